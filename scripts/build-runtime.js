@@ -1,0 +1,35 @@
+// Bundles the few ajv / ajv-formats helpers that generated validators call into small
+// dependency-free modules (dist/runtime/<helper>.js), which `schema-gen` copies into
+// the output next to the validators that need them. Runs as part of `npm run build`.
+import { build } from 'esbuild';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'dist', 'runtime');
+
+const helpers = {
+  ucs2length: "import m from 'ajv/dist/runtime/ucs2length.js'; export const ucs2length = m;",
+  equal: "import m from 'ajv/dist/runtime/equal.js'; export const equal = m;",
+  uri: "import m from 'ajv/dist/runtime/uri.js'; export const uri = m;",
+  formats: "import { fullFormats } from 'ajv-formats/dist/formats.js'; export const formats = fullFormats;",
+};
+
+await mkdir(outDir, { recursive: true });
+for (const [name, contents] of Object.entries(helpers)) {
+  for (const format of ['esm', 'cjs']) {
+    const result = await build({
+      stdin: { contents, resolveDir: root, sourcefile: `${name}-entry.js` },
+      bundle: true,
+      format,
+      platform: 'neutral',
+      mainFields: ['main', 'module'],
+      target: 'es2020',
+      write: false,
+      legalComments: 'none',
+      logLevel: 'silent',
+    });
+    await writeFile(join(outDir, `${name}.${format === 'esm' ? 'js' : 'cjs'}`), result.outputFiles[0].text);
+  }
+}

@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { locatePointer } from '../diagnostics/position.js';
+import { formatOf, parseDocumentText } from '../load/parse-document.js';
+import type { GenerateOptions } from '../options.js';
+
+export const CONFIG_FILE_NAMES = ['schema-gen.config.json', 'schema-gen.config.yaml', 'schema-gen.config.yml'];
+
+export interface ConfigFile {
+  path: string;
+  options: GenerateOptions;
+}
+
+type FieldCheck = (value: unknown) => boolean;
+const isString: FieldCheck = (v) => typeof v === 'string';
+const isStringList: FieldCheck = (v) => Array.isArray(v) && v.every(isString);
+const isBoolean: FieldCheck = (v) => typeof v === 'boolean';
+const oneOf = (...allowed: string[]): FieldCheck => (v) => typeof v === 'string' && allowed.includes(v);
+
+const FIELDS: Record<string, { check: FieldCheck; expected: string }> = {
+  inputs: { check: isStringList, expected: 'an array of paths or globs' },
+  components: { check: isStringList, expected: 'an array of paths' },
+  out: { check: isString, expected: 'a folder path' },
+  templates: { check: isString, expected: 'a folder path' },
+  additionalProperties: { check: oneOf('none', 'index'), expected: '"none" or "index"' },
+  readonlyProperties: { check: isBoolean, expected: 'true or false' },
+  formats: { check: oneOf('assert', 'annotate'), expected: '"assert" or "annotate"' },
+  allErrors: { check: isBoolean, expected: 'true or false' },
+  names: { check: (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isString), expected: 'an object of "<file>[#<pointer>]": "TypeName"' },
+};
+
+/** Read and check a config file; every problem becomes a diagnostic pointing into it. */
+export async function readConfigFile(path: string, displayPath: string): Promise<ConfigFile | Diagnostic[]> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return [{ severity: 'error', code: 'config-not-found', message: 'cannot read the config file', file: displayPath }];
+  const format = formatOf(path);
+  const parsed = parseDocumentText(text, format, displayPath);
+  if (!parsed.ok) return [parsed.diagnostic];
+  const json = parsed.json;
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return [{ severity: 'error', code: 'bad-config', message: 'the config file must hold an object', file: displayPath, line: 1, column: 1 }];
+  }
+  const problems: Diagnostic[] = [];
+  for (const [key, value] of Object.entries(json)) {
+    const field = FIELDS[key];
+    const at = (message: string, hint?: string): Diagnostic => ({
+      severity: 'error',
+      code: 'bad-config',
+      message,
+      file: displayPath,
+      pointer: `/${key}`,
+      ...locatePointer(text, format, `/${key}`),
+      ...(hint ? { hint } : {}),
+    });
+    if (!field) problems.push(at(`unknown setting "${key}"`, `known settings: ${Object.keys(FIELDS).join(', ')}`));
+    else if (!field.check(value)) problems.push(at(`"${key}" must be ${field.expected}`));
+  }
+  if (problems.length > 0) return problems;
+  return { path, options: toOptions(json as Record<string, never>, dirname(path)) };
+}
+
+function toOptions(config: Record<string, never>, base: string): GenerateOptions {
+  const rel = (p: string) => resolve(base, p);
+  const options: GenerateOptions = {};
+  if (config.inputs) options.inputs = (config.inputs as string[]).map(rel);
+  if (config.components) options.components = (config.components as string[]).map(rel);
+  if (config.out) options.outDir = rel(config.out);
+  if (config.templates) options.templatesDir = rel(config.templates);
+  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'names'] as const) {
+    if (config[key] !== undefined) (options as Record<string, unknown>)[key] = config[key];
+  }
+  return options;
+}

@@ -1,0 +1,75 @@
+import { CommanderError } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generate, type GenerateOptions } from '../index.js';
+import { PACKAGE_ROOT } from '../load/assets.js';
+import { toDisplayPath } from '../load/index.js';
+import { CONFIG_FILE_NAMES, readConfigFile } from './config.js';
+import { buildProgram, type CliFlags } from './program.js';
+import { printDiagnostics, printReport, type Printer } from './report.js';
+
+export const EXIT = { ok: 0, stale: 1, badInput: 2, internal: 70 } as const;
+
+const consolePrinter: Printer = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** Run the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: string[], printer: Printer = consolePrinter, cwd = process.cwd()): Promise<number> {
+  const args = argv[0] === 'generate' ? argv.slice(1) : argv;
+  const program = buildProgram(packageVersion());
+  program.configureOutput({ writeOut: (s) => printer.out(s.trimEnd()), writeErr: (s) => printer.err(s.trimEnd()) });
+  let flags: CliFlags;
+  try {
+    program.parse(args, { from: 'user' });
+    flags = program.opts<CliFlags>();
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    throw error;
+  }
+  const started = performance.now();
+  try {
+    const config = await findConfig(flags.config, cwd);
+    if (Array.isArray(config)) {
+      printDiagnostics(config, printer);
+      return EXIT.badInput;
+    }
+    const options = toGenerateOptions(program.args, flags, config?.options ?? {}, cwd);
+    const report = await generate(options);
+    if (flags.json) printer.out(JSON.stringify(report, null, 2));
+    else printReport(report, printer, { quiet: flags.quiet ?? false, cwd, ms: Math.round(performance.now() - started) });
+    return report.status === 'failed' ? EXIT.badInput : report.status === 'stale' ? EXIT.stale : EXIT.ok;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    printer.err(`schema-gen: internal error: ${message}`);
+    if (flags.verbose && error instanceof Error && error.stack) printer.err(error.stack);
+    else printer.err('(run again with --verbose for a stack trace, and please report it)');
+    return EXIT.internal;
+  }
+}
+
+async function findConfig(explicit: string | undefined, cwd: string) {
+  if (explicit) return readConfigFile(resolve(cwd, explicit), explicit);
+  const found = CONFIG_FILE_NAMES.map((name) => join(cwd, name)).find((path) => existsSync(path));
+  return found ? readConfigFile(found, toDisplayPath(found, cwd)) : undefined;
+}
+
+/** Flags override the config file, which overrides the defaults. */
+function toGenerateOptions(inputs: string[], flags: CliFlags, config: GenerateOptions, cwd: string): GenerateOptions {
+  const options: GenerateOptions = { ...config, cwd };
+  if (inputs.length > 0) options.inputs = inputs;
+  if (flags.components) options.components = flags.components;
+  if (flags.out) options.outDir = flags.out;
+  if (flags.templates) options.templatesDir = flags.templates;
+  if (flags.check) options.check = true;
+  if (flags.additionalProperties) options.additionalProperties = flags.additionalProperties;
+  if (flags.readonly) options.readonlyProperties = true;
+  if (flags.formats) options.formats = flags.formats;
+  if (flags.firstError) options.allErrors = false;
+  return options;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,0 +1,69 @@
+import { Command, Option } from 'commander';
+
+export interface CliFlags {
+  out?: string;
+  components?: string[];
+  config?: string;
+  check?: boolean;
+  templates?: string;
+  additionalProperties?: 'none' | 'index';
+  readonly?: boolean;
+  formats?: 'assert' | 'annotate';
+  firstError?: boolean;
+  json?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ npx schema-gen
+      generate generated/ from schemas/ (or from the config file's inputs)
+  $ npx schema-gen --check
+      in CI: fail with a diff when the checked-in generated/ is stale
+  $ npx schema-gen 'api/user-pools-*.json' --components api/user-pools-openapi.yml -o src/api
+      a glob of schema files; refs like #/components/schemas/X that no input answers
+      are looked up in the OpenAPI document's components.schemas
+  $ npx schema-gen generate schemas/ --templates my-templates/
+      same as the first, with templates/*.mustache overridden by my-templates/
+
+Config file (schema-gen.config.json, .yaml or .yml in the current folder, or -c <file>):
+  { "inputs": ["schemas"], "components": [], "out": "generated", "templates": "my-templates",
+    "additionalProperties": "none", "readonlyProperties": false, "formats": "assert",
+    "allErrors": true, "names": { "schemas/date.json": "ApiDate" } }
+  Paths in it are relative to the config file. Flags override it.
+
+Output (see README "Output contract"):
+  <out>/types/<Name>.d.ts        one declaration per schema, others imported with import type
+  <out>/validators/<Name>.js     precompiled ajv validator, ES module, no runtime dependency
+  <out>/index.js, index.d.ts     every type, validate<Name>() and assert<Name>() by name
+
+Exit codes: 0 done, 1 --check found stale output, 2 bad input, usage or config, 70 internal error.`;
+
+export function buildProgram(version: string): Command {
+  return new Command('schema-gen')
+    .description('Generate TypeScript types and precompiled ajv validators from JSON Schema (draft 2020-12) files.')
+    .version(version, '-V, --version')
+    .argument('[inputs...]', 'schema files, folders or glob patterns (default: config "inputs", else schemas/)')
+    .option('-o, --out <dir>', 'output folder (default: generated/)')
+    .option(
+      '--components <file>',
+      'OpenAPI/JSON document whose components.schemas (or $defs) answer #/components/schemas/X refs that no input answers; repeatable',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('-c, --config <file>', 'config file (default: schema-gen.config.json|.yaml|.yml if present)')
+    .option('--check', 'do not write: exit 1 with a diff if the output folder is not what this run would write')
+    .option('--templates <dir>', 'folder of templates that replace the defaults of the same name (see templates/)')
+    .addOption(
+      new Option('--additional-properties <mode>', 'objects whose schema does not mention additionalProperties: "none" = no index signature, "index" = [key: string]: unknown').choices(['none', 'index']),
+    )
+    .option('--readonly', 'emit readonly for properties with readOnly: true')
+    .addOption(new Option('--formats <mode>', '"assert" = validators check known formats (email, date-time…), "annotate" = formats are not checked').choices(['assert', 'annotate']))
+    .option('--first-error', 'validators stop at the first problem (smaller, faster) instead of reporting all')
+    .option('--json', 'print the run report as JSON on stdout')
+    .option('--verbose', 'more detail, and stack traces for internal errors')
+    .option('-q, --quiet', 'print only problems')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(run schema-gen --help for usage)')
+    .exitOverride();
+}

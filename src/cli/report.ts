@@ -1,0 +1,52 @@
+import pc from 'picocolors';
+import { relative } from 'node:path';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Report } from '../index.js';
+
+export interface Printer {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[], printer: Printer): void {
+  for (const d of diagnostics) {
+    const text = formatDiagnostic(d);
+    printer.err(d.severity === 'error' ? pc.red(text) : pc.yellow(text));
+  }
+}
+
+/** One summary line (plus the diff for a stale `--check`). */
+export function printReport(report: Report, printer: Printer, { quiet, cwd, ms }: { quiet: boolean; cwd: string; ms: number }): void {
+  printDiagnostics(report.diagnostics, printer);
+  const out = relative(cwd, report.outDir) || '.';
+  const types = `${report.typeCount} type${report.typeCount === 1 ? '' : 's'}`;
+  const time = `${ms} ms`;
+  switch (report.status) {
+    case 'failed': {
+      const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+      printer.err(pc.red(`schema-gen: ${errors} error${errors === 1 ? '' : 's'}; nothing was written (${out}/ is unchanged).`));
+      return;
+    }
+    case 'stale':
+      printer.out(colourDiff(report.diff));
+      printer.err(
+        pc.red(`schema-gen: ${out}/ is stale: ${report.written.length} file(s) to write, ${report.removed.length} to remove. Run \`npx schema-gen\` and commit the result.`),
+      );
+      return;
+    default:
+      if (quiet) return;
+      for (const clash of report.renamedClashes) printer.err(pc.dim(`  name clash settled: ${clash}`));
+      printer.err(
+        report.status === 'up-to-date'
+          ? `schema-gen: ${types} → ${out}/ is up to date (${time})`
+          : `schema-gen: ${types} → ${out}/ (${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed) in ${time}`,
+      );
+  }
+}
+
+function colourDiff(diff: string): string {
+  return diff
+    .split('\n')
+    .map((line) => (line.startsWith('+') && !line.startsWith('+++') ? pc.green(line) : line.startsWith('-') && !line.startsWith('---') ? pc.red(line) : line.startsWith('@@') ? pc.cyan(line) : line))
+    .join('\n');
+}

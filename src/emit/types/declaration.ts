@@ -1,0 +1,28 @@
+import type { NamedType, TypeModel } from '../../model/index.js';
+import { renderDocComment } from './doc-comment.js';
+import { printObjectBody, printType, type PrintContext } from './print-type.js';
+
+export interface TypeDeclaration {
+  name: string;
+  /** `import type` lines for the named types this one uses. */
+  imports: { name: string; from: string }[];
+  /** The declaration itself, doc comment included. */
+  declaration: string;
+}
+
+/** One named type as `export interface` (objects) or `export type` (everything else). */
+export function declareType(type: NamedType, model: TypeModel, readonlyProperties: boolean): TypeDeclaration {
+  const nameOf = (key: string) => model.byKey.get(key)?.name ?? 'unknown';
+  const ctx: PrintContext = { nameOf, readonlyProperties };
+  const doc = renderDocComment(type.doc, '');
+  const body = type.body;
+  const declaration =
+    body.kind === 'object'
+      ? `${doc}export interface ${type.name} ${printObjectBody(body.properties, body.index, ctx, '')}\n`
+      : `${doc}export type ${type.name} = ${printType(body, ctx, '')};\n`;
+  const imports = type.uses
+    .map((key) => nameOf(key))
+    .sort()
+    .map((name) => ({ name, from: `./${name}.js` }));
+  return { name: type.name, imports, declaration };
+}

@@ -1,0 +1,145 @@
+import { tokenizer } from 'acorn';
+import { AJV_ID_PREFIX } from './prepare-schemas.js';
+
+/** Helpers ajv's standalone code `require`s, and the runtime module that provides each. */
+const RUNTIME_HELPERS: Record<string, string> = {
+  'ajv/dist/runtime/ucs2length': 'ucs2length',
+  'ajv/dist/runtime/equal': 'equal',
+  'ajv/dist/runtime/uri': 'uri',
+  'ajv/dist/runtime/validation_error': 'ValidationError',
+  'ajv-formats/dist/formats': 'formats',
+};
+
+/** Module-level names ajv numbers with instance-wide counters. */
+const COUNTED_NAME = /^(validate|schema|formats|pattern|func|wrapper|root|keyword|obj|Error)(\d+)$/;
+
+export interface ValidatorModuleCode {
+  /** Code of the module without imports or exports. */
+  body: string;
+  /** Runtime helper names the body uses (`ucs2length`, `formats`, …). */
+  runtimeHelpers: string[];
+  /** Exported validators of other modules that the body calls. */
+  externalValidators: string[];
+}
+
+export interface ModuleCodeSettings {
+  /** Name the root validator gets, e.g. `validateAdminInitiateAuthResponse`. */
+  exportName: string;
+  /** `schemas/x.json#` + pointer: the prefix of the root schema's error paths. */
+  schemaPathPrefix: string;
+}
+
+/**
+ * Turn ajv's standalone output for one schema into the body of a self-contained ES
+ * module: runtime `require`s become imports of our runtime, instance-wide counters
+ * become per-module names (so adding a schema does not rewrite others), error schema
+ * paths name the user's files, and blocks are indented for review.
+ */
+export function toModuleCode(standalone: string, settings: ModuleCodeSettings): ValidatorModuleCode {
+  const rename = new Map<string, string>();
+  const runtimeHelpers = new Set<string>();
+  const lines: string[] = [];
+  for (const line of standalone.split('\n')) {
+    if (line === '"use strict";' || line.trim() === '' || line.startsWith('/*# sourceURL=')) continue;
+    const exported = /^export const \w+ = (\w+);$/.exec(line);
+    if (exported) {
+      rename.set(exported[1]!, settings.exportName);
+      continue;
+    }
+    const required = /^const (\w+) = require\("([^"]+)"\)(.*);$/.exec(line);
+    if (required) {
+      const helper = RUNTIME_HELPERS[required[2]!];
+      if (!helper) throw new Error(`schema-gen: generated validator needs unsupported module "${required[2]}"`);
+      runtimeHelpers.add(helper);
+      const access = required[3]!;
+      if (helper === 'formats') lines.push(`const ${required[1]} = formats${access.replace(/^\.fullFormats/, '')};`);
+      else rename.set(required[1]!, helper);
+      continue;
+    }
+    lines.push(line);
+  }
+  // Call other modules' validators by their own names, not through `const keywordN = …`.
+  const externalValidators = new Set<string>();
+  const kept = dropUnusedConstants(lines).filter((line) => {
+    const alias = /^const (keyword\d+) = (validate\w+);$/.exec(line);
+    if (!alias) return true;
+    rename.set(alias[1]!, alias[2]!);
+    if (alias[2] !== settings.exportName) externalValidators.add(alias[2]!);
+    return false;
+  });
+  const renamed = renameCountedNames(dropStaticEvaluationTracking(kept.join('\n')), rename);
+  const body = indentBlocks(rewriteSchemaPaths(renamed, settings.schemaPathPrefix));
+  return { body, runtimeHelpers: [...runtimeHelpers].sort(), externalValidators: [...externalValidators].sort() };
+}
+
+/**
+ * ajv's `code.source` keeps a copy of each schema as a constant even where no code reads
+ * it; drop module-level constants whose name is never used again.
+ */
+function dropUnusedConstants(lines: string[]): string[] {
+  const code = lines.join('\n');
+  return lines.filter((line) => {
+    const declared = /^const (schema\d+) = /.exec(line);
+    if (!declared) return true;
+    const uses = code.match(new RegExp(`\\b${declared[1]}\\b`, 'g'))?.length ?? 0;
+    return uses > 1;
+  });
+}
+
+/**
+ * Draft 2020-12 makes ajv track which properties/items each function evaluated, for
+ * `unevaluated*` in callers. When every function's result is static and nothing in
+ * the module reads it, that bookkeeping is dead code: remove it.
+ */
+function dropStaticEvaluationTracking(code: string): string {
+  const stripped = code
+    .replace(/^const (evaluated\d+) = \w+\.evaluated;\nif\(\1\.dynamicProps\)\{\n\1\.props = undefined;\n\}\nif\(\1\.dynamicItems\)\{\n\1\.items = undefined;\n\}\n/gm, '')
+    .replace(/^\w+\.evaluated = \{.*"dynamicProps":false,"dynamicItems":false\};$\n?/gm, '');
+  return /\.evaluated\b/.test(stripped) ? code : stripped;
+}
+
+function renameCountedNames(code: string, fixed: Map<string, string>): string {
+  const counters = new Map<string, number>();
+  const names = new Map(fixed);
+  let out = '';
+  let last = 0;
+  for (const token of tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module' })) {
+    if (token.type.label !== 'name') continue;
+    const name = (token as unknown as { value: string }).value;
+    let replacement = names.get(name);
+    if (replacement === undefined) {
+      const counted = COUNTED_NAME.exec(name);
+      if (!counted) continue;
+      const prefix = counted[1]!;
+      const next = counters.get(prefix) ?? 0;
+      counters.set(prefix, next + 1);
+      replacement = `${prefix}${next}`;
+      names.set(name, replacement);
+    }
+    out += code.slice(last, token.start) + replacement;
+    last = token.end;
+  }
+  return out + code.slice(last);
+}
+
+function rewriteSchemaPaths(code: string, rootPrefix: string): string {
+  const prefix = JSON.stringify(rootPrefix).slice(1, -1);
+  // `schemaPath:"` cannot occur inside a string literal (its quote would be escaped).
+  return code.replace(new RegExp(`schemaPath:"(#|${AJV_ID_PREFIX})`, 'g'), (_match, start: string) =>
+    start === '#' ? `schemaPath:"${prefix}` : `schemaPath:"`,
+  );
+}
+
+function indentBlocks(code: string): string {
+  let depth = 0;
+  return code
+    .split('\n')
+    .map((line) => {
+      const trimmed = line.trim();
+      if (trimmed.startsWith('}')) depth = Math.max(0, depth - 1);
+      const indented = `${'  '.repeat(depth)}${trimmed}`;
+      if (trimmed.endsWith('{')) depth++;
+      return indented;
+    })
+    .join('\n');
+}

@@ -1,0 +1,70 @@
+import type { AnySchemaObject } from 'ajv';
+import type { SourceDocument } from '../../load/document.js';
+import type { TypeModel } from '../../model/index.js';
+import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
+import { getAtPointer, parsePointer } from '../../resolve/pointer.js';
+import { isContainerDocument, isSchemaObject } from '../../resolve/schema-walk.js';
+import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
+
+/** The id ajv knows a document by. Error schema paths are written back as file paths. */
+export const AJV_ID_PREFIX = 'sg:/';
+
+export function ajvIdOf(doc: SourceDocument): string {
+  return `${AJV_ID_PREFIX}${encodeURI(doc.displayPath)}`;
+}
+
+/** `#/a~1b` style fragment of a JSON pointer, each segment percent-encoded. */
+export function pointerFragment(pointer: string): string {
+  return pointer
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/%7E/gi, '~'))
+    .join('/');
+}
+
+export type RefMode = 'external' | 'native';
+
+/**
+ * Copies of every document for ajv, with each `$ref` rewritten to the target our
+ * resolver chose (ajv never resolves a name itself). In `external` mode a ref to a
+ * named schema becomes a call to that schema's exported validator.
+ */
+export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, mode: RefMode): AnySchemaObject[] {
+  const sitesByDoc = new Map<SourceDocument, string[]>();
+  for (const site of graph.registry.refSites) {
+    const list = sitesByDoc.get(site.location.doc) ?? [];
+    list.push(site.location.pointer);
+    sitesByDoc.set(site.location.doc, list);
+  }
+  return graph.registry.documents.map((doc) => {
+    const copy = toSchemaObject(structuredClone(doc.json));
+    for (const pointer of sitesByDoc.get(doc) ?? []) {
+      const node = getAtPointer(copy, parsePointer(pointer)!);
+      const resolved = graph.refs.get(locationKey({ doc, pointer }));
+      if (!isSchemaObject(node) || !resolved) continue;
+      const named = model.byKey.get(locationKey(resolved.target));
+      if (mode === 'external' && named) {
+        delete node.$ref;
+        node[EXTERNAL_REF_KEYWORD] = `validate${named.name}`;
+      } else {
+        node.$ref = `${ajvIdOf(resolved.target.doc)}#${pointerFragment(resolved.target.pointer)}`;
+      }
+    }
+    copy.$id = ajvIdOf(doc);
+    // Every document is compiled as draft 2020-12; OpenAPI wrappers are not schemas.
+    delete copy.$schema;
+    if (isContainerDocument(copy)) {
+      for (const key of Object.keys(copy)) if (!['$id', 'components', '$defs', 'definitions'].includes(key)) delete copy[key];
+    }
+    return copy;
+  });
+}
+
+function toSchemaObject(json: unknown): AnySchemaObject {
+  if (isSchemaObject(json)) return json as AnySchemaObject;
+  return json === false ? { not: {} } : {};
+}
+
+/** Schemas whose validation depends on what referenced schemas evaluated are compiled with native refs. */
+export function needsNativeRefs(doc: SourceDocument): boolean {
+  return /"(unevaluatedProperties|unevaluatedItems|\$dynamicRef|\$recursiveRef)"|^\s*(unevaluated|\$dynamicRef|\$recursiveRef)/m.test(doc.text);
+}

@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { compileValidators } from './emit/validators/index.js';
+import { readRuntimeHelpers, readTemplates } from './load/assets.js';
+import { loadDocuments } from './load/index.js';
+import { buildTypeModel, type TypeModel } from './model/index.js';
+import { withDefaults, type GenerateOptions } from './options.js';
+import { renderOutput, type OutputFile } from './render/index.js';
+import { resolveDocuments } from './resolve/index.js';
+import { checkOutput, writeOutput, type WriteReport } from './write/index.js';
+
+export type { GenerateOptions } from './options.js';
+export type { Diagnostic } from './diagnostics/diagnostic.js';
+export { formatDiagnostic, DiagnosticsError } from './diagnostics/diagnostic.js';
+export type { OutputFile } from './render/index.js';
+export type { WriteReport } from './write/index.js';
+
+/** The result of a run: what was (or would be) written, and every problem found. */
+export interface Report extends WriteReport {
+  /** `written`: output updated; `up-to-date`: nothing to do; `stale` (`--check`): output differs; `failed`: see diagnostics. */
+  status: 'written' | 'up-to-date' | 'stale' | 'failed';
+  /** Number of named schemas (types) generated. */
+  typeCount: number;
+  /** Name clashes settled by the naming rule (`file#pointer → Name`). */
+  renamedClashes: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface BuiltOutput {
+  files: OutputFile[];
+  model?: TypeModel;
+  diagnostics: Diagnostic[];
+}
+
+/** Run every stage up to render, in memory: nothing is written. */
+export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltOutput> {
+  const opts = withDefaults(options);
+  const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd });
+  if (hasErrors(loaded.diagnostics)) return { files: [], diagnostics: loaded.diagnostics };
+  const graph = resolveDocuments(loaded.documents, { roots: loaded.roots });
+  const diagnostics = [...loaded.diagnostics, ...graph.diagnostics];
+  if (hasErrors(diagnostics)) return { files: [], diagnostics };
+  const model = buildTypeModel(graph, { additionalProperties: opts.additionalProperties, renames: opts.names });
+  diagnostics.push(...model.diagnostics);
+  if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
+  const validators = compileValidators(graph, model, { allErrors: opts.allErrors, formats: opts.formats });
+  diagnostics.push(...validators.diagnostics);
+  if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
+  const [templates, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir), readRuntimeHelpers()]);
+  const files = renderOutput({ model, validators: validators.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties });
+  return { files, model, diagnostics };
+}
+
+/**
+ * Generate types and validators from schemas: `npx schema-gen` does exactly this.
+ * Nothing is written unless every stage succeeded; with `check`, nothing is written at all.
+ */
+export async function generate(options: GenerateOptions = {}): Promise<Report> {
+  const opts = withDefaults(options);
+  const outDir = resolve(opts.cwd, opts.outDir);
+  const built = await buildOutput(opts);
+  const summary = { typeCount: built.model?.types.length ?? 0, renamedClashes: built.model?.renamedClashes ?? [], diagnostics: built.diagnostics };
+  if (hasErrors(built.diagnostics)) {
+    return { outDir, written: [], unchanged: [], removed: [], diff: '', status: 'failed', ...summary };
+  }
+  if (opts.check) {
+    const checked = await checkOutput(outDir, built.files, opts.cwd);
+    const stale = checked.written.length > 0 || checked.removed.length > 0;
+    return { ...checked, status: stale ? 'stale' : 'up-to-date', ...summary };
+  }
+  const written = await writeOutput(outDir, built.files);
+  const changed = written.written.length > 0 || written.removed.length > 0;
+  return { ...written, status: changed ? 'written' : 'up-to-date', ...summary };
+}

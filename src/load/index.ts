@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from './document.js';
+import { expandInputs } from './expand-inputs.js';
+import { formatOf, parseDocumentText } from './parse-document.js';
+
+export type { SourceDocument } from './document.js';
+
+export interface LoadRequest {
+  inputs: readonly string[];
+  components: readonly string[];
+  cwd: string;
+}
+
+export interface LoadedDocuments {
+  documents: SourceDocument[];
+  /** Folders refs may reach: input roots plus the folders of components documents. */
+  roots: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** The only stage besides `write` that touches the disk: read and parse every document. */
+export async function loadDocuments(request: LoadRequest): Promise<LoadedDocuments> {
+  const { cwd } = request;
+  const expanded = await expandInputs(request.inputs, cwd);
+  const diagnostics = [...expanded.diagnostics];
+  const componentPaths = request.components.map((c) => resolve(cwd, c)).filter((p) => !expanded.files.includes(p));
+  const wanted = [
+    ...expanded.files.map((path) => ({ path, role: 'input' as const })),
+    ...componentPaths.map((path) => ({ path, role: 'components' as const })),
+  ];
+  const loaded = await Promise.all(wanted.map(({ path, role }) => loadOne(path, role, cwd)));
+  const documents: SourceDocument[] = [];
+  for (const result of loaded) {
+    if ('diagnostic' in result) diagnostics.push(result.diagnostic);
+    else documents.push(result);
+  }
+  const roots = [...expanded.roots, ...componentPaths.map((p) => resolve(p, '..'))];
+  return { documents, roots: [...new Set(roots)].sort(), diagnostics };
+}
+
+async function loadOne(absolutePath: string, role: SourceDocument['role'], cwd: string): Promise<SourceDocument | { diagnostic: Diagnostic }> {
+  const displayPath = toDisplayPath(absolutePath, cwd);
+  let text: string;
+  try {
+    text = await readFile(absolutePath, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
+    return { diagnostic: { severity: 'error', code: 'read-failed', message: `cannot read ${role === 'components' ? 'components document' : 'schema'}: ${reason}`, file: displayPath } };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const format = formatOf(absolutePath);
+  const parsed = parseDocumentText(text, format, displayPath);
+  if (!parsed.ok) return { diagnostic: parsed.diagnostic };
+  return { absolutePath, displayPath, format, text, json: parsed.json, role };
+}
+
+export function toDisplayPath(absolutePath: string, cwd: string): string {
+  return relative(cwd, absolutePath).split(sep).join('/');
+}

@@ -1,0 +1,102 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileStem } from '../resolve/registry.js';
+import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
+import { getAtPointer, parsePointer } from '../resolve/pointer.js';
+import { isSchemaObject, schemaRootsOf, walkSchema } from '../resolve/schema-walk.js';
+import { docInfoOf } from './docs.js';
+import { assignNames, type NameCandidate } from './naming.js';
+import { typeOfSchema, type TypeOptions } from './schema-to-type.js';
+import { referencedTargets, type DocInfo, type TypeExpr } from './type-expr.js';
+
+export type { TypeExpr, PropertyExpr, DocInfo, DocTag, TupleElement } from './type-expr.js';
+export type { TypeOptions } from './schema-to-type.js';
+export { toTypeName } from './naming.js';
+
+/** One schema that gets its own declaration, file and validator. */
+export interface NamedType {
+  key: string;
+  name: string;
+  location: SchemaLocation;
+  schema: unknown;
+  doc: DocInfo;
+  body: TypeExpr;
+  /** Keys of the other named types this one refers to. */
+  uses: string[];
+}
+
+export interface TypeModel {
+  /** Sorted by name: output order never depends on input order. */
+  types: NamedType[];
+  byKey: Map<string, NamedType>;
+  /** Clashes settled by the naming rule, `key → Name`, for the run summary. */
+  renamedClashes: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ModelOptions extends TypeOptions {
+  renames: Readonly<Record<string, string>>;
+}
+
+export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): TypeModel {
+  const candidates = namedSchemas(graph);
+  const named = new Set(candidates.map((c) => c.key));
+  const { names, clashes, diagnostics } = assignNames(candidates, options.renames);
+  const ctx = { graph, named, options };
+  const types: NamedType[] = [];
+  for (const candidate of candidates) {
+    const name = names.get(candidate.key);
+    if (name === undefined) continue;
+    const schema = getAtPointer(candidate.location.doc.json, parsePointer(candidate.location.pointer)!);
+    const body = typeOfSchema(schema, candidate.location, ctx);
+    const uses = [...referencedTargets(body)].filter((k) => k !== candidate.key).sort();
+    types.push({ key: candidate.key, name, location: candidate.location, schema, doc: docInfoOf(schema), body, uses });
+  }
+  types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { types, byKey: new Map(types.map((t) => [t.key, t])), renamedClashes: clashes, diagnostics };
+}
+
+/**
+ * Every input schema root, plus each components-document schema that an input reaches
+ * (directly or through other schemas): nothing else from those documents.
+ */
+function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
+  const found = new Map<string, NameCandidate>();
+  const queue: SchemaLocation[] = [];
+  const add = (location: SchemaLocation, wanted: string) => {
+    const key = locationKey(location);
+    if (found.has(key)) return;
+    found.set(key, { key, location, wanted });
+    queue.push(location);
+  };
+  for (const doc of graph.registry.documents) {
+    if (doc.role !== 'input') continue;
+    for (const { pointer, schema } of schemaRootsOf(doc.json)) {
+      const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
+      add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer));
+    }
+  }
+  const componentRoots = new Set<string>();
+  for (const locations of graph.registry.components.values()) locations.forEach((l) => componentRoots.add(locationKey(l)));
+  const visited = new Set<string>();
+  while (queue.length > 0) {
+    const location = queue.shift()!;
+    const schema = getAtPointer(location.doc.json, parsePointer(location.pointer)!);
+    walkSchema(schema, location.pointer, null, (_node, pointer) => {
+      const ref = graph.refs.get(locationKey({ doc: location.doc, pointer }));
+      if (!ref) return null;
+      const targetKey = locationKey(ref.target);
+      if (componentRoots.has(targetKey)) add(ref.target, lastSegment(ref.target.pointer));
+      else if (!found.has(targetKey) && !visited.has(targetKey)) {
+        visited.add(targetKey);
+        queue.push(ref.target); // an inlined subschema may reach further components
+      }
+      return null;
+    });
+  }
+  return [...found.values()];
+}
+
+function lastSegment(pointer: string): string {
+  return pointer.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+

@@ -1,0 +1,43 @@
+import { isUnknown, NEVER, UNKNOWN, type TypeExpr } from '../type-expr.js';
+
+/**
+ * Rule `union`: anyOf / oneOf / type arrays / enums become a union. Nested unions are
+ * flattened, duplicates dropped, a single member unwrapped; `unknown` absorbs the rest.
+ */
+export function unionOf(members: TypeExpr[]): TypeExpr {
+  const flat: TypeExpr[] = [];
+  for (const member of members) {
+    if (member.kind === 'union') flat.push(...member.members);
+    else if (!(member.kind === 'keyword' && member.name === 'never')) flat.push(member);
+  }
+  if (flat.some(isUnknown)) return UNKNOWN;
+  const unique = dedupe(flat);
+  if (unique.length === 0) return NEVER;
+  return unique.length === 1 ? unique[0]! : { kind: 'union', members: unique };
+}
+
+/**
+ * Rule `intersection`: allOf and `$ref`-with-siblings become an intersection only when
+ * more than one side constrains; `unknown` members (annotations, unconstrained
+ * schemas) are dropped and a single member unwrapped, so no `Foo & unknown`.
+ */
+export function intersectionOf(members: TypeExpr[]): TypeExpr {
+  const flat: TypeExpr[] = [];
+  for (const member of members) {
+    if (member.kind === 'intersection') flat.push(...member.members);
+    else if (!isUnknown(member)) flat.push(member);
+  }
+  const unique = dedupe(flat);
+  if (unique.length === 0) return UNKNOWN;
+  return unique.length === 1 ? unique[0]! : { kind: 'intersection', members: unique };
+}
+
+function dedupe(types: TypeExpr[]): TypeExpr[] {
+  const seen = new Set<string>();
+  return types.filter((t) => {
+    const key = JSON.stringify(t);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

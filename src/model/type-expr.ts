@@ -1,0 +1,71 @@
+/** The model's vocabulary: what a TypeScript type says, before it is printed. */
+
+export type TypeExpr =
+  | { kind: 'keyword'; name: 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never' }
+  | { kind: 'literal'; value: string | number | boolean | null }
+  | { kind: 'ref'; target: string }
+  | { kind: 'array'; items: TypeExpr }
+  | { kind: 'tuple'; elements: TupleElement[]; rest?: TypeExpr }
+  | { kind: 'object'; properties: PropertyExpr[]; index?: TypeExpr }
+  | { kind: 'union'; members: TypeExpr[] }
+  | { kind: 'intersection'; members: TypeExpr[] };
+
+export interface TupleElement {
+  type: TypeExpr;
+  optional: boolean;
+}
+
+export interface PropertyExpr {
+  name: string;
+  type: TypeExpr;
+  optional: boolean;
+  readOnly: boolean;
+  doc: DocInfo;
+}
+
+/** What a doc comment will say: the description (still as the schema wrote it) and tags. */
+export interface DocInfo {
+  description?: string;
+  tags: DocTag[];
+}
+
+export interface DocTag {
+  name: string;
+  value: string;
+}
+
+export const UNKNOWN: TypeExpr = { kind: 'keyword', name: 'unknown' };
+export const NEVER: TypeExpr = { kind: 'keyword', name: 'never' };
+
+export function keyword(name: Extract<TypeExpr, { kind: 'keyword' }>['name']): TypeExpr {
+  return { kind: 'keyword', name };
+}
+
+export function isUnknown(type: TypeExpr): boolean {
+  return type.kind === 'keyword' && type.name === 'unknown';
+}
+
+/** Types a named type refers to, for `import type`. */
+export function referencedTargets(type: TypeExpr, into = new Set<string>()): Set<string> {
+  switch (type.kind) {
+    case 'ref':
+      into.add(type.target);
+      break;
+    case 'array':
+      referencedTargets(type.items, into);
+      break;
+    case 'tuple':
+      type.elements.forEach((e) => referencedTargets(e.type, into));
+      if (type.rest) referencedTargets(type.rest, into);
+      break;
+    case 'object':
+      type.properties.forEach((p) => referencedTargets(p.type, into));
+      if (type.index) referencedTargets(type.index, into);
+      break;
+    case 'union':
+    case 'intersection':
+      type.members.forEach((m) => referencedTargets(m, into));
+      break;
+  }
+  return into;
+}

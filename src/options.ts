@@ -1,0 +1,46 @@
+/** Everything a run can be told; the CLI and config file fill this in. */
+export interface GenerateOptions {
+  /** Schema files, folders or glob patterns. Default: `schemas/`. */
+  inputs?: string[];
+  /** Documents whose `components.schemas` (or `$defs`) answer `#/components/schemas/X` refs no input answers. */
+  components?: string[];
+  /** Output folder. Default: `generated/`. */
+  outDir?: string;
+  /** Folder paths are relative to, and shown relative to. Default: `process.cwd()`. */
+  cwd?: string;
+  /** Compare with the output folder instead of writing it. */
+  check?: boolean;
+  /** Folder whose files replace the default templates of the same name. */
+  templatesDir?: string;
+  /** Objects whose schema is silent on additional properties: `none` (default) or an `index` signature of `unknown`. */
+  additionalProperties?: 'none' | 'index';
+  /** Emit `readonly` for `readOnly: true` properties. */
+  readonlyProperties?: boolean;
+  /** `assert` (default): validators check formats ajv-formats knows; `annotate`: formats are not checked. */
+  formats?: 'assert' | 'annotate';
+  /** Validators report every problem (default) rather than the first. */
+  allErrors?: boolean;
+  /** Explicit type names: `{ "<file>" | "<file>#<pointer>": "Name" }`. */
+  names?: Record<string, string>;
+}
+
+export type ResolvedOptions = Required<Omit<GenerateOptions, 'templatesDir'>> & { templatesDir?: string };
+
+export const DEFAULT_INPUT = 'schemas';
+export const DEFAULT_OUT_DIR = 'generated';
+
+export function withDefaults(options: GenerateOptions): ResolvedOptions {
+  return {
+    inputs: options.inputs && options.inputs.length > 0 ? options.inputs : [DEFAULT_INPUT],
+    components: options.components ?? [],
+    outDir: options.outDir ?? DEFAULT_OUT_DIR,
+    cwd: options.cwd ?? process.cwd(),
+    check: options.check ?? false,
+    ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+    additionalProperties: options.additionalProperties ?? 'none',
+    readonlyProperties: options.readonlyProperties ?? false,
+    formats: options.formats ?? 'assert',
+    allErrors: options.allErrors ?? true,
+    names: options.names ?? {},
+  };
+}

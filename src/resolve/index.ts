@@ -1,0 +1,32 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/document.js';
+import { buildRegistry, type Registry, type SchemaLocation } from './registry.js';
+import { resolveRef, type ResolvedRef, type ResolveSettings } from './resolve-ref.js';
+
+export type { Registry, SchemaLocation, RefSite } from './registry.js';
+export type { ResolvedRef, ResolvedVia, ResolveSettings } from './resolve-ref.js';
+
+/** The registry plus every `$ref` of the run, each resolved to its target. */
+export interface ResolvedGraph {
+  registry: Registry;
+  /** `locationKey` of the schema holding a `$ref` → where it leads. */
+  refs: Map<string, ResolvedRef>;
+  diagnostics: Diagnostic[];
+}
+
+export function locationKey(location: SchemaLocation): string {
+  return `${location.doc.displayPath}#${location.pointer}`;
+}
+
+/** Index every document, then resolve every `$ref`; all failures are collected, none thrown. */
+export function resolveDocuments(documents: SourceDocument[], settings: ResolveSettings): ResolvedGraph {
+  const registry = buildRegistry(documents);
+  const refs = new Map<string, ResolvedRef>();
+  const diagnostics = [...registry.diagnostics];
+  for (const site of registry.refSites) {
+    const result = resolveRef(registry, site, settings);
+    if ('code' in result) diagnostics.push(result);
+    else refs.set(locationKey(site.location), result);
+  }
+  return { registry, refs, diagnostics };
+}

@@ -1,0 +1,38 @@
+/** JSON pointers (RFC 6901) as used in `$ref` fragments. */
+
+/** Segments of a pointer such as `/a~1b/0`; `undefined` when it is not a pointer. */
+export function parsePointer(pointer: string): string[] | undefined {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) return undefined;
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function escapeSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function joinPointer(base: string, ...segments: (string | number)[]): string {
+  return base + segments.map((s) => `/${escapeSegment(String(s))}`).join('');
+}
+
+/**
+ * The value at `segments` inside `root`, or `undefined`. Only own properties are
+ * followed, so `__proto__` or `constructor` tokens cannot reach prototypes.
+ */
+export function getAtPointer(root: unknown, segments: readonly string[]): unknown {
+  let node: unknown = root;
+  for (const segment of segments) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment)) return undefined;
+      node = node[Number(segment)];
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+      node = (node as Record<string, unknown>)[segment];
+    }
+  }
+  return node;
+}

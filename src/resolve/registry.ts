@@ -1,0 +1,118 @@
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../load/document.js';
+import { isSchemaObject, schemaRootsOf, walkSchema } from './schema-walk.js';
+import { resolveUri, stripFragment } from './uri.js';
+
+/** A schema inside a document. */
+export interface SchemaLocation {
+  doc: SourceDocument;
+  pointer: string;
+}
+
+/** A `$ref` as written, with the base URI it is resolved against. */
+export interface RefSite {
+  /** The schema object that holds the `$ref`. */
+  location: SchemaLocation;
+  ref: string;
+  baseUri: string;
+}
+
+/** Every document of a run, indexed every way a reference can name a schema. */
+export interface Registry {
+  documents: SourceDocument[];
+  /** Canonical URI of each document (its root `$id`, else its file URL). */
+  documentUri: Map<SourceDocument, string>;
+  /** URI without fragment → the schema resource it names (file URLs, root and embedded `$id`s). */
+  resources: Map<string, SchemaLocation>;
+  /** `uri#anchor` → the schema carrying that `$anchor` (or `$dynamicAnchor`). */
+  anchors: Map<string, SchemaLocation>;
+  /** `title` (or file stem when untitled) of each input document's root schema. */
+  titles: Map<string, SchemaLocation[]>;
+  /** Names under `components.schemas` / `$defs` / `definitions` of the components documents. */
+  components: Map<string, SchemaLocation[]>;
+  refSites: RefSite[];
+  diagnostics: Diagnostic[];
+}
+
+export function buildRegistry(documents: SourceDocument[]): Registry {
+  const registry: Registry = {
+    documents,
+    documentUri: new Map(),
+    resources: new Map(),
+    anchors: new Map(),
+    titles: new Map(),
+    components: new Map(),
+    refSites: [],
+    diagnostics: [],
+  };
+  for (const doc of documents) indexDocument(registry, doc);
+  return registry;
+}
+
+function indexDocument(registry: Registry, doc: SourceDocument): void {
+  const fileUri = pathToFileURL(doc.absolutePath).href;
+  registerResource(registry, fileUri, { doc, pointer: '' });
+  const rootId = isSchemaObject(doc.json) && typeof doc.json.$id === 'string' ? resolveUri(doc.json.$id, fileUri) : undefined;
+  registry.documentUri.set(doc, rootId ? stripFragment(rootId) : fileUri);
+
+  const roots = schemaRootsOf(doc.json);
+  for (const { pointer, schema } of roots) {
+    walkSchema(schema, pointer, rootId ?? fileUri, (node, at, base) => {
+      let here = base;
+      if (typeof node.$id === 'string') {
+        const id = resolveUri(node.$id, base);
+        if (id) {
+          here = stripFragment(id);
+          registerResource(registry, here, { doc, pointer: at });
+        }
+      }
+      for (const key of ['$anchor', '$dynamicAnchor']) {
+        if (typeof node[key] === 'string') registry.anchors.set(`${here}#${node[key] as string}`, { doc, pointer: at });
+      }
+      if (typeof node.$ref === 'string') registry.refSites.push({ location: { doc, pointer: at }, ref: node.$ref, baseUri: here });
+      return here;
+    });
+  }
+  indexNames(registry, doc, roots);
+}
+
+function indexNames(registry: Registry, doc: SourceDocument, roots: { pointer: string; schema: unknown }[]): void {
+  for (const { pointer, schema } of roots) {
+    if (doc.role === 'components' || pointer !== '') {
+      const name = pointer.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+      addTo(doc.role === 'components' ? registry.components : registry.titles, name, { doc, pointer });
+      continue;
+    }
+    const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
+    addTo(registry.titles, title ?? fileStem(doc.absolutePath), { doc, pointer });
+  }
+}
+
+function registerResource(registry: Registry, uri: string, location: SchemaLocation): void {
+  const existing = registry.resources.get(uri);
+  if (existing && (existing.doc !== location.doc || existing.pointer !== location.pointer)) {
+    registry.diagnostics.push({
+      severity: 'error',
+      code: 'duplicate-id',
+      message: `$id "${uri}" is declared twice: here and in ${existing.doc.displayPath} at ${existing.pointer || '(root)'}`,
+      file: location.doc.displayPath,
+      pointer: location.pointer,
+      hint: 'each $id must name one schema; rename one of them',
+    });
+    return;
+  }
+  registry.resources.set(uri, location);
+}
+
+function addTo(map: Map<string, SchemaLocation[]>, key: string, location: SchemaLocation): void {
+  const list = map.get(key);
+  if (list) list.push(location);
+  else map.set(key, [location]);
+}
+
+/** `user-pools-date-type-schema.json` → `user-pools-date-type-schema`. */
+export function fileStem(path: string): string {
+  return basename(path).replace(/\.(json|ya?ml)$/i, '');
+}

@@ -1,0 +1,145 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { fileURLToPath } from 'node:url';
+import { relative, isAbsolute, dirname, resolve as resolvePath } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { locatePointer } from '../diagnostics/position.js';
+import { pickByFamily } from './family.js';
+import { getAtPointer, joinPointer, parsePointer } from './pointer.js';
+import type { RefSite, Registry, SchemaLocation } from './registry.js';
+import { fragmentOf, resolveUri, safeDecode, schemeOf, stripFragment } from './uri.js';
+
+/** How a reference found its target: reported in `--verbose` output and tested. */
+export type ResolvedVia = 'pointer' | 'anchor' | 'sibling-title' | 'components-document';
+
+export interface ResolvedRef {
+  site: RefSite;
+  target: SchemaLocation;
+  via: ResolvedVia;
+}
+
+export interface ResolveSettings {
+  /** Folders refs may reach. */
+  roots: readonly string[];
+}
+
+const COMPONENT_REF = /^\/components\/schemas\/([^/]+)$/;
+
+/** Resolve one `$ref` to the schema it names, or explain why it cannot be. */
+export function resolveRef(registry: Registry, site: RefSite, settings: ResolveSettings): ResolvedRef | Diagnostic {
+  const uri = resolveUri(site.ref, site.baseUri);
+  if (uri === undefined) return refError(site, 'unresolvable-ref', `cannot resolve "${site.ref}" against base "${site.baseUri}"`);
+  const fragment = safeDecode(fragmentOf(uri));
+  if (fragment === undefined) return refError(site, 'unresolvable-ref', `"${site.ref}" has a malformed percent-encoding`);
+
+  const resource = findResource(registry, site, stripFragment(uri), settings);
+  if ('code' in resource) return resource;
+
+  if (fragment === '' || fragment.startsWith('/')) {
+    const pointer = resource.pointer + fragment;
+    const segments = parsePointer(pointer)!;
+    if (getAtPointer(resource.doc.json, segments) !== undefined) {
+      return { site, target: { doc: resource.doc, pointer }, via: 'pointer' };
+    }
+    const component = COMPONENT_REF.exec(fragment);
+    if (component && resource.doc === site.location.doc) return resolveComponentRef(registry, site, component[1]!);
+    return refError(site, 'unresolved-ref', `"${site.ref}" points at nothing: ${resource.doc.displayPath} has no ${pointer}`);
+  }
+  const anchored = registry.anchors.get(`${stripFragment(uri)}#${fragment}`);
+  if (anchored) return { site, target: anchored, via: 'anchor' };
+  return refError(site, 'unresolved-ref', `"${site.ref}": no $anchor "${fragment}" in ${resource.doc.displayPath}`);
+}
+
+function findResource(registry: Registry, site: RefSite, uri: string, settings: ResolveSettings): SchemaLocation | Diagnostic {
+  const known = registry.resources.get(uri);
+  const scheme = schemeOf(uri);
+  if (known) {
+    if (scheme === 'file' && schemeOf(site.ref) === 'file') {
+      return refError(site, 'refused-ref', `"${site.ref}": file: URLs are refused`, 'write the reference as a path relative to this file');
+    }
+    return known;
+  }
+  if (scheme === 'file') {
+    if (schemeOf(site.ref) === 'file') return refError(site, 'refused-ref', `"${site.ref}": file: URLs are refused`, 'write the reference as a path relative to this file');
+    const path = fileURLToPath(uri);
+    if (!settings.roots.some((root) => isInside(root, path))) {
+      return refError(site, 'refused-ref', `"${site.ref}" leaves the input folders (${path})`, 'refs may only reach files under the inputs and the --components documents');
+    }
+    return refError(site, 'unresolved-ref', `"${site.ref}": ${relative(process.cwd(), path)} is not among the inputs`, 'add it to the inputs (or its folder)');
+  }
+  const local = mapRemoteIdToLocalFile(registry, site, uri);
+  if (local) return local;
+  if (scheme === 'http' || scheme === 'https') {
+    return refError(site, 'refused-ref', `"${site.ref}" is remote (${uri}) and is not fetched`, 'add the document to the inputs or --components; no network access is made');
+  }
+  return refError(site, 'unresolved-ref', `"${site.ref}": no document has the id ${uri}`);
+}
+
+/**
+ * A relative ref in a document whose `$id` is remote (the corpus's raw GitHub URLs)
+ * resolves to another remote URL; when the referring file is held locally, the same
+ * relative step from the local file names the local copy.
+ */
+function mapRemoteIdToLocalFile(registry: Registry, site: RefSite, uri: string): SchemaLocation | undefined {
+  const referrer = site.location.doc;
+  const referrerUri = registry.documentUri.get(referrer);
+  if (!referrerUri || schemeOf(referrerUri) === 'file') return undefined;
+  const fromDir = referrerUri.slice(0, referrerUri.lastIndexOf('/') + 1);
+  if (!uri.startsWith(fromDir)) return undefined;
+  const localPath = resolvePath(dirname(referrer.absolutePath), decodeURIComponent(uri.slice(fromDir.length)));
+  const doc = registry.documents.find((d) => d.absolutePath === localPath);
+  return doc && { doc, pointer: '' };
+}
+
+/**
+ * `#/components/schemas/X` that the file itself does not hold: a sibling input titled X
+ * (of the referrer's own family when several are), else the components documents.
+ */
+function resolveComponentRef(registry: Registry, site: RefSite, encodedName: string): ResolvedRef | Diagnostic {
+  const name = encodedName.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const [via, index] of [['sibling-title', registry.titles], ['components-document', registry.components]] as const) {
+    const candidates = (index.get(name) ?? []).filter((c) => c.doc !== site.location.doc || c.pointer !== '');
+    if (candidates.length === 0) continue;
+    const chosen = pickByFamily(site.location.doc.absolutePath, candidates);
+    if (chosen.length === 1) return { site, target: chosen[0]!, via };
+    return refError(
+      site,
+      'ambiguous-ref',
+      `"${site.ref}" matches ${chosen.length} schemas equally: ${chosen.map((c) => `${c.doc.displayPath}${c.pointer ? `#${c.pointer}` : ''}`).join(', ')}`,
+      'rename one of the titles, or reference the file directly (e.g. "other.json")',
+    );
+  }
+  const names = [...registry.titles.keys(), ...registry.components.keys()];
+  const suggestions = names
+    .map((n) => [n, distance(n.toLowerCase(), name.toLowerCase())] as const)
+    .filter(([, d]) => d <= Math.max(2, Math.floor(name.length / 3)))
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([n]) => n);
+  if (suggestions.length === 0 && names.length > 0) suggestions.push(closest(name, names));
+  const didYouMean = suggestions.length ? `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? ` : '';
+  return refError(
+    site,
+    'unresolved-ref',
+    `"${site.ref}": no input schema is titled "${name}", and no --components document defines it`,
+    `${didYouMean}pass the OpenAPI document that defines it with --components <file>`,
+  );
+}
+
+function refError(site: RefSite, code: string, message: string, hint?: string): Diagnostic {
+  const { doc, pointer } = site.location;
+  const refPointer = joinPointer(pointer, '$ref');
+  return {
+    severity: 'error',
+    code,
+    message,
+    file: doc.displayPath,
+    pointer: refPointer,
+    ...locatePointer(doc.text, doc.format, refPointer),
+    ...(hint ? { hint } : {}),
+  };
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
