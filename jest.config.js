@@ -8,6 +8,6 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   // Sources import './x.js' (NodeNext style); map to the .ts file for jest.
   moduleNameMapper: { '^(\\.{1,2}/.*/src/.*)\\.js$': '$1', '^(\\.{1,2}/(?!.*generated).*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testTimeout: 60000,
 };
