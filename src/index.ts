@@ -5,7 +5,7 @@ import { readRuntimeHelpers, readTemplates } from './load/assets.js';
 import { loadDocuments } from './load/index.js';
 import { buildTypeModel, type TypeModel } from './model/index.js';
 import { withDefaults, type GenerateOptions } from './options.js';
-import { renderOutput, type OutputFile } from './render/index.js';
+import { generatedFileMarker, renderOutput, type OutputFile } from './render/index.js';
 import { resolveDocuments } from './resolve/index.js';
 import { checkOutput, writeOutput, type WriteReport } from './write/index.js';
 
@@ -28,6 +28,8 @@ export interface Report extends WriteReport {
 
 export interface BuiltOutput {
   files: OutputFile[];
+  /** Text every generated file starts with (see `generatedFileMarker`). */
+  generatedMarker?: string;
   model?: TypeModel;
   diagnostics: Diagnostic[];
 }
@@ -46,9 +48,9 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
   const validators = compileValidators(graph, model, { allErrors: opts.allErrors, formats: opts.formats });
   diagnostics.push(...validators.diagnostics);
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
-  const [templates, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir), readRuntimeHelpers()]);
+  const [templates, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir && resolve(opts.cwd, opts.templatesDir)), readRuntimeHelpers()]);
   const files = renderOutput({ model, validators: validators.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties });
-  return { files, model, diagnostics };
+  return { files, generatedMarker: generatedFileMarker(templates), model, diagnostics };
 }
 
 /**
@@ -63,12 +65,13 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
   if (hasErrors(built.diagnostics)) {
     return { outDir, written: [], unchanged: [], removed: [], diff: '', status: 'failed', ...summary };
   }
+  const target = { outDir, generatedMarker: built.generatedMarker! };
   if (opts.check) {
-    const checked = await checkOutput(outDir, built.files, opts.cwd);
+    const checked = await checkOutput(target, built.files, opts.cwd);
     const stale = checked.written.length > 0 || checked.removed.length > 0;
     return { ...checked, status: stale ? 'stale' : 'up-to-date', ...summary };
   }
-  const written = await writeOutput(outDir, built.files);
+  const written = await writeOutput(target, built.files);
   const changed = written.written.length > 0 || written.removed.length > 0;
   return { ...written, status: changed ? 'written' : 'up-to-date', ...summary };
 }

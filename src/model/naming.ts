@@ -50,7 +50,7 @@ export function assignNames(
       names.set(group[0]!.key, toTypeName(group[0]!.wanted));
       continue;
     }
-    const prefixes = distinguishingPrefixes(group.map((c) => c.location));
+    const prefixes = distinguishingPrefixes(group);
     const resolved = group.map((c, i) => toTypeName(`${prefixes[i]} ${c.wanted}`));
     const unique = new Set(resolved.map((n) => n.toLowerCase()));
     if (unique.size !== group.length || resolved.some((n) => taken.has(n.toLowerCase()))) {
@@ -67,24 +67,38 @@ export function assignNames(
     group.forEach((c, i) => {
       names.set(c.key, resolved[i]!);
       taken.add(resolved[i]!.toLowerCase());
-      clashes.push(`${c.key} → ${resolved[i]!}`);
+      clashes.push(`${c.location.doc.displayPath}${c.location.pointer ? `#${c.location.pointer}` : ""} → ${resolved[i]!}`);
     });
   }
   return { names, clashes: clashes.sort(), diagnostics };
 }
 
 /**
- * What differs between the paths of clashing schemas: the file names with their common
- * trailing part removed, else the folder names, else the component pointer.
+ * What tells clashing schemas apart: the family part of each file name (what comes
+ * before the name itself: `user-pools-` in `user-pools-date-type-schema.json`), else
+ * the file names without their common ending, else the folder names, else the pointer.
  */
-function distinguishingPrefixes(locations: SchemaLocation[]): string[] {
+function distinguishingPrefixes(group: NameCandidate[]): string[] {
+  const locations = group.map((c) => c.location);
   const stems = locations.map((l) => basename(l.doc.absolutePath).replace(/\.(json|ya?ml)$/i, ''));
+  const byFamily = group.map((c, i) => familyPrefix(stems[i]!, c.wanted));
+  if (new Set(byFamily).size === group.length && byFamily.every(Boolean)) return byFamily;
   const suffix = commonTokenSuffix(stems);
   const byFile = stems.map((s) => s.slice(0, s.length - suffix.length));
   if (new Set(byFile).size === locations.length && byFile.every(Boolean)) return byFile;
   const byFolder = locations.map((l) => basename(dirname(l.doc.absolutePath)));
   if (new Set(byFolder).size === locations.length) return byFolder;
   return locations.map((l, i) => `${byFile[i]} ${l.pointer.split('/').slice(-2, -1)[0] ?? ''}`);
+}
+
+/** The file-name tokens before the schema's own name: `user-pools-date-type-schema` + `DateType` → `user-pools`. */
+function familyPrefix(stem: string, wanted: string): string {
+  const tokens = stem.toLowerCase().split(/[-_.\s]+/);
+  const nameTokens = wanted.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[-_.\s]+/).filter(Boolean);
+  for (let i = 1; i + nameTokens.length <= tokens.length; i++) {
+    if (nameTokens.every((t, j) => tokens[i + j] === t)) return tokens.slice(0, i).join('-');
+  }
+  return '';
 }
 
 function commonTokenSuffix(names: string[]): string {

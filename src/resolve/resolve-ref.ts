@@ -37,10 +37,11 @@ export function resolveRef(registry: Registry, site: RefSite, settings: ResolveS
   if (fragment === '' || fragment.startsWith('/')) {
     const pointer = resource.pointer + fragment;
     const segments = parsePointer(pointer)!;
-    if (getAtPointer(resource.doc.json, segments) !== undefined) {
-      return { site, target: { doc: resource.doc, pointer }, via: 'pointer' };
-    }
     const component = COMPONENT_REF.exec(fragment);
+    if (getAtPointer(resource.doc.json, segments) !== undefined) {
+      const preferred = component && resource.doc.role === 'components' ? inputAnswering(registry, site, component[1]!) : undefined;
+      return preferred ?? { site, target: { doc: resource.doc, pointer }, via: 'pointer' };
+    }
     if (component && resource.doc === site.location.doc) return resolveComponentRef(registry, site, component[1]!);
     return refError(site, 'unresolved-ref', `"${site.ref}" points at nothing: ${resource.doc.displayPath} has no ${pointer}`);
   }
@@ -88,6 +89,17 @@ function mapRemoteIdToLocalFile(registry: Registry, site: RefSite, uri: string):
   const localPath = resolvePath(dirname(referrer.absolutePath), decodeURIComponent(uri.slice(fromDir.length)));
   const doc = registry.documents.find((d) => d.absolutePath === localPath);
   return doc && { doc, pointer: '' };
+}
+
+/**
+ * Inside a --components document, `#/components/schemas/X` still prefers the input
+ * schema titled X: the document is a fallback dictionary, and its copies of shapes the
+ * inputs define would otherwise be generated twice.
+ */
+function inputAnswering(registry: Registry, site: RefSite, encodedName: string): ResolvedRef | undefined {
+  const name = encodedName.replace(/~1/g, '/').replace(/~0/g, '~');
+  const chosen = pickByFamily(site.location.doc.absolutePath, registry.titles.get(name) ?? []);
+  return chosen.length === 1 ? { site, target: chosen[0]!, via: 'sibling-title' } : undefined;
 }
 
 /**

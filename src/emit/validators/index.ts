@@ -6,7 +6,7 @@ import { schemaRootsOf } from '../../resolve/schema-walk.js';
 import { addFormats, Ajv2020, standaloneCode } from './ajv-modules.js';
 import { externalRefKeyword } from './external-ref-keyword.js';
 import { toModuleCode, type ValidatorModuleCode } from './module-code.js';
-import { ajvIdOf, needsNativeRefs, pointerFragment, prepareSchemas, type RefMode } from './prepare-schemas.js';
+import { assignAjvIds, needsNativeRefs, pointerFragment, prepareSchemas, type RefMode } from './prepare-schemas.js';
 
 export type { ValidatorModuleCode } from './module-code.js';
 
@@ -30,12 +30,14 @@ export interface CompiledValidators {
 /** Compile each named schema to standalone validator code, one module per schema. */
 export function compileValidators(graph: ResolvedGraph, model: TypeModel, options: ValidatorOptions): CompiledValidators {
   const diagnostics: Diagnostic[] = [];
+  const ids = assignAjvIds(graph.registry.documents);
+  const displayPathOfId = new Map([...ids].map(([doc, id]) => [id, doc.displayPath]));
   const instances = new Map<RefMode, Ajv2020>();
   const ajvFor = (mode: RefMode): Ajv2020 => {
     let ajv = instances.get(mode);
     if (!ajv) {
       ajv = createAjv(graph, options, diagnostics);
-      ajv.addSchema(prepareSchemas(graph, model, mode));
+      ajv.addSchema(prepareSchemas(graph, model, ids, mode));
       instances.set(mode, ajv);
     }
     return ajv;
@@ -44,12 +46,12 @@ export function compileValidators(graph: ResolvedGraph, model: TypeModel, option
   for (const type of model.types) {
     const { doc, pointer } = type.location;
     const ajv = ajvFor(needsNativeRefs(doc) ? 'native' : 'external');
-    const id = pointer === '' ? ajvIdOf(doc) : `${ajvIdOf(doc)}#${pointerFragment(pointer)}`;
+    const id = pointer === '' ? ids.get(doc)! : `${ids.get(doc)!}#${pointerFragment(pointer)}`;
     const exportName = `validate${type.name}`;
     try {
       ajv.getSchema(id);
       const code = standaloneCode(ajv, { [exportName]: id });
-      modules.push({ type, exportName, ...toModuleCode(code, { exportName, schemaPathPrefix: `${doc.displayPath}#${pointer}` }) });
+      modules.push({ type, exportName, ...toModuleCode(code, { exportName, schemaPathPrefix: `${doc.displayPath}#${pointer}`, displayPathOfId }) });
     } catch (error) {
       diagnostics.push({
         severity: 'error',

@@ -1,5 +1,4 @@
 import { tokenizer } from 'acorn';
-import { AJV_ID_PREFIX } from './prepare-schemas.js';
 
 /** Helpers ajv's standalone code `require`s, and the runtime module that provides each. */
 const RUNTIME_HELPERS: Record<string, string> = {
@@ -27,6 +26,8 @@ export interface ModuleCodeSettings {
   exportName: string;
   /** `schemas/x.json#` + pointer: the prefix of the root schema's error paths. */
   schemaPathPrefix: string;
+  /** ajv document id (`sg:/3/x.json`) → the user's path of that document. */
+  displayPathOfId: ReadonlyMap<string, string>;
 }
 
 /**
@@ -60,7 +61,7 @@ export function toModuleCode(standalone: string, settings: ModuleCodeSettings): 
   }
   // Call other modules' validators by their own names, not through `const keywordN = …`.
   const externalValidators = new Set<string>();
-  const kept = dropUnusedConstants(lines).filter((line) => {
+  const kept = pruneSchemaConstants(lines).filter((line) => {
     const alias = /^const (keyword\d+) = (validate\w+);$/.exec(line);
     if (!alias) return true;
     rename.set(alias[1]!, alias[2]!);
@@ -68,22 +69,63 @@ export function toModuleCode(standalone: string, settings: ModuleCodeSettings): 
     return false;
   });
   const renamed = renameCountedNames(dropStaticEvaluationTracking(kept.join('\n')), rename);
-  const body = indentBlocks(rewriteSchemaPaths(renamed, settings.schemaPathPrefix));
+  const body = indentBlocks(rewriteSchemaPaths(renamed, settings));
   return { body, runtimeHelpers: [...runtimeHelpers].sort(), externalValidators: [...externalValidators].sort() };
 }
 
 /**
- * ajv's `code.source` keeps a copy of each schema as a constant even where no code reads
- * it; drop module-level constants whose name is never used again.
+ * ajv's `code.source` keeps a copy of each schema as a constant for the few values the
+ * code reads from it (an `enum` list for error params, say). Keep only what is read:
+ * no descriptions, ids or unused copies end up in the output.
  */
-function dropUnusedConstants(lines: string[]): string[] {
+function pruneSchemaConstants(lines: string[]): string[] {
   const code = lines.join('\n');
-  return lines.filter((line) => {
-    const declared = /^const (schema\d+) = /.exec(line);
-    if (!declared) return true;
-    const uses = code.match(new RegExp(`\\b${declared[1]}\\b`, 'g'))?.length ?? 0;
-    return uses > 1;
-  });
+  const out: string[] = [];
+  for (const line of lines) {
+    const declared = /^const (schema\d+) = (.*);$/.exec(line);
+    if (!declared) {
+      out.push(line);
+      continue;
+    }
+    const name = declared[1]!;
+    const uses = [...code.matchAll(new RegExp(`\\b${name}\\b((?:\\.[A-Za-z_$][\\w$]*|\\[(?:"(?:[^"\\\\]|\\\\.)*"|\\d+)\\])*)`, 'g'))];
+    const paths = uses.map((m) => accessPath(m[1]!));
+    if (paths.length <= 1) continue; // only the declaration itself
+    if (paths.filter((p) => p.length === 0).length > 1) {
+      out.push(line); // the code uses the whole schema object
+      continue;
+    }
+    const whole = JSON.parse(declared[2]!) as unknown;
+    out.push(`const ${name} = ${JSON.stringify(pick(whole, paths.filter((p) => p.length > 0)))};`);
+  }
+  return out;
+}
+
+/** `.properties["a-b"].enum` → ['properties', 'a-b', 'enum']. */
+function accessPath(chain: string): string[] {
+  const parts: string[] = [];
+  for (const m of chain.matchAll(/\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*"|\d+)\]/g)) {
+    parts.push(m[1] ?? String(JSON.parse(m[2]!)));
+  }
+  return parts;
+}
+
+function pick(value: unknown, paths: string[][]): unknown {
+  const result: Record<string, unknown> = {};
+  for (const path of paths) {
+    let from = value as Record<string, unknown>;
+    let to = result;
+    path.forEach((key, i) => {
+      if (from === undefined || from === null) return;
+      if (i === path.length - 1) to[key] = from[key];
+      else {
+        to[key] ??= Array.isArray(from[key]) ? [] : {};
+        to = to[key] as Record<string, unknown>;
+        from = from[key] as Record<string, unknown>;
+      }
+    });
+  }
+  return result;
 }
 
 /**
@@ -122,12 +164,15 @@ function renameCountedNames(code: string, fixed: Map<string, string>): string {
   return out + code.slice(last);
 }
 
-function rewriteSchemaPaths(code: string, rootPrefix: string): string {
-  const prefix = JSON.stringify(rootPrefix).slice(1, -1);
+/** Error schema paths name the user's files: `schemas/x.json#/properties/a/type`. */
+function rewriteSchemaPaths(code: string, settings: ModuleCodeSettings): string {
+  const literal = (text: string) => JSON.stringify(text).slice(1, -1);
   // `schemaPath:"` cannot occur inside a string literal (its quote would be escaped).
-  return code.replace(new RegExp(`schemaPath:"(#|${AJV_ID_PREFIX})`, 'g'), (_match, start: string) =>
-    start === '#' ? `schemaPath:"${prefix}` : `schemaPath:"`,
-  );
+  return code.replace(/schemaPath:"(#|sg:\/\d+\/[^"#]*#?)/g, (_match, start: string) => {
+    if (start === '#') return `schemaPath:"${literal(settings.schemaPathPrefix)}`;
+    const id = start.replace(/#$/, '');
+    return `schemaPath:"${literal(settings.displayPathOfId.get(id) ?? id)}#`;
+  });
 }
 
 function indentBlocks(code: string): string {

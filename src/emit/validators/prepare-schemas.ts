@@ -6,11 +6,15 @@ import { getAtPointer, parsePointer } from '../../resolve/pointer.js';
 import { isContainerDocument, isSchemaObject } from '../../resolve/schema-walk.js';
 import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
 
-/** The id ajv knows a document by. Error schema paths are written back as file paths. */
-export const AJV_ID_PREFIX = 'sg:/';
+/**
+ * The id ajv knows a document by: `sg:/<index>/<file name>`. (Display paths can hold
+ * `..`, which URI normalisation would fold away.) Error schema paths are written back
+ * as the user's file paths by the module-code step.
+ */
+export type AjvIds = Map<SourceDocument, string>;
 
-export function ajvIdOf(doc: SourceDocument): string {
-  return `${AJV_ID_PREFIX}${encodeURI(doc.displayPath)}`;
+export function assignAjvIds(documents: readonly SourceDocument[]): AjvIds {
+  return new Map(documents.map((doc, i) => [doc, `sg:/${i}/${encodeURIComponent(doc.displayPath.split('/').pop()!)}`]));
 }
 
 /** `#/a~1b` style fragment of a JSON pointer, each segment percent-encoded. */
@@ -28,7 +32,7 @@ export type RefMode = 'external' | 'native';
  * resolver chose (ajv never resolves a name itself). In `external` mode a ref to a
  * named schema becomes a call to that schema's exported validator.
  */
-export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, mode: RefMode): AnySchemaObject[] {
+export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode): AnySchemaObject[] {
   const sitesByDoc = new Map<SourceDocument, string[]>();
   for (const site of graph.registry.refSites) {
     const list = sitesByDoc.get(site.location.doc) ?? [];
@@ -46,10 +50,10 @@ export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, mode: Ref
         delete node.$ref;
         node[EXTERNAL_REF_KEYWORD] = `validate${named.name}`;
       } else {
-        node.$ref = `${ajvIdOf(resolved.target.doc)}#${pointerFragment(resolved.target.pointer)}`;
+        node.$ref = `${ids.get(resolved.target.doc)!}#${pointerFragment(resolved.target.pointer)}`;
       }
     }
-    copy.$id = ajvIdOf(doc);
+    copy.$id = ids.get(doc)!;
     // Every document is compiled as draft 2020-12; OpenAPI wrappers are not schemas.
     delete copy.$schema;
     if (isContainerDocument(copy)) {

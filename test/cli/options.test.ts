@@ -1,0 +1,94 @@
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runCliCaptured } from '../helpers/cli.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+
+const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
+
+describe('CLI options', () => {
+  it('--help explains every option, with examples and exit codes', async () => {
+    const run = await runCliCaptured(['--help'], process.cwd());
+    expect(run.code).toBe(0);
+    for (const flag of ['--out', '--components', '--config', '--check', '--templates', '--formats', '--first-error', '--json']) {
+      expect(run.stdout).toContain(flag);
+    }
+    expect(run.stdout).toContain('Examples:');
+    expect(run.stdout).toContain('Exit codes: 0 done, 1 --check found stale output, 2 bad input');
+  });
+
+  it('accepts "generate" as an explicit command, inputs as files or globs, and -o', async () => {
+    await withTempDir(async (dir) => {
+      await cp(SEED_INPUT, join(dir, 'api'), { recursive: true });
+      const run = await runCliCaptured(['generate', 'api/session-type.json', 'api/*-name-type.json', '-o', 'out'], dir);
+      expect(run.code).toBe(0);
+      expect((await readdir(join(dir, 'out', 'types'))).sort()).toEqual(['ChallengeNameType.d.ts', 'SessionType.d.ts']);
+    });
+  });
+
+  it('--components answers #/components/schemas refs no input answers, generating only what is reached', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(
+        join(dir, 'schemas', 'order.json'),
+        JSON.stringify({ title: 'Order', type: 'object', properties: { status: { $ref: '#/components/schemas/Status' } } }),
+      );
+      await writeFile(
+        join(dir, 'api.yml'),
+        ['openapi: 3.0.0', 'components:', '  schemas:', '    Status:', '      type: string', '      enum: [open, closed]', '    Unused:', '      type: string', ''].join('\n'),
+      );
+      const withoutComponents = await runCliCaptured([], dir);
+      expect(withoutComponents.code).toBe(2);
+
+      const run = await runCliCaptured(['--components', 'api.yml'], dir);
+      expect(run.code).toBe(0);
+      expect((await readdir(join(dir, 'generated', 'types'))).sort()).toEqual(['Order.d.ts', 'Status.d.ts']);
+      expect(await readFile(join(dir, 'generated', 'types', 'Status.d.ts'), 'utf8')).toContain('export type Status = "open" | "closed";');
+      expect(await readFile(join(dir, 'generated', 'types', 'Order.d.ts'), 'utf8')).toContain("import type { Status } from './Status.js';");
+    });
+  });
+
+  it('reads schema-gen.config.json (paths relative to it); flags override it', async () => {
+    await withTempDir(async (dir) => {
+      await cp(SEED_INPUT, join(dir, 'api', 'schemas'), { recursive: true });
+      await writeFile(join(dir, 'schema-gen.config.json'), JSON.stringify({ inputs: ['api/schemas/session-type.json'], out: 'src/api' }));
+      expect((await runCliCaptured([], dir)).code).toBe(0);
+      expect(await readdir(join(dir, 'src', 'api', 'types'))).toEqual(['SessionType.d.ts']);
+
+      expect((await runCliCaptured(['-o', 'other'], dir)).code).toBe(0);
+      expect(await readdir(join(dir, 'other', 'types'))).toEqual(['SessionType.d.ts']);
+    });
+  });
+
+  it('a bad config file is an error naming the setting, line and column', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'schema-gen.config.json'), '{\n  "inputs": ["schemas"],\n  "output": "gen",\n  "formats": "strict"\n}\n');
+      const run = await runCliCaptured([], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('error in schema-gen.config.json:3:3 at /output: unknown setting "output"');
+      expect(run.stderr).toContain('error in schema-gen.config.json:4:3 at /formats: "formats" must be "assert" or "annotate"');
+    });
+  });
+
+  it('--templates replaces a default template by the file of the same name', async () => {
+    await withTempDir(async (dir) => {
+      await cp(SEED_INPUT, join(dir, 'schemas'), { recursive: true });
+      await mkdir(join(dir, 'tpl'));
+      await writeFile(join(dir, 'tpl', 'banner.mustache'), '// ACME API types ({{source}}): generated, do not edit.\n');
+      expect((await runCliCaptured(['--templates', 'tpl'], dir)).code).toBe(0);
+      const text = await readFile(join(dir, 'generated', 'types', 'SessionType.d.ts'), 'utf8');
+      expect(text.split('\n')[0]).toBe('// ACME API types (schemas/session-type.json): generated, do not edit.');
+    });
+  });
+
+  it('--json prints the report', async () => {
+    await withTempDir(async (dir) => {
+      await cp(SEED_INPUT, join(dir, 'schemas'), { recursive: true });
+      const run = await runCliCaptured(['--json'], dir);
+      const report = JSON.parse(run.stdout) as { status: string; typeCount: number; written: string[] };
+      expect(report.status).toBe('written');
+      expect(report.typeCount).toBe(10);
+      expect(report.written).toContain('types/AdminInitiateAuthResponse.d.ts');
+    });
+  });
+});
