@@ -6,6 +6,7 @@ import { PACKAGE_ROOT } from '../load/assets.js';
 import { toDisplayPath } from '../load/index.js';
 import { CONFIG_FILE_NAMES, readConfigFile } from './config.js';
 import { buildProgram, type CliFlags } from './program.js';
+import { watchAndRegenerate } from './watch.js';
 import { printDiagnostics, printReport, type Printer } from './report.js';
 
 export const EXIT = { ok: 0, stale: 1, badInput: 2, internal: 70 } as const;
@@ -15,8 +16,11 @@ const consolePrinter: Printer = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-/** Run the CLI with `argv` (without node and script); resolves to the exit code. */
-export async function runCli(argv: string[], printer: Printer = consolePrinter, cwd = process.cwd()): Promise<number> {
+/**
+ * Run the CLI with `argv` (without node and script); resolves to the exit code.
+ * `--watch` runs until `stop` aborts (the bin wires it to Ctrl-C).
+ */
+export async function runCli(argv: string[], printer: Printer = consolePrinter, cwd = process.cwd(), stop?: AbortSignal): Promise<number> {
   const args = argv[0] === 'generate' ? argv.slice(1) : argv;
   const program = buildProgram(packageVersion());
   program.configureOutput({ writeOut: (s) => printer.out(s.trimEnd()), writeErr: (s) => printer.err(s.trimEnd()) });
@@ -36,10 +40,19 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
       return EXIT.badInput;
     }
     const options = toGenerateOptions(program.args, flags, config?.options ?? {}, cwd);
-    const report = await generate(options);
-    if (flags.json) printer.out(JSON.stringify(report, null, 2));
-    else printReport(report, printer, { quiet: flags.quiet ?? false, cwd, ms: Math.round(performance.now() - started) });
-    return report.status === 'failed' ? EXIT.badInput : report.status === 'stale' ? EXIT.stale : EXIT.ok;
+    const once = async (startedAt: number) => {
+      const report = await generate(options);
+      if (flags.json) printer.out(JSON.stringify(report, null, 2));
+      else printReport(report, printer, { quiet: flags.quiet ?? false, cwd, ms: Math.round(performance.now() - startedAt) });
+      return report.status === 'failed' ? EXIT.badInput : report.status === 'stale' ? EXIT.stale : EXIT.ok;
+    };
+    const code = await once(started);
+    if (!flags.watch) return code;
+    const signal = stop ?? interruptSignal();
+    await watchAndRegenerate(options, config ? [config.path] : [], async () => {
+      await once(performance.now()).catch((error: unknown) => printer.err(`schema-gen: ${(error as Error).message}`));
+    }, signal, () => printer.err('schema-gen: watching for changes (Ctrl-C to stop)'));
+    return EXIT.ok;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     printer.err(`schema-gen: internal error: ${message}`);
@@ -47,6 +60,13 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
     else printer.err('(run again with --verbose for a stack trace, and please report it)');
     return EXIT.internal;
   }
+}
+
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  return controller.signal;
 }
 
 async function findConfig(explicit: string | undefined, cwd: string) {

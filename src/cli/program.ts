@@ -11,6 +11,7 @@ export interface CliFlags {
   formats?: 'assert' | 'annotate';
   firstError?: boolean;
   json?: boolean;
+  watch?: boolean;
   verbose?: boolean;
   quiet?: boolean;
 }
@@ -24,6 +25,8 @@ Examples:
   $ npx schema-gen 'api/user-pools-*.json' --components api/user-pools-openapi.yml -o src/api
       a glob of schema files; refs like #/components/schemas/X that no input answers
       are looked up in the OpenAPI document's components.schemas
+  $ npx schema-gen --watch
+      regenerate on every change while you edit schemas
   $ npx schema-gen generate schemas/ --templates my-templates/
       same as the first, with templates/*.mustache overridden by my-templates/
 
@@ -60,6 +63,7 @@ export function buildProgram(version: string): Command {
     .option('--readonly', 'emit readonly for properties with readOnly: true')
     .addOption(new Option('--formats <mode>', '"assert" = validators check known formats (email, date-time…), "annotate" = formats are not checked').choices(['assert', 'annotate']))
     .option('--first-error', 'validators stop at the first problem (smaller, faster) instead of reporting all')
+    .option('-w, --watch', 'generate, then again whenever an input, components document, template or the config changes (Ctrl-C to stop)')
     .option('--json', 'print the run report as JSON on stdout')
     .option('--verbose', 'more detail, and stack traces for internal errors')
     .option('-q, --quiet', 'print only problems')
