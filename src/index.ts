@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { compileValidators } from './emit/validators/index.js';
 import { readRuntimeHelpers, readTemplates } from './load/assets.js';
-import { loadDocuments } from './load/index.js';
+import { loadDocuments, loadReferencedDocuments, type LoadedDocuments } from './load/index.js';
 import { buildTypeModel, type TypeModel } from './model/index.js';
-import { withDefaults, type GenerateOptions } from './options.js';
+import { withDefaults, type GenerateOptions, type ResolvedOptions } from './options.js';
 import { generatedFileMarker, renderOutput, type OutputFile } from './render/index.js';
-import { resolveDocuments } from './resolve/index.js';
+import { resolveDocuments, type ResolvedGraph } from './resolve/index.js';
 import { checkOutput, writeOutput, type WriteReport } from './write/index.js';
 
 export type { GenerateOptions } from './options.js';
@@ -39,8 +39,8 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
   const opts = withDefaults(options);
   const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd });
   if (hasErrors(loaded.diagnostics)) return { files: [], diagnostics: loaded.diagnostics };
-  const graph = resolveDocuments(loaded.documents, { roots: loaded.roots });
-  const diagnostics = [...loaded.diagnostics, ...graph.diagnostics];
+  const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts);
+  const diagnostics = [...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];
   if (hasErrors(diagnostics)) return { files: [], diagnostics };
   const model = buildTypeModel(graph, { additionalProperties: opts.additionalProperties, renames: opts.names });
   diagnostics.push(...model.diagnostics);
@@ -51,6 +51,26 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
   const [templates, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir && resolve(opts.cwd, opts.templatesDir)), readRuntimeHelpers()]);
   const files = renderOutput({ model, validators: validators.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties });
   return { files, generatedMarker: generatedFileMarker(templates), model, diagnostics };
+}
+
+/**
+ * Resolve, load what unresolved refs name (files under the input folders; URLs with
+ * `allowRemote`), and resolve again, until nothing new can be loaded.
+ */
+async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: ResolvedOptions): Promise<{ graph: ResolvedGraph; diagnostics: Diagnostic[] }> {
+  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote };
+  let documents = loaded.documents;
+  const diagnostics: Diagnostic[] = [];
+  const attempted = new Set<string>();
+  for (;;) {
+    const graph = resolveDocuments(documents, settings);
+    const toLoad = graph.wanted.filter((w) => !attempted.has(w));
+    if (toLoad.length === 0) return { graph, diagnostics };
+    toLoad.forEach((w) => attempted.add(w));
+    const more = await loadReferencedDocuments(toLoad, opts.cwd, opts.remoteTimeoutMs);
+    diagnostics.push(...more.diagnostics);
+    documents = [...documents, ...more.documents];
+  }
 }
 
 /**

@@ -22,6 +22,10 @@ export interface GenerateOptions {
   allErrors?: boolean;
   /** Explicit type names: `{ "<file>" | "<file>#<pointer>": "Name" }`. */
   names?: Record<string, string>;
+  /** Fetch http(s) documents that refs name (default: refuse them; nothing is fetched). */
+  allowRemote?: boolean;
+  /** Time limit of one fetch with `allowRemote`, in milliseconds. */
+  remoteTimeoutMs?: number;
 }
 
 export type ResolvedOptions = Required<Omit<GenerateOptions, 'templatesDir'>> & { templatesDir?: string };
@@ -42,5 +46,7 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     formats: options.formats ?? 'assert',
     allErrors: options.allErrors ?? true,
     names: options.names ?? {},
+    allowRemote: options.allowRemote ?? false,
+    remoteTimeoutMs: options.remoteTimeoutMs ?? 10_000,
   };
 }

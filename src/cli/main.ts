@@ -87,6 +87,7 @@ function toGenerateOptions(inputs: string[], flags: CliFlags, config: GenerateOp
   if (flags.readonly) options.readonlyProperties = true;
   if (flags.formats) options.formats = flags.formats;
   if (flags.firstError) options.allErrors = false;
+  if (flags.allowRemote) options.allowRemote = true;
   return options;
 }
 

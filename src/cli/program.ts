@@ -11,6 +11,7 @@ export interface CliFlags {
   formats?: 'assert' | 'annotate';
   firstError?: boolean;
   json?: boolean;
+  allowRemote?: boolean;
   watch?: boolean;
   verbose?: boolean;
   quiet?: boolean;
@@ -55,6 +56,7 @@ export function buildProgram(version: string): Command {
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option('-c, --config <file>', 'config file (default: schema-gen.config.json|.yaml|.yml if present)')
+    .option('--allow-remote', 'fetch http(s) documents that refs name (10 s timeout each, each fetch reported); by default they are refused and nothing is fetched')
     .option('--check', 'do not write: exit 1 with a diff if the output folder is not what this run would write')
     .option('--templates <dir>', 'folder of templates that replace the defaults of the same name (see templates/)')
     .addOption(

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from './document.js';
 import { expandInputs } from './expand-inputs.js';
 import { formatOf, parseDocumentText } from './parse-document.js';
+import { fetchRemoteDocument } from './referenced.js';
 
 export type { SourceDocument } from './document.js';
 
@@ -38,6 +39,35 @@ export async function loadDocuments(request: LoadRequest): Promise<LoadedDocumen
   }
   const roots = [...expanded.roots, ...componentPaths.map((p) => resolve(p, '..'))];
   return { documents, roots: [...new Set(roots)].sort(), diagnostics };
+}
+
+/**
+ * Documents that refs name but the inputs did not include: files under the input
+ * folders, and (with `--allow-remote`) URLs. A file that does not exist is not an
+ * error here: the ref that named it already is.
+ */
+export async function loadReferencedDocuments(
+  locations: readonly string[],
+  cwd: string,
+  remoteTimeoutMs: number,
+): Promise<{ documents: SourceDocument[]; diagnostics: Diagnostic[] }> {
+  const documents: SourceDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const location of locations) {
+    if (/^https?:/i.test(location)) {
+      const fetched = await fetchRemoteDocument(location, remoteTimeoutMs);
+      if (fetched.document) documents.push(fetched.document);
+      diagnostics.push(...fetched.diagnostics);
+      continue;
+    }
+    const loaded = await loadOne(location, 'referenced', cwd);
+    if ('diagnostic' in loaded) {
+      if (loaded.diagnostic.code !== 'read-failed') diagnostics.push(loaded.diagnostic);
+    } else {
+      documents.push(loaded);
+    }
+  }
+  return { documents, diagnostics };
 }
 
 async function loadOne(absolutePath: string, role: SourceDocument['role'], cwd: string): Promise<SourceDocument | { diagnostic: Diagnostic }> {

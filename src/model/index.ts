@@ -75,8 +75,10 @@ function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
       add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer));
     }
   }
+  // Schemas named only when an input reaches them: components and referenced documents.
   const componentRoots = new Set<string>();
   for (const locations of graph.registry.components.values()) locations.forEach((l) => componentRoots.add(locationKey(l)));
+  for (const doc of graph.registry.documents) if (doc.role === 'referenced') componentRoots.add(locationKey({ doc, pointer: '' }));
   const visited = new Set<string>();
   while (queue.length > 0) {
     const location = queue.shift()!;
@@ -85,7 +87,7 @@ function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
       const ref = graph.refs.get(locationKey({ doc: location.doc, pointer }));
       if (!ref) return null;
       const targetKey = locationKey(ref.target);
-      if (componentRoots.has(targetKey)) add(ref.target, lastSegment(ref.target.pointer));
+      if (componentRoots.has(targetKey)) add(ref.target, wantedName(ref.target));
       else if (!found.has(targetKey) && !visited.has(targetKey)) {
         visited.add(targetKey);
         queue.push(ref.target); // an inlined subschema may reach further components
@@ -94,6 +96,12 @@ function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
     });
   }
   return [...found.values()];
+}
+
+function wantedName(location: SchemaLocation): string {
+  if (location.pointer !== '') return lastSegment(location.pointer);
+  const schema = location.doc.json;
+  return isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : fileStem(location.doc.absolutePath);
 }
 
 function lastSegment(pointer: string): string {

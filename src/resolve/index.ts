@@ -4,7 +4,7 @@ import { buildRegistry, type Registry, type SchemaLocation } from './registry.js
 import { resolveRef, type ResolvedRef, type ResolveSettings } from './resolve-ref.js';
 
 export type { Registry, SchemaLocation, RefSite } from './registry.js';
-export type { ResolvedRef, ResolvedVia, ResolveSettings } from './resolve-ref.js';
+export type { ResolvedRef, ResolvedVia, ResolveSettings, RefFailure } from './resolve-ref.js';
 
 /** The registry plus every `$ref` of the run, each resolved to its target. */
 export interface ResolvedGraph {
@@ -12,6 +12,8 @@ export interface ResolvedGraph {
   /** `locationKey` of the schema holding a `$ref` → where it leads. */
   refs: Map<string, ResolvedRef>;
   diagnostics: Diagnostic[];
+  /** Files (under the input folders) and URLs (with `allowRemote`) that unresolved refs name. */
+  wanted: string[];
 }
 
 export function locationKey(location: SchemaLocation): string {
@@ -23,10 +25,15 @@ export function resolveDocuments(documents: SourceDocument[], settings: ResolveS
   const registry = buildRegistry(documents);
   const refs = new Map<string, ResolvedRef>();
   const diagnostics = [...registry.diagnostics];
+  const wanted = new Set<string>();
   for (const site of registry.refSites) {
     const result = resolveRef(registry, site, settings);
-    if ('code' in result) diagnostics.push(result);
-    else refs.set(locationKey(site.location), result);
+    if ('diagnostic' in result) {
+      diagnostics.push(result.diagnostic);
+      if (result.wants) wanted.add(result.wants);
+    } else {
+      refs.set(locationKey(site.location), result);
+    }
   }
-  return { registry, refs, diagnostics };
+  return { registry, refs, diagnostics, wanted: [...wanted].sort() };
 }

@@ -52,7 +52,7 @@ export function buildRegistry(documents: SourceDocument[]): Registry {
 }
 
 function indexDocument(registry: Registry, doc: SourceDocument): void {
-  const fileUri = pathToFileURL(doc.absolutePath).href;
+  const fileUri = doc.uri ?? pathToFileURL(doc.absolutePath).href;
   registerResource(registry, fileUri, { doc, pointer: '' });
   const rootId = isSchemaObject(doc.json) && typeof doc.json.$id === 'string' ? resolveUri(doc.json.$id, fileUri) : undefined;
   registry.documentUri.set(doc, rootId ? stripFragment(rootId) : fileUri);
@@ -79,6 +79,7 @@ function indexDocument(registry: Registry, doc: SourceDocument): void {
 }
 
 function indexNames(registry: Registry, doc: SourceDocument, roots: { pointer: string; schema: unknown }[]): void {
+  if (doc.role === 'referenced') return; // reached by path or URL only, never by name
   for (const { pointer, schema } of roots) {
     if (doc.role === 'components' || pointer !== '') {
       const name = pointer.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -20,12 +20,27 @@ export interface ResolvedRef {
 export interface ResolveSettings {
   /** Folders refs may reach. */
   roots: readonly string[];
+  /** Refs may name http(s) documents, which the load stage then fetches. */
+  allowRemote: boolean;
+}
+
+/** A ref that failed; `wants` names a file or URL that, once loaded, may answer it. */
+export interface RefFailure {
+  diagnostic: Diagnostic;
+  wants?: string;
 }
 
 const COMPONENT_REF = /^\/components\/schemas\/([^/]+)$/;
 
 /** Resolve one `$ref` to the schema it names, or explain why it cannot be. */
-export function resolveRef(registry: Registry, site: RefSite, settings: ResolveSettings): ResolvedRef | Diagnostic {
+export function resolveRef(registry: Registry, site: RefSite, settings: ResolveSettings): ResolvedRef | RefFailure {
+  const result = resolveOrExplain(registry, site, settings);
+  if (!('code' in result)) return result;
+  const { wants, ...diagnostic } = result;
+  return wants ? { diagnostic, wants } : { diagnostic };
+}
+
+function resolveOrExplain(registry: Registry, site: RefSite, settings: ResolveSettings): ResolvedRef | (Diagnostic & { wants?: string }) {
   const uri = resolveUri(site.ref, site.baseUri);
   if (uri === undefined) return refError(site, 'unresolvable-ref', `cannot resolve "${site.ref}" against base "${site.baseUri}"`);
   const fragment = safeDecode(fragmentOf(uri));
@@ -50,7 +65,7 @@ export function resolveRef(registry: Registry, site: RefSite, settings: ResolveS
   return refError(site, 'unresolved-ref', `"${site.ref}": no $anchor "${fragment}" in ${resource.doc.displayPath}`);
 }
 
-function findResource(registry: Registry, site: RefSite, uri: string, settings: ResolveSettings): SchemaLocation | Diagnostic {
+function findResource(registry: Registry, site: RefSite, uri: string, settings: ResolveSettings): SchemaLocation | (Diagnostic & { wants?: string }) {
   const known = registry.resources.get(uri);
   const scheme = schemeOf(uri);
   if (known) {
@@ -65,12 +80,13 @@ function findResource(registry: Registry, site: RefSite, uri: string, settings: 
     if (!settings.roots.some((root) => isInside(root, path))) {
       return refError(site, 'refused-ref', `"${site.ref}" leaves the input folders (${path})`, 'refs may only reach files under the inputs and the --components documents');
     }
-    return refError(site, 'unresolved-ref', `"${site.ref}": ${relative(process.cwd(), path)} is not among the inputs`, 'add it to the inputs (or its folder)');
+    return { ...refError(site, 'unresolved-ref', `"${site.ref}": no such file (${relative(process.cwd(), path)})`), wants: path };
   }
   const local = mapRemoteIdToLocalFile(registry, site, uri);
   if (local) return local;
   if (scheme === 'http' || scheme === 'https') {
-    return refError(site, 'refused-ref', `"${site.ref}" is remote (${uri}) and is not fetched`, 'add the document to the inputs or --components; no network access is made');
+    if (settings.allowRemote) return { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} could not be fetched`), wants: uri };
+    return refError(site, 'refused-ref', `"${site.ref}" is remote (${uri}) and is not fetched`, 'add the document to the inputs or --components, or pass --allow-remote to fetch it');
   }
   return refError(site, 'unresolved-ref', `"${site.ref}": no document has the id ${uri}`);
 }
