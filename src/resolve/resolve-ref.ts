@@ -86,7 +86,7 @@ function findResource(registry: Registry, site: RefSite, uri: string, settings: 
   if (local) return local;
   if (scheme === 'http' || scheme === 'https') {
     if (settings.allowRemote) return { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} could not be fetched`), wants: uri };
-    return refError(site, 'refused-ref', `"${site.ref}" is remote (${uri}) and is not fetched`, 'add the document to the inputs or --components, or pass --allow-remote to fetch it');
+    return refError(site, 'refused-ref', `"${site.ref}" is remote${site.ref === uri ? '' : ` (${uri})`} and is not fetched`, 'add the document to the inputs or --components, or pass --allow-remote to fetch it');
   }
   return refError(site, 'unresolved-ref', `"${site.ref}": no document has the id ${uri}`);
 }
