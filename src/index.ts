@@ -7,6 +7,7 @@ import { buildTypeModel, type TypeModel } from './model/index.js';
 import { withDefaults, type GenerateOptions, type ResolvedOptions } from './options.js';
 import { generatedFileMarker, renderOutput, type OutputFile } from './render/index.js';
 import { resolveDocuments, type ResolvedGraph } from './resolve/index.js';
+import { formatWithPrettier } from './render/prettier.js';
 import { checkOutput, writeOutput, type WriteReport } from './write/index.js';
 
 export type { GenerateOptions } from './options.js';
@@ -45,11 +46,12 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
   const model = buildTypeModel(graph, { additionalProperties: opts.additionalProperties, renames: opts.names });
   diagnostics.push(...model.diagnostics);
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
-  const validators = compileValidators(graph, model, { allErrors: opts.allErrors, formats: opts.formats });
-  diagnostics.push(...validators.diagnostics);
+  const validators = opts.typesOnly ? undefined : compileValidators(graph, model, { allErrors: opts.allErrors, formats: opts.formats });
+  diagnostics.push(...(validators?.diagnostics ?? []));
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
   const [templates, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir && resolve(opts.cwd, opts.templatesDir)), readRuntimeHelpers()]);
-  const files = renderOutput({ model, validators: validators.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties });
+  const rendered = renderOutput({ model, validators: validators?.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties });
+  const files = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
   return { files, generatedMarker: generatedFileMarker(templates), model, diagnostics };
 }
 

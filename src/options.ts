@@ -22,6 +22,10 @@ export interface GenerateOptions {
   allErrors?: boolean;
   /** Explicit type names: `{ "<file>" | "<file>#<pointer>": "Name" }`. */
   names?: Record<string, string>;
+  /** Generate only the types (no validators, runtime or index.js). */
+  typesOnly?: boolean;
+  /** Run prettier (the user's own, with their config) over the output. */
+  format?: boolean;
   /** Fetch http(s) documents that refs name (default: refuse them; nothing is fetched). */
   allowRemote?: boolean;
   /** Time limit of one fetch with `allowRemote`, in milliseconds. */
@@ -46,6 +50,8 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     formats: options.formats ?? 'assert',
     allErrors: options.allErrors ?? true,
     names: options.names ?? {},
+    typesOnly: options.typesOnly ?? false,
+    format: options.format ?? false,
     allowRemote: options.allowRemote ?? false,
     remoteTimeoutMs: options.remoteTimeoutMs ?? 10_000,
   };

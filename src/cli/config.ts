@@ -27,6 +27,9 @@ const FIELDS: Record<string, { check: FieldCheck; expected: string }> = {
   readonlyProperties: { check: isBoolean, expected: 'true or false' },
   formats: { check: oneOf('assert', 'annotate'), expected: '"assert" or "annotate"' },
   allErrors: { check: isBoolean, expected: 'true or false' },
+  typesOnly: { check: isBoolean, expected: 'true or false' },
+  format: { check: isBoolean, expected: 'true or false' },
+  allowRemote: { check: isBoolean, expected: 'true or false' },
   names: { check: (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isString), expected: 'an object of "<file>[#<pointer>]": "TypeName"' },
 };
 
@@ -67,7 +70,7 @@ function toOptions(config: Record<string, never>, base: string): GenerateOptions
   if (config.components) options.components = (config.components as string[]).map(rel);
   if (config.out) options.outDir = rel(config.out);
   if (config.templates) options.templatesDir = rel(config.templates);
-  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'names'] as const) {
+  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'names', 'typesOnly', 'format', 'allowRemote'] as const) {
     if (config[key] !== undefined) (options as Record<string, unknown>)[key] = config[key];
   }
   return options;

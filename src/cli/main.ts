@@ -88,6 +88,8 @@ function toGenerateOptions(inputs: string[], flags: CliFlags, config: GenerateOp
   if (flags.formats) options.formats = flags.formats;
   if (flags.firstError) options.allErrors = false;
   if (flags.allowRemote) options.allowRemote = true;
+  if (flags.typesOnly) options.typesOnly = true;
+  if (flags.format) options.format = true;
   return options;
 }
 

@@ -11,6 +11,8 @@ export interface CliFlags {
   formats?: 'assert' | 'annotate';
   firstError?: boolean;
   json?: boolean;
+  typesOnly?: boolean;
+  format?: boolean;
   allowRemote?: boolean;
   watch?: boolean;
   verbose?: boolean;
@@ -64,6 +66,8 @@ export function buildProgram(version: string): Command {
     )
     .option('--readonly', 'emit readonly for properties with readOnly: true')
     .addOption(new Option('--formats <mode>', '"assert" = validators check known formats (email, date-time…), "annotate" = formats are not checked').choices(['assert', 'annotate']))
+    .option('--types-only', 'generate only the .d.ts types (no validators, runtime or index.js)')
+    .option('--format', "run prettier over the output, with your project's prettier config (prettier must be installed)")
     .option('--first-error', 'validators stop at the first problem (smaller, faster) instead of reporting all')
     .option('-w, --watch', 'generate, then again whenever an input, components document, template or the config changes (Ctrl-C to stop)')
     .option('--json', 'print the run report as JSON on stdout')

@@ -73,6 +73,11 @@ function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
     for (const { pointer, schema } of schemaRootsOf(doc.json)) {
       const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
       add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer));
+      // `$defs` entries are declarations meant for reuse: each is a named type too.
+      walkSchema(schema, pointer, null, (_node, at) => {
+        if (DEFINITION.test(at)) add({ doc, pointer: at }, lastSegment(at));
+        return null;
+      });
     }
   }
   // Schemas named only when an input reaches them: components and referenced documents.
@@ -97,6 +102,8 @@ function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
   }
   return [...found.values()];
 }
+
+const DEFINITION = /\/(\$defs|definitions)\/[^/]+$/;
 
 function wantedName(location: SchemaLocation): string {
   if (location.pointer !== '') return lastSegment(location.pointer);

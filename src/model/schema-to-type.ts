@@ -127,7 +127,12 @@ function objectType(schema: SchemaObject, sub: SubType, options: TypeOptions): T
     if (!(name in declared)) properties.push({ name, type: UNKNOWN, optional: false, readOnly: false, doc: { tags: [] } });
   }
   const index = indexSignature(schema, sub, options, properties);
-  return index ? { kind: 'object', properties, index } : { kind: 'object', properties };
+  if (index) return { kind: 'object', properties, index };
+  // `{}` would admit strings and numbers: an object the schema says nothing about is a record.
+  if (properties.length === 0 && schema.additionalProperties !== false && schema.unevaluatedProperties !== false) {
+    return { kind: 'object', properties, index: UNKNOWN };
+  }
+  return { kind: 'object', properties };
 }
 
 /** The index signature must admit every declared property too, or TypeScript rejects the interface. */

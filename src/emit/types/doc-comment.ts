@@ -22,6 +22,8 @@ export function escapeCommentText(text: string): string {
     .replace(/\*\//g, '*\\/')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029')
+    // A line starting with `@` would read as a JSDoc tag.
+    .replace(/^(\s*)@/gm, '$1\\@')
     // Other control characters would be invisible in review.
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
