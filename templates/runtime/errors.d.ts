@@ -23,3 +23,6 @@ export declare class ValidationError extends Error {
   constructor(errors: readonly ValidationErrorObject[] | null | undefined, typeName?: string);
   readonly errors: ValidationErrorObject[];
 }
+
+/** Builds `assert<Type>(data)` from `validate<Type>`. */
+export declare function asserter<T>(validate: Validator<T>, typeName: string): (data: unknown) => asserts data is T;

@@ -45,3 +45,10 @@ export class ValidationError extends Error {
     this.errors = list;
   }
 }
+
+/** `assert<Type>(data)`: throws a ValidationError unless `validate(data)` passes. */
+export function asserter(validate, typeName) {
+  return (data) => {
+    if (!validate(data)) throw new ValidationError(validate.errors, typeName);
+  };
+}

@@ -1,5 +1,6 @@
 import { _, Name, type CodeKeywordDefinition, type KeywordCxt } from 'ajv';
-import refModule from 'ajv/dist/vocabularies/core/ref.js';
+import codegenModule from 'ajv/dist/compile/codegen/index.js';
+import namesModule from 'ajv/dist/compile/names.js';
 
 /**
  * A `$ref` to another named schema is compiled as a call to that schema's own exported
@@ -9,21 +10,29 @@ import refModule from 'ajv/dist/vocabularies/core/ref.js';
  */
 export const EXTERNAL_REF_KEYWORD = 'x-schema-gen-validator';
 
-// The callee's evaluated properties/items are not known statically; schemas whose
-// closure uses unevaluated* are compiled with native refs instead (see prepare-schemas).
-const OPAQUE_EVALUATION = { validate: { evaluated: { props: undefined, items: undefined, dynamicProps: false, dynamicItems: false } } };
+const { strConcat } = codegenModule;
+const N = namesModule.default;
 
 function placeholder(): boolean {
   throw new Error('schema-gen: external validators only run in generated code');
 }
 
+/**
+ * The call passes only the instance path: our validators use neither `$data` nor
+ * coercion, so parent data and root data are never read. (Schemas that need the
+ * callee's evaluated properties or dynamic scope are compiled with native refs.)
+ */
 export const externalRefKeyword: CodeKeywordDefinition = {
   keyword: EXTERNAL_REF_KEYWORD,
   schemaType: 'string',
   code(cxt: KeywordCxt): void {
+    const { gen, data, it } = cxt;
     const functionName = cxt.schema as string;
-    const callee = cxt.gen.scopeValue('keyword', { key: functionName, ref: placeholder, code: _`${new Name(functionName)}` });
-    // ajv's own `$ref` call: passes instancePath etc. and appends the callee's errors.
-    refModule.callRef(cxt, callee, OPAQUE_EVALUATION as never, false);
+    const callee = gen.scopeValue('keyword', { key: functionName, ref: placeholder, code: _`${new Name(functionName)}` });
+    const path = strConcat(N.instancePath, it.errorPath);
+    cxt.result(_`${callee}(${data}, {instancePath: ${path}})`, undefined, () => {
+      gen.assign(N.vErrors, _`${N.vErrors}?.concat(${callee}.errors) ?? ${callee}.errors`);
+      gen.assign(N.errors, _`${N.vErrors}.length`);
+    });
   },
 };

@@ -68,8 +68,9 @@ export function toModuleCode(standalone: string, settings: ModuleCodeSettings): 
     if (alias[2] !== settings.exportName) externalValidators.add(alias[2]!);
     return false;
   });
-  const renamed = renameCountedNames(dropStaticEvaluationTracking(kept.join('\n')), rename);
-  const body = indentBlocks(rewriteSchemaPaths(renamed, settings));
+  const renamed = renameCountedNames(compactErrorPushes(dropStaticEvaluationTracking(kept.join('\n'))), rename);
+  const exported = renamed.replace(new RegExp(`^function ${settings.exportName}\\(`, 'm'), `export function ${settings.exportName}(`);
+  const body = indentBlocks(rewriteSchemaPaths(shortenSignatures(exported), settings));
   return { body, runtimeHelpers: [...runtimeHelpers].sort(), externalValidators: [...externalValidators].sort() };
 }
 
@@ -140,6 +141,11 @@ function dropStaticEvaluationTracking(code: string): string {
   return /\.evaluated\b/.test(stripped) ? code : stripped;
 }
 
+/** ajv spends six lines on each error it records; one says the same. (Whole lines only: they cannot be inside a string.) */
+function compactErrorPushes(code: string): string {
+  return code.replace(/^if\(vErrors === null\)\{\nvErrors = \[(err\d+)\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}$/gm, '(vErrors ??= []).push($1);');
+}
+
 function renameCountedNames(code: string, fixed: Map<string, string>): string {
   const counters = new Map<string, number>();
   const names = new Map(fixed);
@@ -164,15 +170,38 @@ function renameCountedNames(code: string, fixed: Map<string, string>): string {
   return out + code.slice(last);
 }
 
-/** Error schema paths name the user's files: `schemas/x.json#/properties/a/type`. */
+/**
+ * Error schema paths name the user's files: `schemas/x.json#/properties/a/type`. The
+ * module's own file is named once, in `const schemaFile`, and joined where used.
+ */
 function rewriteSchemaPaths(code: string, settings: ModuleCodeSettings): string {
-  const literal = (text: string) => JSON.stringify(text).slice(1, -1);
+  const literal = (text: string) => JSON.stringify(text);
+  const [file, pointer] = splitOnce(settings.schemaPathPrefix, '#');
+  let usesOwnFile = false;
   // `schemaPath:"` cannot occur inside a string literal (its quote would be escaped).
-  return code.replace(/schemaPath:"(#|sg:\/\d+\/[^"#]*#?)/g, (_match, start: string) => {
-    if (start === '#') return `schemaPath:"${literal(settings.schemaPathPrefix)}`;
+  const rewritten = code.replace(/schemaPath:"(#|sg:\/\d+\/[^"#]*#?)/g, (_match, start: string) => {
+    if (start === '#') {
+      usesOwnFile = true;
+      return `schemaPath:schemaFile+"#${literal(pointer).slice(1, -1)}`;
+    }
     const id = start.replace(/#$/, '');
-    return `schemaPath:"${literal(settings.displayPathOfId.get(id) ?? id)}#`;
+    return `schemaPath:"${literal(settings.displayPathOfId.get(id) ?? id).slice(1, -1)}#`;
   });
+  return usesOwnFile ? `const schemaFile = ${literal(file)};\n${rewritten}` : rewritten;
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return at === -1 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+const FULL_SIGNATURE = '{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}';
+
+/** Functions that never read parent or root data (no `$data`, no native ref passing them on) take only the path. */
+function shortenSignatures(code: string): string {
+  const withoutSignatures = code.split(FULL_SIGNATURE).join('');
+  if (/\b(parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(withoutSignatures)) return code;
+  return code.split(FULL_SIGNATURE).join('{instancePath=""}={}');
 }
 
 function indentBlocks(code: string): string {
