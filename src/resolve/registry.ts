@@ -26,8 +26,12 @@ export interface Registry {
   documentUri: Map<SourceDocument, string>;
   /** URI without fragment → the schema resource it names (file URLs, root and embedded `$id`s). */
   resources: Map<string, SchemaLocation>;
-  /** `uri#anchor` → the schema carrying that `$anchor` (or `$dynamicAnchor`). */
-  anchors: Map<string, SchemaLocation>;
+  /**
+   * Anchors (`$anchor`, `$dynamicAnchor`) by the schema resource they belong to
+   * (`locationKey` of the resource's root: a document root or a subschema with `$id`),
+   * so `file.json#foo` finds them whatever URI named the file.
+   */
+  anchors: Map<string, Map<string, SchemaLocation>>;
   /** `title` (or file stem when untitled) of each input document's root schema. */
   titles: Map<string, SchemaLocation[]>;
   /** Names under `components.schemas` / `$defs` / `definitions` of the components documents. */
@@ -57,21 +61,25 @@ function indexDocument(registry: Registry, doc: SourceDocument): void {
   const rootId = isSchemaObject(doc.json) && typeof doc.json.$id === 'string' ? resolveUri(doc.json.$id, fileUri) : undefined;
   registry.documentUri.set(doc, rootId ? stripFragment(rootId) : fileUri);
 
-  const roots = schemaRootsOf(doc.json);
+  const roots = schemaRootsOf(doc.json, doc.role === 'components');
   for (const { pointer, schema } of roots) {
-    walkSchema(schema, pointer, rootId ?? fileUri, (node, at, base) => {
-      let here = base;
+    walkSchema(schema, pointer, { base: rootId ?? fileUri, resource: '' }, (node, at, scope) => {
+      let here = scope;
       if (typeof node.$id === 'string') {
-        const id = resolveUri(node.$id, base);
+        const id = resolveUri(node.$id, scope.base);
         if (id) {
-          here = stripFragment(id);
-          registerResource(registry, here, { doc, pointer: at });
+          here = { base: stripFragment(id), resource: at };
+          registerResource(registry, here.base, { doc, pointer: at });
         }
       }
       for (const key of ['$anchor', '$dynamicAnchor']) {
-        if (typeof node[key] === 'string') registry.anchors.set(`${here}#${node[key] as string}`, { doc, pointer: at });
+        if (typeof node[key] !== 'string') continue;
+        const resourceKey = `${doc.displayPath}#${here.resource}`;
+        const anchors = registry.anchors.get(resourceKey) ?? new Map<string, SchemaLocation>();
+        anchors.set(node[key] as string, { doc, pointer: at });
+        registry.anchors.set(resourceKey, anchors);
       }
-      if (typeof node.$ref === 'string') registry.refSites.push({ location: { doc, pointer: at }, ref: node.$ref, baseUri: here });
+      if (typeof node.$ref === 'string') registry.refSites.push({ location: { doc, pointer: at }, ref: node.$ref, baseUri: here.base });
       return here;
     });
   }

@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { fileURLToPath } from 'node:url';
-import { relative, isAbsolute, dirname, resolve as resolvePath } from 'node:path';
+import { relative, isAbsolute, dirname, posix, resolve as resolvePath, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
 import { pickByFamily } from './family.js';
@@ -60,7 +60,7 @@ function resolveOrExplain(registry: Registry, site: RefSite, settings: ResolveSe
     if (component && resource.doc === site.location.doc) return resolveComponentRef(registry, site, component[1]!);
     return refError(site, 'unresolved-ref', `"${site.ref}" points at nothing: ${resource.doc.displayPath} has no ${pointer}`);
   }
-  const anchored = registry.anchors.get(`${stripFragment(uri)}#${fragment}`);
+  const anchored = registry.anchors.get(`${resource.doc.displayPath}#${resource.pointer}`)?.get(fragment);
   if (anchored) return { site, target: anchored, via: 'anchor' };
   return refError(site, 'unresolved-ref', `"${site.ref}": no $anchor "${fragment}" in ${resource.doc.displayPath}`);
 }
@@ -100,9 +100,16 @@ function mapRemoteIdToLocalFile(registry: Registry, site: RefSite, uri: string):
   const referrer = site.location.doc;
   const referrerUri = registry.documentUri.get(referrer);
   if (!referrerUri || schemeOf(referrerUri) === 'file') return undefined;
-  const fromDir = referrerUri.slice(0, referrerUri.lastIndexOf('/') + 1);
-  if (!uri.startsWith(fromDir)) return undefined;
-  const localPath = resolvePath(dirname(referrer.absolutePath), decodeURIComponent(uri.slice(fromDir.length)));
+  let from: URL;
+  let to: URL;
+  try {
+    [from, to] = [new URL(referrerUri), new URL(uri)];
+  } catch {
+    return undefined;
+  }
+  if (from.origin !== to.origin) return undefined;
+  const step = posix.relative(posix.dirname(decodeURIComponent(from.pathname)), decodeURIComponent(to.pathname));
+  const localPath = resolvePath(dirname(referrer.absolutePath), step);
   const doc = registry.documents.find((d) => d.absolutePath === localPath);
   return doc && { doc, pointer: '' };
 }
@@ -125,7 +132,8 @@ function inputAnswering(registry: Registry, site: RefSite, encodedName: string):
 function resolveComponentRef(registry: Registry, site: RefSite, encodedName: string): ResolvedRef | Diagnostic {
   const name = encodedName.replace(/~1/g, '/').replace(/~0/g, '~');
   for (const [via, index] of [['sibling-title', registry.titles], ['components-document', registry.components]] as const) {
-    const candidates = (index.get(name) ?? []).filter((c) => c.doc !== site.location.doc || c.pointer !== '');
+    // The referring file itself is a candidate: `#/components/schemas/Self` in Self is recursion.
+    const candidates = index.get(name) ?? [];
     if (candidates.length === 0) continue;
     const chosen = pickByFamily(site.location.doc.absolutePath, candidates);
     if (chosen.length === 1) return { site, target: chosen[0]!, via };
@@ -169,5 +177,5 @@ function refError(site: RefSite, code: string, message: string, hint?: string): 
 
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

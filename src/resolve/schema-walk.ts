@@ -59,10 +59,11 @@ export function subschemasOf(schema: SchemaObject, pointer: string): [unknown, s
 /**
  * Where the schemas of a document are. A plain schema file is one schema at its root;
  * an OpenAPI document holds schemas under `components.schemas` (and may have `$defs`).
+ * A `--components` document is always read as such a container (`asContainer`).
  */
-export function schemaRootsOf(json: unknown): { pointer: string; schema: unknown }[] {
-  if (!isSchemaObject(json)) return typeof json === 'boolean' ? [{ pointer: '', schema: json }] : [];
-  if (!isContainerDocument(json)) return [{ pointer: '', schema: json }];
+export function schemaRootsOf(json: unknown, asContainer = false): { pointer: string; schema: unknown }[] {
+  if (!isSchemaObject(json)) return typeof json === 'boolean' && !asContainer ? [{ pointer: '', schema: json }] : [];
+  if (!asContainer && !isContainerDocument(json)) return [{ pointer: '', schema: json }];
   const roots: { pointer: string; schema: unknown }[] = [];
   const components = json.components;
   if (isSchemaObject(components) && isSchemaObject(components.schemas)) {

@@ -92,7 +92,7 @@ function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagnostics:
 function unknownFormats(graph: ResolvedGraph, known: Set<string>): string[] {
   const found = new Set<string>();
   for (const doc of graph.registry.documents) {
-    for (const { pointer, schema } of schemaRootsOf(doc.json)) {
+    for (const { pointer, schema } of schemaRootsOf(doc.json, doc.role === 'components')) {
       walkSchema(schema, pointer, null, (node) => {
         if (typeof node.format === 'string' && !known.has(node.format)) found.add(node.format);
         return null;

@@ -1,4 +1,5 @@
 import { tokenizer } from 'acorn';
+import { PROTO_STAND_IN } from './prepare-schemas.js';
 
 /** Helpers ajv's standalone code `require`s, and the runtime module that provides each. */
 const RUNTIME_HELPERS: Record<string, string> = {
@@ -69,7 +70,7 @@ export function toModuleCode(standalone: string, settings: ModuleCodeSettings): 
     return false;
   });
   const renamed = renameCountedNames(compactErrorPushes(dropStaticEvaluationTracking(kept.join('\n'))), rename);
-  const exported = renamed.replace(new RegExp(`^function ${settings.exportName}\\(`, 'm'), `export function ${settings.exportName}(`);
+  const exported = ownPropertyReads(renamed.split(PROTO_STAND_IN).join('__proto__')).replace(new RegExp(`^function ${settings.exportName}\\(`, 'm'), `export function ${settings.exportName}(`);
   const body = indentBlocks(rewriteSchemaPaths(shortenSignatures(exported), settings));
   return { body, runtimeHelpers: [...runtimeHelpers].sort(), externalValidators: [...externalValidators].sort() };
 }
@@ -144,6 +145,31 @@ function dropStaticEvaluationTracking(code: string): string {
 /** ajv spends six lines on each error it records; one says the same. (Whole lines only: they cannot be inside a string.) */
 function compactErrorPushes(code: string): string {
   return code.replace(/^if\(vErrors === null\)\{\nvErrors = \[(err\d+)\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}$/gm, '(vErrors ??= []).push($1);');
+}
+
+/** Names every plain object inherits: `data.toString` is never `undefined`, even for `{}`. */
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * ajv reads properties as `data.name`, so `required: ["toString"]` accepts `{}` and
+ * `properties.constructor` checks the inherited function (ajv#2664). Reads of
+ * inherited names become own-property reads; every other read stays as fast as it was.
+ */
+function ownPropertyReads(code: string): string {
+  const tokens = [...tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module' })];
+  let out = '';
+  let last = 0;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [object, dot, property] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    const objectName = (object as unknown as { value: string }).value;
+    const propertyName = (property as unknown as { value: string }).value;
+    if (object.type.label !== 'name' || !/^data\d*$/.test(objectName) || dot.type.label !== '.') continue;
+    if (property.type.label !== 'name' || !INHERITED_NAMES.has(propertyName)) continue;
+    if (i > 0 && tokens[i - 1]!.type.label === '.') continue; // `x.data.toString` is not a data read
+    out += `${code.slice(last, object.start)}(Object.hasOwn(${objectName}, "${propertyName}") ? ${objectName}.${propertyName} : undefined)`;
+    last = property.end;
+  }
+  return out + code.slice(last);
 }
 
 function renameCountedNames(code: string, fixed: Map<string, string>): string {

@@ -3,7 +3,7 @@ import type { SourceDocument } from '../../load/document.js';
 import type { TypeModel } from '../../model/index.js';
 import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
 import { getAtPointer, parsePointer } from '../../resolve/pointer.js';
-import { isContainerDocument, isSchemaObject } from '../../resolve/schema-walk.js';
+import { isContainerDocument, isSchemaObject, walkSchema } from '../../resolve/schema-walk.js';
 import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
 
 /**
@@ -53,6 +53,7 @@ export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvI
         node.$ref = `${ids.get(resolved.target.doc)!}#${pointerFragment(resolved.target.pointer)}`;
       }
     }
+    renameProtoProperties(copy);
     copy.$id = ids.get(doc)!;
     // Every document is compiled as draft 2020-12; OpenAPI wrappers are not schemas.
     delete copy.$schema;
@@ -60,6 +61,25 @@ export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvI
       for (const key of Object.keys(copy)) if (!['$id', 'components', '$defs', 'definitions'].includes(key)) delete copy[key];
     }
     return copy;
+  });
+}
+
+/**
+ * ajv silently skips a `__proto__` property schema (a guard against prototype
+ * pollution), so `{"__proto__": 1}` would pass `properties.__proto__: {type: string}`.
+ * We give ajv a stand-in name and turn it back in the generated code, where the read
+ * becomes an own-property read (see module-code).
+ */
+export const PROTO_STAND_IN = '__schema_gen_own_proto__';
+
+function renameProtoProperties(schema: AnySchemaObject): void {
+  walkSchema(schema, '', null, (node) => {
+    for (const key of ['properties', 'dependentSchemas', 'dependentRequired']) {
+      const map = node[key];
+      if (!isSchemaObject(map) || !Object.prototype.hasOwnProperty.call(map, '__proto__')) continue;
+      node[key] = Object.fromEntries(Object.entries(map).map(([name, value]) => [name === '__proto__' ? PROTO_STAND_IN : name, value]));
+    }
+    return null;
   });
 }
 
