@@ -60,7 +60,7 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
  * `allowRemote`), and resolve again, until nothing new can be loaded.
  */
 async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: ResolvedOptions): Promise<{ graph: ResolvedGraph; diagnostics: Diagnostic[] }> {
-  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote };
+  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(opts.uriMap) };
   let documents = loaded.documents;
   const diagnostics: Diagnostic[] = [];
   const attempted = new Set<string>();
@@ -69,7 +69,7 @@ async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: Res
     const toLoad = graph.wanted.filter((w) => !attempted.has(w));
     if (toLoad.length === 0) return { graph, diagnostics };
     toLoad.forEach((w) => attempted.add(w));
-    const more = await loadReferencedDocuments(toLoad, opts.cwd, opts.remoteTimeoutMs);
+    const more = await loadReferencedDocuments(toLoad, opts.cwd, { timeoutMs: opts.remoteTimeoutMs, uriMap: opts.uriMap });
     diagnostics.push(...more.diagnostics);
     documents = [...documents, ...more.documents];
   }

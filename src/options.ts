@@ -30,6 +30,8 @@ export interface GenerateOptions {
   allowRemote?: boolean;
   /** Time limit of one fetch with `allowRemote`, in milliseconds. */
   remoteTimeoutMs?: number;
+  /** URL prefixes served from local folders: `{ "https://example.com/schemas/": "vendor/schemas" }`. */
+  uriMap?: Record<string, string>;
 }
 
 export type ResolvedOptions = Required<Omit<GenerateOptions, 'templatesDir'>> & { templatesDir?: string };
@@ -54,5 +56,6 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     format: options.format ?? false,
     allowRemote: options.allowRemote ?? false,
     remoteTimeoutMs: options.remoteTimeoutMs ?? 10_000,
+    uriMap: options.uriMap ?? {},
   };
 }

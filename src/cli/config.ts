@@ -30,6 +30,7 @@ const FIELDS: Record<string, { check: FieldCheck; expected: string }> = {
   typesOnly: { check: isBoolean, expected: 'true or false' },
   format: { check: isBoolean, expected: 'true or false' },
   allowRemote: { check: isBoolean, expected: 'true or false' },
+  uriMap: { check: (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isString), expected: 'an object of "<URL prefix>": "<folder>"' },
   names: { check: (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isString), expected: 'an object of "<file>[#<pointer>]": "TypeName"' },
 };
 
@@ -70,6 +71,7 @@ function toOptions(config: Record<string, never>, base: string): GenerateOptions
   if (config.components) options.components = (config.components as string[]).map(rel);
   if (config.out) options.outDir = rel(config.out);
   if (config.templates) options.templatesDir = rel(config.templates);
+  if (config.uriMap) options.uriMap = Object.fromEntries(Object.entries(config.uriMap as Record<string, string>).map(([prefix, dir]) => [prefix, rel(dir)]));
   for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'names', 'typesOnly', 'format', 'allowRemote'] as const) {
     if (config[key] !== undefined) (options as Record<string, unknown>)[key] = config[key];
   }

@@ -54,6 +54,10 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
     }, signal, () => printer.err('schema-gen: watching for changes (Ctrl-C to stop)'));
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof UsageError) {
+      printer.err(`schema-gen: ${error.message}`);
+      return EXIT.badInput;
+    }
     const message = error instanceof Error ? error.message : String(error);
     printer.err(`schema-gen: internal error: ${message}`);
     if (flags.verbose && error instanceof Error && error.stack) printer.err(error.stack);
@@ -61,6 +65,8 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
     return EXIT.internal;
   }
 }
+
+class UsageError extends Error {}
 
 function interruptSignal(): AbortSignal {
   const controller = new AbortController();
@@ -89,6 +95,14 @@ function toGenerateOptions(inputs: string[], flags: CliFlags, config: GenerateOp
   if (flags.firstError) options.allErrors = false;
   if (flags.allowRemote) options.allowRemote = true;
   if (flags.typesOnly) options.typesOnly = true;
+  if (flags.mapUri) {
+    const pairs = flags.mapUri.map((entry) => {
+      const at = entry.lastIndexOf('=');
+      if (at <= 0) throw new UsageError(`--map-uri expects <URL prefix>=<folder>, got "${entry}"`);
+      return [entry.slice(0, at), entry.slice(at + 1)] as const;
+    });
+    options.uriMap = { ...options.uriMap, ...Object.fromEntries(pairs) };
+  }
   if (flags.format) options.format = true;
   return options;
 }

@@ -14,6 +14,7 @@ export interface CliFlags {
   typesOnly?: boolean;
   format?: boolean;
   allowRemote?: boolean;
+  mapUri?: string[];
   watch?: boolean;
   verbose?: boolean;
   quiet?: boolean;
@@ -59,6 +60,11 @@ export function buildProgram(version: string): Command {
     )
     .option('-c, --config <file>', 'config file (default: schema-gen.config.json|.yaml|.yml if present)')
     .option('--allow-remote', 'fetch http(s) documents that refs name (10 s timeout each, each fetch reported); by default they are refused and nothing is fetched')
+    .option(
+      '--map-uri <prefix=dir>',
+      'serve a URL prefix from a local folder, e.g. https://example.com/schemas/=vendor/schemas (repeatable); mapped URLs are never fetched',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--check', 'do not write: exit 1 with a diff if the output folder is not what this run would write')
     .option('--templates <dir>', 'folder of templates that replace the defaults of the same name (see templates/)')
     .addOption(

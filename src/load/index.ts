@@ -49,13 +49,22 @@ export async function loadDocuments(request: LoadRequest): Promise<LoadedDocumen
 export async function loadReferencedDocuments(
   locations: readonly string[],
   cwd: string,
-  remoteTimeoutMs: number,
+  remote: { timeoutMs: number; uriMap: Readonly<Record<string, string>> },
 ): Promise<{ documents: SourceDocument[]; diagnostics: Diagnostic[] }> {
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const location of locations) {
+    const prefix = Object.keys(remote.uriMap).find((p) => location.startsWith(p));
+    if (prefix !== undefined) {
+      // A URL served from a local folder: read the file, but keep the URL as its identity.
+      const path = resolve(cwd, remote.uriMap[prefix]!, decodeURIComponent(location.slice(prefix.length).replace(/[?#].*$/, '')));
+      const loaded = await loadOne(path, 'referenced', cwd);
+      if ('diagnostic' in loaded) diagnostics.push({ ...loaded.diagnostic, message: `${loaded.diagnostic.message} (${location}, mapped by uriMap)` });
+      else documents.push({ ...loaded, uri: location });
+      continue;
+    }
     if (/^https?:/i.test(location)) {
-      const fetched = await fetchRemoteDocument(location, remoteTimeoutMs);
+      const fetched = await fetchRemoteDocument(location, remote.timeoutMs);
       if (fetched.document) documents.push(fetched.document);
       diagnostics.push(...fetched.diagnostics);
       continue;

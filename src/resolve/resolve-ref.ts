@@ -22,6 +22,8 @@ export interface ResolveSettings {
   roots: readonly string[];
   /** Refs may name http(s) documents, which the load stage then fetches. */
   allowRemote: boolean;
+  /** URL prefixes served from local folders (`uriMap` option): never fetched. */
+  mappedPrefixes: readonly string[];
 }
 
 /** A ref that failed; `wants` names a file or URL that, once loaded, may answer it. */
@@ -84,6 +86,9 @@ function findResource(registry: Registry, site: RefSite, uri: string, settings: 
   }
   const local = mapRemoteIdToLocalFile(registry, site, uri);
   if (local) return local;
+  if (settings.mappedPrefixes.some((prefix) => uri.startsWith(prefix))) {
+    return { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} is mapped to a local file that does not exist`), wants: uri };
+  }
   if (scheme === 'http' || scheme === 'https') {
     if (settings.allowRemote) return { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} could not be fetched`), wants: uri };
     return refError(site, 'refused-ref', `"${site.ref}" is remote${site.ref === uri ? '' : ` (${uri})`} and is not fetched`, 'add the document to the inputs or --components, or pass --allow-remote to fetch it');

@@ -7,7 +7,7 @@ import { CORPUS_SCHEMAS, describeCorpus, IDENTITY_POOLS_OPENAPI, USER_POOLS_OPEN
 async function resolveCorpus(components: string[]): Promise<ResolvedGraph> {
   const loaded = await loadDocuments({ inputs: [CORPUS_SCHEMAS], components, cwd: process.cwd() });
   expect(loaded.diagnostics).toEqual([]);
-  return resolveDocuments(loaded.documents, { roots: loaded.roots, allowRemote: false });
+  return resolveDocuments(loaded.documents, { roots: loaded.roots, allowRemote: false, mappedPrefixes: [] });
 }
 
 const componentRefSites = (graph: ResolvedGraph) =>

@@ -106,7 +106,7 @@ describe('family rule for #/components/schemas/X answered by several siblings', 
     const docs = Object.entries({ ...userPools, ...identityPools }).map(
       ([path, json]): SourceDocument => ({ absolutePath: join(root, path), displayPath: path, format: 'json', text: JSON.stringify(json, null, 2), json, role: 'input' }),
     );
-    const settings = { roots: [join(root, 'schemas')], allowRemote: false };
+    const settings = { roots: [join(root, 'schemas')], allowRemote: false, mappedPrefixes: [] };
     for (const order of [docs, [...docs].reverse()]) {
       const graph = resolveDocuments(order, settings);
       expect(graph.diagnostics).toEqual([]);

@@ -264,7 +264,7 @@ describe('$ref kinds', () => {
     }, { $defs: { x: { $anchor: 'anc' } } }));
     const b = doc('schemas/b.json', { title: 'B' });
     const api = doc('api.json', { openapi: '3.1.0', components: { schemas: { C: { type: 'string' } } } }, 'components');
-    const settings = { roots: [join(root, 'schemas'), root], allowRemote: false };
+    const settings = { roots: [join(root, 'schemas'), root], allowRemote: false, mappedPrefixes: [] };
     const graph = resolveDocuments([a, b, api], settings);
     expect(graph.diagnostics).toEqual([]);
     const found = (p: string) => {

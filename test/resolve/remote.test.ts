@@ -64,3 +64,18 @@ describe('remote refs', () => {
     });
   });
 });
+
+describe('uriMap', () => {
+  it('serves URL prefixes from a local folder, keeping the URL as the base for relative refs, with no network', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'vendor', 'common'), { recursive: true });
+      await writeFile(join(dir, 'vendor', 'common', 'money.json'), JSON.stringify({ title: 'Money', type: 'object', properties: { currency: { $ref: 'currency.json' } } }));
+      await writeFile(join(dir, 'vendor', 'common', 'currency.json'), JSON.stringify({ title: 'Currency', enum: ['EUR', 'USD'] }));
+      await writeReferrer(dir, 'https://schemas.example.com/common/money.json');
+      const report = await generate({ cwd: dir, uriMap: { 'https://schemas.example.com/': 'vendor' } });
+      expect(report.diagnostics).toEqual([]);
+      expect(await readFile(join(dir, 'generated', 'types', 'Money.d.ts'), 'utf8')).toContain('currency?: Currency;');
+      expect(await readFile(join(dir, 'generated', 'types', 'Currency.d.ts'), 'utf8')).toContain('export type Currency = "EUR" | "USD";');
+    });
+  });
+});
