@@ -50,7 +50,7 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
   diagnostics.push(...(validators?.diagnostics ?? []));
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
   const [templates, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir && resolve(opts.cwd, opts.templatesDir)), readRuntimeHelpers()]);
-  const rendered = renderOutput({ model, validators: validators?.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties });
+  const rendered = renderOutput({ model, validators: validators?.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties, module: opts.module });
   const files = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
   return { files, generatedMarker: generatedFileMarker(templates), model, diagnostics };
 }

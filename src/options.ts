@@ -22,6 +22,8 @@ export interface GenerateOptions {
   allErrors?: boolean;
   /** Explicit type names: `{ "<file>" | "<file>#<pointer>": "Name" }`. */
   names?: Record<string, string>;
+  /** Module format of the generated .js files. Default: `esm`. */
+  module?: 'esm' | 'cjs';
   /** Generate only the types (no validators, runtime or index.js). */
   typesOnly?: boolean;
   /** Run prettier (the user's own, with their config) over the output. */
@@ -52,6 +54,7 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     formats: options.formats ?? 'assert',
     allErrors: options.allErrors ?? true,
     names: options.names ?? {},
+    module: options.module ?? 'esm',
     typesOnly: options.typesOnly ?? false,
     format: options.format ?? false,
     allowRemote: options.allowRemote ?? false,

@@ -95,6 +95,7 @@ function toGenerateOptions(inputs: string[], flags: CliFlags, config: GenerateOp
   if (flags.firstError) options.allErrors = false;
   if (flags.allowRemote) options.allowRemote = true;
   if (flags.typesOnly) options.typesOnly = true;
+  if (flags.module) options.module = flags.module;
   if (flags.mapUri) {
     const pairs = flags.mapUri.map((entry) => {
       const at = entry.lastIndexOf('=');

@@ -21,7 +21,7 @@ export type Templates = Record<TemplateName, string>;
 
 export const RUNTIME_HELPER_NAMES = ['ucs2length', 'equal', 'uri', 'formats'] as const;
 
-/** Runtime helpers bundled at build time (scripts/build-runtime.js), by name. */
+/** Runtime helpers bundled at build time (scripts/build-runtime.js): `name` (ESM) and `name.cjs`. */
 export type RuntimeHelpers = Record<string, string>;
 
 /**
@@ -41,7 +41,10 @@ export async function readTemplates(overrideDir?: string): Promise<Templates> {
 export async function readRuntimeHelpers(): Promise<RuntimeHelpers> {
   const dir = join(PACKAGE_ROOT, 'dist', 'runtime');
   const entries = await Promise.all(
-    RUNTIME_HELPER_NAMES.map(async (name) => [name, await readFile(join(dir, `${name}.js`), 'utf8')] as const),
+    RUNTIME_HELPER_NAMES.flatMap((name) => [
+      readFile(join(dir, `${name}.js`), 'utf8').then((code) => [name, code] as const),
+      readFile(join(dir, `${name}.cjs`), 'utf8').then((code) => [`${name}.cjs`, code] as const),
+    ]),
   );
   return Object.fromEntries(entries);
 }

@@ -65,7 +65,8 @@ export function compileValidators(graph: ResolvedGraph, model: TypeModel, option
   return { modules, diagnostics };
 }
 
-function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagnostics: Diagnostic[]): Ajv2020 {
+/** The ajv instance validators are compiled with (exported for tests that compare with ajv at run time). */
+export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagnostics: Diagnostic[]): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: options.allErrors,
     // OpenAPI keywords (example, x-*, discriminator…) are annotations, not mistakes.
