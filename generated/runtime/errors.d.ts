@@ -27,3 +27,10 @@ export declare class ValidationError extends Error {
 
 /** Builds `assert<Type>(data)` from `validate<Type>`. */
 export declare function asserter<T>(validate: Validator<T>, typeName: string): (data: unknown) => asserts data is T;
+
+/** Used by generated validators: prefix a referenced schema's error paths and append them to `into`. */
+export declare function appendErrors(
+  into: ValidationErrorObject[] | null,
+  errors: ValidationErrorObject[],
+  path: string,
+): ValidationErrorObject[];

@@ -53,3 +53,16 @@ export function asserter(validate, typeName) {
     if (!validate(data)) throw new ValidationError(validate.errors, typeName);
   };
 }
+
+/**
+ * Used by generated validators when a schema they reference fails: its errors, whose
+ * paths are relative to the referenced data, get the path of that data in front and
+ * join `into` (created when null). Called on failure only, so valid data pays nothing.
+ */
+export function appendErrors(into, errors, path) {
+  for (const error of errors) {
+    error.instancePath = path + error.instancePath;
+    (into ??= []).push(error);
+  }
+  return into;
+}

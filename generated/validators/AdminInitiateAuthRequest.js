@@ -6,10 +6,10 @@ import { validateClientIdType } from './ClientIdType.js';
 import { validateClientMetadataType } from './ClientMetadataType.js';
 import { validateContextDataType } from './ContextDataType.js';
 import { validateUserPoolIdType } from './UserPoolIdType.js';
-import { asserter } from '../runtime/errors.js';
+import { appendErrors, asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/admin-initiate-auth-request.json";
-export function validateAdminInitiateAuthRequest(data, {instancePath=""}={}){
+export function validateAdminInitiateAuthRequest(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
@@ -29,44 +29,44 @@ export function validateAdminInitiateAuthRequest(data, {instancePath=""}={}){
       errors++;
     }
     if(data.UserPoolId !== undefined){
-      if(!(validateUserPoolIdType(data.UserPoolId, {instancePath: instancePath+"/UserPoolId"}))){
-        vErrors = vErrors?.concat(validateUserPoolIdType.errors) ?? validateUserPoolIdType.errors;
+      if(!(validateUserPoolIdType(data.UserPoolId))){
+        vErrors = appendErrors(vErrors, validateUserPoolIdType.errors, instancePath+"/UserPoolId");
         errors = vErrors.length;
       }
     }
     if(data.ClientId !== undefined){
-      if(!(validateClientIdType(data.ClientId, {instancePath: instancePath+"/ClientId"}))){
-        vErrors = vErrors?.concat(validateClientIdType.errors) ?? validateClientIdType.errors;
+      if(!(validateClientIdType(data.ClientId))){
+        vErrors = appendErrors(vErrors, validateClientIdType.errors, instancePath+"/ClientId");
         errors = vErrors.length;
       }
     }
     if(data.AuthFlow !== undefined){
-      if(!(validateAuthFlowType(data.AuthFlow, {instancePath: instancePath+"/AuthFlow"}))){
-        vErrors = vErrors?.concat(validateAuthFlowType.errors) ?? validateAuthFlowType.errors;
+      if(!(validateAuthFlowType(data.AuthFlow))){
+        vErrors = appendErrors(vErrors, validateAuthFlowType.errors, instancePath+"/AuthFlow");
         errors = vErrors.length;
       }
     }
     if(data.AuthParameters !== undefined){
-      if(!(validateAuthParametersType(data.AuthParameters, {instancePath: instancePath+"/AuthParameters"}))){
-        vErrors = vErrors?.concat(validateAuthParametersType.errors) ?? validateAuthParametersType.errors;
+      if(!(validateAuthParametersType(data.AuthParameters))){
+        vErrors = appendErrors(vErrors, validateAuthParametersType.errors, instancePath+"/AuthParameters");
         errors = vErrors.length;
       }
     }
     if(data.ClientMetadata !== undefined){
-      if(!(validateClientMetadataType(data.ClientMetadata, {instancePath: instancePath+"/ClientMetadata"}))){
-        vErrors = vErrors?.concat(validateClientMetadataType.errors) ?? validateClientMetadataType.errors;
+      if(!(validateClientMetadataType(data.ClientMetadata))){
+        vErrors = appendErrors(vErrors, validateClientMetadataType.errors, instancePath+"/ClientMetadata");
         errors = vErrors.length;
       }
     }
     if(data.AnalyticsMetadata !== undefined){
-      if(!(validateAnalyticsMetadataType(data.AnalyticsMetadata, {instancePath: instancePath+"/AnalyticsMetadata"}))){
-        vErrors = vErrors?.concat(validateAnalyticsMetadataType.errors) ?? validateAnalyticsMetadataType.errors;
+      if(!(validateAnalyticsMetadataType(data.AnalyticsMetadata))){
+        vErrors = appendErrors(vErrors, validateAnalyticsMetadataType.errors, instancePath+"/AnalyticsMetadata");
         errors = vErrors.length;
       }
     }
     if(data.ContextData !== undefined){
-      if(!(validateContextDataType(data.ContextData, {instancePath: instancePath+"/ContextData"}))){
-        vErrors = vErrors?.concat(validateContextDataType.errors) ?? validateContextDataType.errors;
+      if(!(validateContextDataType(data.ContextData))){
+        vErrors = appendErrors(vErrors, validateContextDataType.errors, instancePath+"/ContextData");
         errors = vErrors.length;
       }
     }

@@ -7,10 +7,10 @@ import { validateClientMetadataType } from './ClientMetadataType.js';
 import { validateContextDataType } from './ContextDataType.js';
 import { validateSessionType } from './SessionType.js';
 import { validateUserPoolIdType } from './UserPoolIdType.js';
-import { asserter } from '../runtime/errors.js';
+import { appendErrors, asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/admin-respond-to-auth-challenge-request.json";
-export function validateAdminRespondToAuthChallengeRequest(data, {instancePath=""}={}){
+export function validateAdminRespondToAuthChallengeRequest(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
@@ -30,50 +30,50 @@ export function validateAdminRespondToAuthChallengeRequest(data, {instancePath="
       errors++;
     }
     if(data.UserPoolId !== undefined){
-      if(!(validateUserPoolIdType(data.UserPoolId, {instancePath: instancePath+"/UserPoolId"}))){
-        vErrors = vErrors?.concat(validateUserPoolIdType.errors) ?? validateUserPoolIdType.errors;
+      if(!(validateUserPoolIdType(data.UserPoolId))){
+        vErrors = appendErrors(vErrors, validateUserPoolIdType.errors, instancePath+"/UserPoolId");
         errors = vErrors.length;
       }
     }
     if(data.ClientId !== undefined){
-      if(!(validateClientIdType(data.ClientId, {instancePath: instancePath+"/ClientId"}))){
-        vErrors = vErrors?.concat(validateClientIdType.errors) ?? validateClientIdType.errors;
+      if(!(validateClientIdType(data.ClientId))){
+        vErrors = appendErrors(vErrors, validateClientIdType.errors, instancePath+"/ClientId");
         errors = vErrors.length;
       }
     }
     if(data.ChallengeName !== undefined){
-      if(!(validateChallengeNameType(data.ChallengeName, {instancePath: instancePath+"/ChallengeName"}))){
-        vErrors = vErrors?.concat(validateChallengeNameType.errors) ?? validateChallengeNameType.errors;
+      if(!(validateChallengeNameType(data.ChallengeName))){
+        vErrors = appendErrors(vErrors, validateChallengeNameType.errors, instancePath+"/ChallengeName");
         errors = vErrors.length;
       }
     }
     if(data.ChallengeResponses !== undefined){
-      if(!(validateChallengeResponsesType(data.ChallengeResponses, {instancePath: instancePath+"/ChallengeResponses"}))){
-        vErrors = vErrors?.concat(validateChallengeResponsesType.errors) ?? validateChallengeResponsesType.errors;
+      if(!(validateChallengeResponsesType(data.ChallengeResponses))){
+        vErrors = appendErrors(vErrors, validateChallengeResponsesType.errors, instancePath+"/ChallengeResponses");
         errors = vErrors.length;
       }
     }
     if(data.Session !== undefined){
-      if(!(validateSessionType(data.Session, {instancePath: instancePath+"/Session"}))){
-        vErrors = vErrors?.concat(validateSessionType.errors) ?? validateSessionType.errors;
+      if(!(validateSessionType(data.Session))){
+        vErrors = appendErrors(vErrors, validateSessionType.errors, instancePath+"/Session");
         errors = vErrors.length;
       }
     }
     if(data.AnalyticsMetadata !== undefined){
-      if(!(validateAnalyticsMetadataType(data.AnalyticsMetadata, {instancePath: instancePath+"/AnalyticsMetadata"}))){
-        vErrors = vErrors?.concat(validateAnalyticsMetadataType.errors) ?? validateAnalyticsMetadataType.errors;
+      if(!(validateAnalyticsMetadataType(data.AnalyticsMetadata))){
+        vErrors = appendErrors(vErrors, validateAnalyticsMetadataType.errors, instancePath+"/AnalyticsMetadata");
         errors = vErrors.length;
       }
     }
     if(data.ContextData !== undefined){
-      if(!(validateContextDataType(data.ContextData, {instancePath: instancePath+"/ContextData"}))){
-        vErrors = vErrors?.concat(validateContextDataType.errors) ?? validateContextDataType.errors;
+      if(!(validateContextDataType(data.ContextData))){
+        vErrors = appendErrors(vErrors, validateContextDataType.errors, instancePath+"/ContextData");
         errors = vErrors.length;
       }
     }
     if(data.ClientMetadata !== undefined){
-      if(!(validateClientMetadataType(data.ClientMetadata, {instancePath: instancePath+"/ClientMetadata"}))){
-        vErrors = vErrors?.concat(validateClientMetadataType.errors) ?? validateClientMetadataType.errors;
+      if(!(validateClientMetadataType(data.ClientMetadata))){
+        vErrors = appendErrors(vErrors, validateClientMetadataType.errors, instancePath+"/ClientMetadata");
         errors = vErrors.length;
       }
     }

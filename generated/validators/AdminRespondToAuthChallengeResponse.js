@@ -3,34 +3,34 @@ import { validateAuthenticationResultType } from './AuthenticationResultType.js'
 import { validateChallengeNameType } from './ChallengeNameType.js';
 import { validateChallengeParametersType } from './ChallengeParametersType.js';
 import { validateSessionType } from './SessionType.js';
-import { asserter } from '../runtime/errors.js';
+import { appendErrors, asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/admin-respond-to-auth-challenge-response.json";
-export function validateAdminRespondToAuthChallengeResponse(data, {instancePath=""}={}){
+export function validateAdminRespondToAuthChallengeResponse(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.ChallengeName !== undefined){
-      if(!(validateChallengeNameType(data.ChallengeName, {instancePath: instancePath+"/ChallengeName"}))){
-        vErrors = vErrors?.concat(validateChallengeNameType.errors) ?? validateChallengeNameType.errors;
+      if(!(validateChallengeNameType(data.ChallengeName))){
+        vErrors = appendErrors(vErrors, validateChallengeNameType.errors, instancePath+"/ChallengeName");
         errors = vErrors.length;
       }
     }
     if(data.Session !== undefined){
-      if(!(validateSessionType(data.Session, {instancePath: instancePath+"/Session"}))){
-        vErrors = vErrors?.concat(validateSessionType.errors) ?? validateSessionType.errors;
+      if(!(validateSessionType(data.Session))){
+        vErrors = appendErrors(vErrors, validateSessionType.errors, instancePath+"/Session");
         errors = vErrors.length;
       }
     }
     if(data.ChallengeParameters !== undefined){
-      if(!(validateChallengeParametersType(data.ChallengeParameters, {instancePath: instancePath+"/ChallengeParameters"}))){
-        vErrors = vErrors?.concat(validateChallengeParametersType.errors) ?? validateChallengeParametersType.errors;
+      if(!(validateChallengeParametersType(data.ChallengeParameters))){
+        vErrors = appendErrors(vErrors, validateChallengeParametersType.errors, instancePath+"/ChallengeParameters");
         errors = vErrors.length;
       }
     }
     if(data.AuthenticationResult !== undefined){
-      if(!(validateAuthenticationResultType(data.AuthenticationResult, {instancePath: instancePath+"/AuthenticationResult"}))){
-        vErrors = vErrors?.concat(validateAuthenticationResultType.errors) ?? validateAuthenticationResultType.errors;
+      if(!(validateAuthenticationResultType(data.AuthenticationResult))){
+        vErrors = appendErrors(vErrors, validateAuthenticationResultType.errors, instancePath+"/AuthenticationResult");
         errors = vErrors.length;
       }
     }

@@ -3,7 +3,7 @@ import { asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/auth-flow-type.json";
 const schema0 = {"enum":["USER_SRP_AUTH","REFRESH_TOKEN_AUTH","REFRESH_TOKEN","CUSTOM_AUTH","ADMIN_NO_SRP_AUTH","USER_PASSWORD_AUTH","ADMIN_USER_PASSWORD_AUTH"]};
-export function validateAuthFlowType(data, {instancePath=""}={}){
+export function validateAuthFlowType(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(typeof data !== "string"){

@@ -3,46 +3,46 @@ import { validateIntegerType } from './IntegerType.js';
 import { validateNewDeviceMetadataType } from './NewDeviceMetadataType.js';
 import { validateStringType } from './StringType.js';
 import { validateTokenModelType } from './TokenModelType.js';
-import { asserter } from '../runtime/errors.js';
+import { appendErrors, asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/authentication-result-type.json";
-export function validateAuthenticationResultType(data, {instancePath=""}={}){
+export function validateAuthenticationResultType(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
     if(data.AccessToken !== undefined){
-      if(!(validateTokenModelType(data.AccessToken, {instancePath: instancePath+"/AccessToken"}))){
-        vErrors = vErrors?.concat(validateTokenModelType.errors) ?? validateTokenModelType.errors;
+      if(!(validateTokenModelType(data.AccessToken))){
+        vErrors = appendErrors(vErrors, validateTokenModelType.errors, instancePath+"/AccessToken");
         errors = vErrors.length;
       }
     }
     if(data.ExpiresIn !== undefined){
-      if(!(validateIntegerType(data.ExpiresIn, {instancePath: instancePath+"/ExpiresIn"}))){
-        vErrors = vErrors?.concat(validateIntegerType.errors) ?? validateIntegerType.errors;
+      if(!(validateIntegerType(data.ExpiresIn))){
+        vErrors = appendErrors(vErrors, validateIntegerType.errors, instancePath+"/ExpiresIn");
         errors = vErrors.length;
       }
     }
     if(data.TokenType !== undefined){
-      if(!(validateStringType(data.TokenType, {instancePath: instancePath+"/TokenType"}))){
-        vErrors = vErrors?.concat(validateStringType.errors) ?? validateStringType.errors;
+      if(!(validateStringType(data.TokenType))){
+        vErrors = appendErrors(vErrors, validateStringType.errors, instancePath+"/TokenType");
         errors = vErrors.length;
       }
     }
     if(data.RefreshToken !== undefined){
-      if(!(validateTokenModelType(data.RefreshToken, {instancePath: instancePath+"/RefreshToken"}))){
-        vErrors = vErrors?.concat(validateTokenModelType.errors) ?? validateTokenModelType.errors;
+      if(!(validateTokenModelType(data.RefreshToken))){
+        vErrors = appendErrors(vErrors, validateTokenModelType.errors, instancePath+"/RefreshToken");
         errors = vErrors.length;
       }
     }
     if(data.IdToken !== undefined){
-      if(!(validateTokenModelType(data.IdToken, {instancePath: instancePath+"/IdToken"}))){
-        vErrors = vErrors?.concat(validateTokenModelType.errors) ?? validateTokenModelType.errors;
+      if(!(validateTokenModelType(data.IdToken))){
+        vErrors = appendErrors(vErrors, validateTokenModelType.errors, instancePath+"/IdToken");
         errors = vErrors.length;
       }
     }
     if(data.NewDeviceMetadata !== undefined){
-      if(!(validateNewDeviceMetadataType(data.NewDeviceMetadata, {instancePath: instancePath+"/NewDeviceMetadata"}))){
-        vErrors = vErrors?.concat(validateNewDeviceMetadataType.errors) ?? validateNewDeviceMetadataType.errors;
+      if(!(validateNewDeviceMetadataType(data.NewDeviceMetadata))){
+        vErrors = appendErrors(vErrors, validateNewDeviceMetadataType.errors, instancePath+"/NewDeviceMetadata");
         errors = vErrors.length;
       }
     }

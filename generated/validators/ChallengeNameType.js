@@ -3,7 +3,7 @@ import { asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/challenge-name-type.json";
 const schema0 = {"enum":["SMS_MFA","SOFTWARE_TOKEN_MFA","SELECT_MFA_TYPE","MFA_SETUP","PASSWORD_VERIFIER","CUSTOM_CHALLENGE","DEVICE_SRP_AUTH","DEVICE_PASSWORD_VERIFIER","ADMIN_NO_SRP_AUTH","NEW_PASSWORD_REQUIRED"]};
-export function validateChallengeNameType(data, {instancePath=""}={}){
+export function validateChallengeNameType(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(typeof data !== "string"){

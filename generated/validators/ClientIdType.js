@@ -4,7 +4,7 @@ import { asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/client-id-type.json";
 const pattern0 = new RegExp("[\\w+]+", "u");
-export function validateClientIdType(data, {instancePath=""}={}){
+export function validateClientIdType(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(typeof data === "string"){

@@ -4,7 +4,7 @@ import { asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/device-key-type.json";
 const pattern0 = new RegExp("[\\w-]+_[0-9a-f-]+", "u");
-export function validateDeviceKeyType(data, {instancePath=""}={}){
+export function validateDeviceKeyType(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(typeof data === "string"){

@@ -5,10 +5,10 @@ import { validateAuthParametersType } from './AuthParametersType.js';
 import { validateClientIdType } from './ClientIdType.js';
 import { validateClientMetadataType } from './ClientMetadataType.js';
 import { validateUserContextDataType } from './UserContextDataType.js';
-import { asserter } from '../runtime/errors.js';
+import { appendErrors, asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/initiate-auth-request.json";
-export function validateInitiateAuthRequest(data, {instancePath=""}={}){
+export function validateInitiateAuthRequest(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
@@ -23,38 +23,38 @@ export function validateInitiateAuthRequest(data, {instancePath=""}={}){
       errors++;
     }
     if(data.AuthFlow !== undefined){
-      if(!(validateAuthFlowType(data.AuthFlow, {instancePath: instancePath+"/AuthFlow"}))){
-        vErrors = vErrors?.concat(validateAuthFlowType.errors) ?? validateAuthFlowType.errors;
+      if(!(validateAuthFlowType(data.AuthFlow))){
+        vErrors = appendErrors(vErrors, validateAuthFlowType.errors, instancePath+"/AuthFlow");
         errors = vErrors.length;
       }
     }
     if(data.AuthParameters !== undefined){
-      if(!(validateAuthParametersType(data.AuthParameters, {instancePath: instancePath+"/AuthParameters"}))){
-        vErrors = vErrors?.concat(validateAuthParametersType.errors) ?? validateAuthParametersType.errors;
+      if(!(validateAuthParametersType(data.AuthParameters))){
+        vErrors = appendErrors(vErrors, validateAuthParametersType.errors, instancePath+"/AuthParameters");
         errors = vErrors.length;
       }
     }
     if(data.ClientMetadata !== undefined){
-      if(!(validateClientMetadataType(data.ClientMetadata, {instancePath: instancePath+"/ClientMetadata"}))){
-        vErrors = vErrors?.concat(validateClientMetadataType.errors) ?? validateClientMetadataType.errors;
+      if(!(validateClientMetadataType(data.ClientMetadata))){
+        vErrors = appendErrors(vErrors, validateClientMetadataType.errors, instancePath+"/ClientMetadata");
         errors = vErrors.length;
       }
     }
     if(data.ClientId !== undefined){
-      if(!(validateClientIdType(data.ClientId, {instancePath: instancePath+"/ClientId"}))){
-        vErrors = vErrors?.concat(validateClientIdType.errors) ?? validateClientIdType.errors;
+      if(!(validateClientIdType(data.ClientId))){
+        vErrors = appendErrors(vErrors, validateClientIdType.errors, instancePath+"/ClientId");
         errors = vErrors.length;
       }
     }
     if(data.AnalyticsMetadata !== undefined){
-      if(!(validateAnalyticsMetadataType(data.AnalyticsMetadata, {instancePath: instancePath+"/AnalyticsMetadata"}))){
-        vErrors = vErrors?.concat(validateAnalyticsMetadataType.errors) ?? validateAnalyticsMetadataType.errors;
+      if(!(validateAnalyticsMetadataType(data.AnalyticsMetadata))){
+        vErrors = appendErrors(vErrors, validateAnalyticsMetadataType.errors, instancePath+"/AnalyticsMetadata");
         errors = vErrors.length;
       }
     }
     if(data.UserContextData !== undefined){
-      if(!(validateUserContextDataType(data.UserContextData, {instancePath: instancePath+"/UserContextData"}))){
-        vErrors = vErrors?.concat(validateUserContextDataType.errors) ?? validateUserContextDataType.errors;
+      if(!(validateUserContextDataType(data.UserContextData))){
+        vErrors = appendErrors(vErrors, validateUserContextDataType.errors, instancePath+"/UserContextData");
         errors = vErrors.length;
       }
     }

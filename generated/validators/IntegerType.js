@@ -2,7 +2,7 @@
 import { asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/integer-type.json";
-export function validateIntegerType(data, {instancePath=""}={}){
+export function validateIntegerType(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){

@@ -6,10 +6,10 @@ import { validateClientIdType } from './ClientIdType.js';
 import { validateClientMetadataType } from './ClientMetadataType.js';
 import { validateSessionType } from './SessionType.js';
 import { validateUserContextDataType } from './UserContextDataType.js';
-import { asserter } from '../runtime/errors.js';
+import { appendErrors, asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/respond-to-auth-challenge-request.json";
-export function validateRespondToAuthChallengeRequest(data, {instancePath=""}={}){
+export function validateRespondToAuthChallengeRequest(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(data && typeof data == "object" && !Array.isArray(data)){
@@ -24,44 +24,44 @@ export function validateRespondToAuthChallengeRequest(data, {instancePath=""}={}
       errors++;
     }
     if(data.ClientId !== undefined){
-      if(!(validateClientIdType(data.ClientId, {instancePath: instancePath+"/ClientId"}))){
-        vErrors = vErrors?.concat(validateClientIdType.errors) ?? validateClientIdType.errors;
+      if(!(validateClientIdType(data.ClientId))){
+        vErrors = appendErrors(vErrors, validateClientIdType.errors, instancePath+"/ClientId");
         errors = vErrors.length;
       }
     }
     if(data.ChallengeName !== undefined){
-      if(!(validateChallengeNameType(data.ChallengeName, {instancePath: instancePath+"/ChallengeName"}))){
-        vErrors = vErrors?.concat(validateChallengeNameType.errors) ?? validateChallengeNameType.errors;
+      if(!(validateChallengeNameType(data.ChallengeName))){
+        vErrors = appendErrors(vErrors, validateChallengeNameType.errors, instancePath+"/ChallengeName");
         errors = vErrors.length;
       }
     }
     if(data.Session !== undefined){
-      if(!(validateSessionType(data.Session, {instancePath: instancePath+"/Session"}))){
-        vErrors = vErrors?.concat(validateSessionType.errors) ?? validateSessionType.errors;
+      if(!(validateSessionType(data.Session))){
+        vErrors = appendErrors(vErrors, validateSessionType.errors, instancePath+"/Session");
         errors = vErrors.length;
       }
     }
     if(data.ChallengeResponses !== undefined){
-      if(!(validateChallengeResponsesType(data.ChallengeResponses, {instancePath: instancePath+"/ChallengeResponses"}))){
-        vErrors = vErrors?.concat(validateChallengeResponsesType.errors) ?? validateChallengeResponsesType.errors;
+      if(!(validateChallengeResponsesType(data.ChallengeResponses))){
+        vErrors = appendErrors(vErrors, validateChallengeResponsesType.errors, instancePath+"/ChallengeResponses");
         errors = vErrors.length;
       }
     }
     if(data.AnalyticsMetadata !== undefined){
-      if(!(validateAnalyticsMetadataType(data.AnalyticsMetadata, {instancePath: instancePath+"/AnalyticsMetadata"}))){
-        vErrors = vErrors?.concat(validateAnalyticsMetadataType.errors) ?? validateAnalyticsMetadataType.errors;
+      if(!(validateAnalyticsMetadataType(data.AnalyticsMetadata))){
+        vErrors = appendErrors(vErrors, validateAnalyticsMetadataType.errors, instancePath+"/AnalyticsMetadata");
         errors = vErrors.length;
       }
     }
     if(data.UserContextData !== undefined){
-      if(!(validateUserContextDataType(data.UserContextData, {instancePath: instancePath+"/UserContextData"}))){
-        vErrors = vErrors?.concat(validateUserContextDataType.errors) ?? validateUserContextDataType.errors;
+      if(!(validateUserContextDataType(data.UserContextData))){
+        vErrors = appendErrors(vErrors, validateUserContextDataType.errors, instancePath+"/UserContextData");
         errors = vErrors.length;
       }
     }
     if(data.ClientMetadata !== undefined){
-      if(!(validateClientMetadataType(data.ClientMetadata, {instancePath: instancePath+"/ClientMetadata"}))){
-        vErrors = vErrors?.concat(validateClientMetadataType.errors) ?? validateClientMetadataType.errors;
+      if(!(validateClientMetadataType(data.ClientMetadata))){
+        vErrors = appendErrors(vErrors, validateClientMetadataType.errors, instancePath+"/ClientMetadata");
         errors = vErrors.length;
       }
     }

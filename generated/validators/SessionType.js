@@ -3,7 +3,7 @@ import { ucs2length } from '../runtime/ucs2length.js';
 import { asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/session-type.json";
-export function validateSessionType(data, {instancePath=""}={}){
+export function validateSessionType(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(typeof data === "string"){

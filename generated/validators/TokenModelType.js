@@ -3,7 +3,7 @@ import { asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/token-model-type.json";
 const pattern0 = new RegExp("[A-Za-z0-9-_=.]+", "u");
-export function validateTokenModelType(data, {instancePath=""}={}){
+export function validateTokenModelType(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(typeof data === "string"){

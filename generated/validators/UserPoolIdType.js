@@ -4,7 +4,7 @@ import { asserter } from '../runtime/errors.js';
 
 const schemaFile = "schemas/user-pool-id-type.json";
 const pattern0 = new RegExp("[\\w-]+_[0-9a-zA-Z]+", "u");
-export function validateUserPoolIdType(data, {instancePath=""}={}){
+export function validateUserPoolIdType(data, instancePath=""){
   let vErrors = null;
   let errors = 0;
   if(typeof data === "string"){

@@ -53,7 +53,8 @@ export function renderOutput(input: RenderInput): OutputFile[] {
       ...validator.runtimeHelpers.map((name) => ({ name, from: `../runtime/${name}.js` })),
       ...validator.externalValidators.map((name) => ({ name, from: `./${name.replace(/^validate/, '')}.js` })),
     ];
-    const view = { typeName: type.name, exportName: validator.exportName, assertName: `assert${type.name}`, body: validator.body, imports };
+    const errorsImports = validator.appendsErrors ? 'appendErrors, asserter' : 'asserter';
+    const view = { typeName: type.name, exportName: validator.exportName, assertName: `assert${type.name}`, body: validator.body, imports, errorsImports };
     files.push({ path: `validators/${type.name}.js`, content: renderWith(templates['validator.js.mustache'], view, source) });
     files.push({ path: `validators/${type.name}.d.ts`, content: renderWith(templates['validator.d.ts.mustache'], view, source) });
   }

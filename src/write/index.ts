@@ -33,18 +33,19 @@ export interface OutputTarget {
 async function planOutput({ outDir, generatedMarker }: OutputTarget, files: OutputFile[]): Promise<OutputPlan> {
   const plan: OutputPlan = { create: [], change: [], unchanged: [], remove: [] };
   const wanted = new Set(files.map((f) => f.path));
-  for (const file of files) {
-    const before = await readFile(join(outDir, file.path), 'utf8').catch(() => undefined);
+  const current = await inParallel(files, (file) => readFile(join(outDir, file.path), 'utf8').catch(() => undefined));
+  files.forEach((file, i) => {
+    const before = current[i];
     if (before === undefined) plan.create.push(file);
     else if (before === file.content) plan.unchanged.push(file.path);
     else plan.change.push({ file, before });
-  }
+  });
   const existing = await glob('**/*', { cwd: outDir, onlyFiles: true, dot: false }).catch(() => [] as string[]);
-  for (const path of existing.map((p) => p.split(sep).join('/')).sort()) {
-    if (wanted.has(path)) continue;
-    const before = await readFile(join(outDir, path), 'utf8').catch(() => '');
-    if (before.slice(0, 500).includes(generatedMarker)) plan.remove.push({ path, before });
-  }
+  const leftovers = existing.map((p) => p.split(sep).join('/')).filter((path) => !wanted.has(path)).sort();
+  const leftoverTexts = await inParallel(leftovers, (path) => readFile(join(outDir, path), 'utf8').catch(() => ''));
+  leftovers.forEach((path, i) => {
+    if (leftoverTexts[i]!.slice(0, 500).includes(generatedMarker)) plan.remove.push({ path, before: leftoverTexts[i]! });
+  });
   return plan;
 }
 
@@ -59,19 +60,19 @@ export async function writeOutput(target: OutputTarget, files: OutputFile[]): Pr
   const pending = [...plan.create, ...plan.change.map((c) => c.file)];
   const temporary: [string, string][] = [];
   try {
-    for (const file of pending) {
+    for (const dir of new Set(pending.map((file) => dirname(join(outDir, file.path))))) await mkdir(dir, { recursive: true });
+    await inParallel(pending, async (file) => {
       const target = join(outDir, file.path);
       const tmp = `${target}.${process.pid}.tmp`;
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(tmp, file.content);
       temporary.push([tmp, target]);
-    }
+      await writeFile(tmp, file.content);
+    });
   } catch (error) {
     await Promise.all(temporary.map(([tmp]) => rm(tmp, { force: true })));
     throw error;
   }
-  for (const [tmp, target] of temporary) await rename(tmp, target);
-  for (const { path } of plan.remove) await rm(join(outDir, path), { force: true });
+  await inParallel(temporary, ([tmp, target]) => rename(tmp, target));
+  await inParallel(plan.remove, ({ path }) => rm(join(outDir, path), { force: true }));
   return {
     outDir,
     written: pending.map((f) => f.path).sort(),
@@ -79,6 +80,20 @@ export async function writeOutput(target: OutputTarget, files: OutputFile[]): Pr
     removed: plan.remove.map((r) => r.path),
     diff: '',
   };
+}
+
+/** `work` over `items`, a bounded number at a time (file handles are finite); results in order. */
+async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>, limit = 32): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Compare without writing: the report's `diff` shows every stale file. */

@@ -4,12 +4,19 @@ import type { DocInfo } from '../../model/index.js';
 const WIDTH = 100;
 
 let converter: NodeHtmlMarkdown | undefined;
+/** The same descriptions recur across an API (shared shapes, copied prose): convert each once. */
+const converted = new Map<string, string>();
 
 /** Corpus descriptions are HTML (`<p>`, `<code>`, `<ul><li>`, `<a href>`); comments read as Markdown. */
 export function htmlToMarkdown(text: string): string {
   if (!/<[a-z!/]/i.test(text)) return text.trim();
-  converter ??= new NodeHtmlMarkdown({ bulletMarker: '-', codeBlockStyle: 'fenced', maxConsecutiveNewlines: 2 });
-  return converter.translate(text).trim();
+  let markdown = converted.get(text);
+  if (markdown === undefined) {
+    converter ??= new NodeHtmlMarkdown({ bulletMarker: '-', codeBlockStyle: 'fenced', maxConsecutiveNewlines: 2 });
+    markdown = converter.translate(text).trim();
+    converted.set(text, markdown);
+  }
+  return markdown;
 }
 
 /**

@@ -13,14 +13,17 @@ export const EXTERNAL_REF_KEYWORD = 'x-schema-gen-validator';
 const { strConcat } = codegenModule;
 const N = namesModule.default;
 
+/** Runtime function (runtime/errors.js) that prefixes a callee's error paths and appends them. */
+export const APPEND_ERRORS = new Name('appendErrors');
+
 function placeholder(): boolean {
   throw new Error('schema-gen: external validators only run in generated code');
 }
 
 /**
- * The call passes only the instance path: our validators use neither `$data` nor
- * coercion, so parent data and root data are never read. (Schemas that need the
- * callee's evaluated properties or dynamic scope are compiled with native refs.)
+ * The call passes only the data: our validators use neither `$data` nor coercion, so
+ * parent and root data are never read. (Schemas that need the callee's evaluated
+ * properties or dynamic scope are compiled with native refs.)
  */
 export const externalRefKeyword: CodeKeywordDefinition = {
   keyword: EXTERNAL_REF_KEYWORD,
@@ -29,9 +32,11 @@ export const externalRefKeyword: CodeKeywordDefinition = {
     const { gen, data, it } = cxt;
     const functionName = cxt.schema as string;
     const callee = gen.scopeValue('keyword', { key: functionName, ref: placeholder, code: _`${new Name(functionName)}` });
+    // The callee reports paths relative to its own data; they are prefixed only when
+    // it fails, so a passing call allocates nothing.
     const path = strConcat(N.instancePath, it.errorPath);
-    cxt.result(_`${callee}(${data}, {instancePath: ${path}})`, undefined, () => {
-      gen.assign(N.vErrors, _`${N.vErrors}?.concat(${callee}.errors) ?? ${callee}.errors`);
+    cxt.result(_`${callee}(${data})`, undefined, () => {
+      gen.assign(N.vErrors, _`${APPEND_ERRORS}(${N.vErrors}, ${callee}.errors, ${path})`);
       gen.assign(N.errors, _`${N.vErrors}.length`);
     });
   },

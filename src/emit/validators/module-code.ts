@@ -20,6 +20,8 @@ export interface ValidatorModuleCode {
   runtimeHelpers: string[];
   /** Exported validators of other modules that the body calls. */
   externalValidators: string[];
+  /** Whether the body calls the runtime's `appendErrors` (it does when it calls other validators). */
+  appendsErrors: boolean;
 }
 
 export interface ModuleCodeSettings {
@@ -72,7 +74,7 @@ export function toModuleCode(standalone: string, settings: ModuleCodeSettings): 
   const renamed = renameCountedNames(compactErrorPushes(dropStaticEvaluationTracking(kept.join('\n'))), rename);
   const exported = ownPropertyReads(renamed.split(PROTO_STAND_IN).join('__proto__')).replace(new RegExp(`^function ${settings.exportName}\\(`, 'm'), `export function ${settings.exportName}(`);
   const body = indentBlocks(rewriteSchemaPaths(shortenSignatures(exported), settings));
-  return { body, runtimeHelpers: [...runtimeHelpers].sort(), externalValidators: [...externalValidators].sort() };
+  return { body, runtimeHelpers: [...runtimeHelpers].sort(), externalValidators: [...externalValidators].sort(), appendsErrors: /\bappendErrors\(/.test(body) };
 }
 
 /**
@@ -149,6 +151,7 @@ function compactErrorPushes(code: string): string {
 
 /** Names every plain object inherits: `data.toString` is never `undefined`, even for `{}`. */
 const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+const INHERITED_READ = new RegExp(`\\bdata\\d*\\.(${[...INHERITED_NAMES].join('|')})\\b`);
 
 /**
  * ajv reads properties as `data.name`, so `required: ["toString"]` accepts `{}` and
@@ -156,6 +159,7 @@ const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
  * inherited names become own-property reads; every other read stays as fast as it was.
  */
 function ownPropertyReads(code: string): string {
+  if (!INHERITED_READ.test(code)) return code; // the usual case: no such name at all
   const tokens = [...tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module' })];
   let out = '';
   let last = 0;
@@ -223,11 +227,16 @@ function splitOnce(text: string, separator: string): [string, string] {
 
 const FULL_SIGNATURE = '{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}';
 
-/** Functions that never read parent or root data (no `$data`, no native ref passing them on) take only the path. */
+/**
+ * Functions that never read parent or root data (no `$data`, no native ref passing
+ * them on) take the instance path as a plain second argument: no options object is
+ * built or destructured on each call. Such a module is only ever called as
+ * `validateX(data)`, by users and by other modules (see external-ref-keyword).
+ */
 function shortenSignatures(code: string): string {
   const withoutSignatures = code.split(FULL_SIGNATURE).join('');
   if (/\b(parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(withoutSignatures)) return code;
-  return code.split(FULL_SIGNATURE).join('{instancePath=""}={}');
+  return code.split(FULL_SIGNATURE).join('instancePath=""');
 }
 
 function indentBlocks(code: string): string {
