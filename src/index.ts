@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { compileValidators } from './emit/validators/index.js';
+import { compileValidators, type CompiledValidators } from './emit/validators/index.js';
+import { cacheFileFor, readCacheFile, writeCacheFile } from './emit/validators/cache-file.js';
 import { readRuntimeHelpers, readTemplates } from './load/assets.js';
 import { loadDocuments, loadReferencedDocuments, type LoadedDocuments } from './load/index.js';
 import { buildTypeModel, type TypeModel } from './model/index.js';
@@ -24,11 +25,14 @@ export interface Report extends WriteReport {
   typeCount: number;
   /** Name clashes settled by the naming rule (`file#pointer → Name`). */
   renamedClashes: string[];
+  /** Validators reused from the cache (unchanged inputs) instead of compiled. */
+  validatorsReused: number;
   diagnostics: Diagnostic[];
 }
 
 export interface BuiltOutput {
   files: OutputFile[];
+  validatorsReused?: number;
   /** Text every generated file starts with (see `generatedFileMarker`). */
   generatedMarker?: string;
   model?: TypeModel;
@@ -46,13 +50,26 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
   const model = buildTypeModel(graph, { additionalProperties: opts.additionalProperties, renames: opts.names });
   diagnostics.push(...model.diagnostics);
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
-  const validators = opts.typesOnly ? undefined : compileValidators(graph, model, { allErrors: opts.allErrors, formats: opts.formats });
+  const validators = opts.typesOnly ? undefined : await compileWithCache(graph, model, opts);
   diagnostics.push(...(validators?.diagnostics ?? []));
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
   const [templates, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir && resolve(opts.cwd, opts.templatesDir)), readRuntimeHelpers()]);
   const rendered = renderOutput({ model, validators: validators?.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties, module: opts.module });
   const files = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
-  return { files, generatedMarker: generatedFileMarker(templates), model, diagnostics };
+  return { files, generatedMarker: generatedFileMarker(templates), model, diagnostics, validatorsReused: validators?.reused ?? 0 };
+}
+
+/** Compile validators, reusing what the cache (memory, or node_modules/.cache) already holds. */
+async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: ResolvedOptions): Promise<CompiledValidators> {
+  const validatorOptions = { allErrors: opts.allErrors, formats: opts.formats };
+  if (opts.cache === false) return compileValidators(graph, model, validatorOptions);
+  if (opts.cache !== true) return compileValidators(graph, model, validatorOptions, opts.cache);
+  const file = cacheFileFor(opts.cwd);
+  if (!file) return compileValidators(graph, model, validatorOptions);
+  const cache = await readCacheFile(file);
+  const compiled = compileValidators(graph, model, validatorOptions, cache);
+  await writeCacheFile(file, cache).catch(() => undefined); // a cache that cannot be written only costs time
+  return compiled;
 }
 
 /**
@@ -83,7 +100,12 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
   const opts = withDefaults(options);
   const outDir = resolve(opts.cwd, opts.outDir);
   const built = await buildOutput(opts);
-  const summary = { typeCount: built.model?.types.length ?? 0, renamedClashes: built.model?.renamedClashes ?? [], diagnostics: built.diagnostics };
+  const summary = {
+    typeCount: built.model?.types.length ?? 0,
+    renamedClashes: built.model?.renamedClashes ?? [],
+    validatorsReused: built.validatorsReused ?? 0,
+    diagnostics: built.diagnostics,
+  };
   if (hasErrors(built.diagnostics)) {
     return { outDir, written: [], unchanged: [], removed: [], diff: '', status: 'failed', ...summary };
   }

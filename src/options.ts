@@ -1,3 +1,5 @@
+import type { MemoryValidatorCache } from './emit/validators/cache.js';
+
 /** Everything a run can be told; the CLI and config file fill this in. */
 export interface GenerateOptions {
   /** Schema files, folders or glob patterns. Default: `schemas/`. */
@@ -28,6 +30,12 @@ export interface GenerateOptions {
   typesOnly?: boolean;
   /** Run prettier (the user's own, with their config) over the output. */
   format?: boolean;
+  /**
+   * Reuse validators compiled by earlier runs when their inputs are unchanged:
+   * `true` (default) keeps them in node_modules/.cache/schema-gen; a cache object
+   * (what watch mode passes) keeps them in memory; `false` compiles everything.
+   */
+  cache?: boolean | MemoryValidatorCache;
   /** Fetch http(s) documents that refs name (default: refuse them; nothing is fetched). */
   allowRemote?: boolean;
   /** Time limit of one fetch with `allowRemote`, in milliseconds. */
@@ -60,5 +68,6 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     allowRemote: options.allowRemote ?? false,
     remoteTimeoutMs: options.remoteTimeoutMs ?? 10_000,
     uriMap: options.uriMap ?? {},
+    cache: options.cache ?? true,
   };
 }

@@ -7,6 +7,7 @@ import { toDisplayPath } from '../load/index.js';
 import { CONFIG_FILE_NAMES, readConfigFile } from './config.js';
 import { buildProgram, type CliFlags } from './program.js';
 import { watchAndRegenerate } from './watch.js';
+import { MemoryValidatorCache } from '../emit/validators/cache.js';
 import { printDiagnostics, printReport, type Printer } from './report.js';
 
 export const EXIT = { ok: 0, stale: 1, badInput: 2, internal: 70 } as const;
@@ -49,6 +50,8 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
     const code = await once(started);
     if (!flags.watch) return code;
     const signal = stop ?? interruptSignal();
+    // Between runs of a watch, compiled validators stay in memory.
+    if (options.cache !== false) options.cache = new MemoryValidatorCache();
     await watchAndRegenerate(options, config ? [config.path] : [], async () => {
       await once(performance.now()).catch((error: unknown) => printer.err(`schema-gen: ${(error as Error).message}`));
     }, signal, () => printer.err('schema-gen: watching for changes (Ctrl-C to stop)'));
@@ -95,6 +98,7 @@ function toGenerateOptions(inputs: string[], flags: CliFlags, config: GenerateOp
   if (flags.firstError) options.allErrors = false;
   if (flags.allowRemote) options.allowRemote = true;
   if (flags.typesOnly) options.typesOnly = true;
+  if (flags.cache === false) options.cache = false;
   if (flags.module) options.module = flags.module;
   if (flags.mapUri) {
     const pairs = flags.mapUri.map((entry) => {

@@ -12,6 +12,7 @@ export interface CliFlags {
   firstError?: boolean;
   json?: boolean;
   typesOnly?: boolean;
+  cache?: boolean;
   module?: 'esm' | 'cjs';
   format?: boolean;
   allowRemote?: boolean;
@@ -78,6 +79,7 @@ export function buildProgram(version: string): Command {
     .option('--format', "run prettier over the output, with your project's prettier config (prettier must be installed)")
     .option('--first-error', 'validators stop at the first problem (smaller, faster) instead of reporting all')
     .option('-w, --watch', 'generate, then again whenever an input, components document, template or the config changes (Ctrl-C to stop)')
+    .option('--no-cache', 'compile every validator afresh (by default, unchanged ones are reused from node_modules/.cache/schema-gen)')
     .option('--json', 'print the run report as JSON on stdout')
     .option('--verbose', 'more detail, and stack traces for internal errors')
     .option('-q, --quiet', 'print only problems')

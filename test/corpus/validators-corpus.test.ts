@@ -22,7 +22,7 @@ async function examplesWithTypes(): Promise<{ example: string; typeName: string;
   const model = buildTypeModel(graph, { additionalProperties: 'none', renames: {} });
   const ids = assignAjvIds(graph.registry.documents);
   runtimeAjv = createAjv(graph, { allErrors: true, formats: 'assert' }, []);
-  runtimeAjv.addSchema(prepareSchemas(graph, model, ids, 'native'));
+  runtimeAjv.addSchema([...prepareSchemas(graph, model, ids, 'native').values()]);
   const examplesDir = join(CORPUS, 'examples');
   return readdirSync(examplesDir)
     .sort()

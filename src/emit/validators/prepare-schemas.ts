@@ -1,4 +1,5 @@
 import type { AnySchemaObject } from 'ajv';
+import { createHash } from 'node:crypto';
 import type { SourceDocument } from '../../load/document.js';
 import type { TypeModel } from '../../model/index.js';
 import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
@@ -7,14 +8,23 @@ import { isContainerDocument, isSchemaObject, walkSchema } from '../../resolve/s
 import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
 
 /**
- * The id ajv knows a document by: `sg:/<index>/<file name>`. (Display paths can hold
- * `..`, which URI normalisation would fold away.) Error schema paths are written back
- * as the user's file paths by the module-code step.
+ * The id ajv knows a document by: `sg:/<hash of its path>/<file name>`, the same in
+ * every run (so prepared schemas, and cache keys, do not change when other files come
+ * and go). Display paths themselves can hold `..`, which URI normalisation would fold
+ * away. Error schema paths are written back as the user's file paths by module-code.
  */
 export type AjvIds = Map<SourceDocument, string>;
 
 export function assignAjvIds(documents: readonly SourceDocument[]): AjvIds {
-  return new Map(documents.map((doc, i) => [doc, `sg:/${i}/${encodeURIComponent(doc.displayPath.split('/').pop()!)}`]));
+  const ids: AjvIds = new Map();
+  const taken = new Set<string>();
+  for (const doc of documents) {
+    let id = `sg:/${createHash('sha1').update(doc.displayPath).digest('hex').slice(0, 12)}/${encodeURIComponent(doc.displayPath.split('/').pop()!)}`;
+    while (taken.has(id)) id += '_';
+    taken.add(id);
+    ids.set(doc, id);
+  }
+  return ids;
 }
 
 /** `#/a~1b` style fragment of a JSON pointer, each segment percent-encoded. */
@@ -32,36 +42,38 @@ export type RefMode = 'external' | 'native';
  * resolver chose (ajv never resolves a name itself). In `external` mode a ref to a
  * named schema becomes a call to that schema's exported validator.
  */
-export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode): AnySchemaObject[] {
+export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode): Map<SourceDocument, AnySchemaObject> {
   const sitesByDoc = new Map<SourceDocument, string[]>();
   for (const site of graph.registry.refSites) {
     const list = sitesByDoc.get(site.location.doc) ?? [];
     list.push(site.location.pointer);
     sitesByDoc.set(site.location.doc, list);
   }
-  return graph.registry.documents.map((doc) => {
-    const copy = toSchemaObject(structuredClone(doc.json));
-    for (const pointer of sitesByDoc.get(doc) ?? []) {
-      const node = getAtPointer(copy, parsePointer(pointer)!);
-      const resolved = graph.refs.get(locationKey({ doc, pointer }));
-      if (!isSchemaObject(node) || !resolved) continue;
-      const named = model.byKey.get(locationKey(resolved.target));
-      if (mode === 'external' && named) {
-        delete node.$ref;
-        node[EXTERNAL_REF_KEYWORD] = `validate${named.name}`;
-      } else {
-        node.$ref = `${ids.get(resolved.target.doc)!}#${pointerFragment(resolved.target.pointer)}`;
-      }
+  return new Map(graph.registry.documents.map((doc) => [doc, prepareDocument(graph, model, ids, mode, doc, sitesByDoc.get(doc) ?? [])]));
+}
+
+function prepareDocument(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode, doc: SourceDocument, refSites: string[]): AnySchemaObject {
+  const copy = toSchemaObject(structuredClone(doc.json));
+  for (const pointer of refSites) {
+    const node = getAtPointer(copy, parsePointer(pointer)!);
+    const resolved = graph.refs.get(locationKey({ doc, pointer }));
+    if (!isSchemaObject(node) || !resolved) continue;
+    const named = model.byKey.get(locationKey(resolved.target));
+    if (mode === 'external' && named) {
+      delete node.$ref;
+      node[EXTERNAL_REF_KEYWORD] = `validate${named.name}`;
+    } else {
+      node.$ref = `${ids.get(resolved.target.doc)!}#${pointerFragment(resolved.target.pointer)}`;
     }
-    renameProtoProperties(copy);
-    copy.$id = ids.get(doc)!;
-    // Every document is compiled as draft 2020-12; OpenAPI wrappers are not schemas.
-    delete copy.$schema;
-    if (isContainerDocument(copy)) {
-      for (const key of Object.keys(copy)) if (!['$id', 'components', '$defs', 'definitions'].includes(key)) delete copy[key];
-    }
-    return copy;
-  });
+  }
+  renameProtoProperties(copy);
+  copy.$id = ids.get(doc)!;
+  // Every document is compiled as draft 2020-12; OpenAPI wrappers are not schemas.
+  delete copy.$schema;
+  if (isContainerDocument(copy)) {
+    for (const key of Object.keys(copy)) if (!['$id', 'components', '$defs', 'definitions'].includes(key)) delete copy[key];
+  }
+  return copy;
 }
 
 /**

@@ -1,0 +1,47 @@
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MemoryValidatorCache } from '../../../src/emit/validators/cache.js';
+import { generate } from '../../../src/index.js';
+import { FIXTURES } from '../../helpers/paths.js';
+import { withTempDir } from '../../helpers/temp-dir.js';
+
+async function outputOf(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files[join(entry.parentPath, entry.name).slice(dir.length)] = await readFile(join(entry.parentPath, entry.name), 'utf8');
+  }
+  return files;
+}
+
+describe('validator cache', () => {
+  it('reuses unchanged modules, recompiles what an edit touches, and writes the same bytes as a cold run', () =>
+    withTempDir(async (dir) => {
+      await cp(join(FIXTURES, 'admin-initiate-auth-response', 'input'), join(dir, 'schemas'), { recursive: true });
+      const cache = new MemoryValidatorCache();
+      expect((await generate({ cwd: dir, cache })).validatorsReused).toBe(0);
+      expect((await generate({ cwd: dir, cache })).validatorsReused).toBe(10);
+
+      const file = join(dir, 'schemas', 'session-type.json');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('"minLength": 20', '"minLength": 21'));
+      const edited = await generate({ cwd: dir, cache });
+      expect(edited.validatorsReused).toBe(9);
+      expect(edited.written).toEqual(['types/SessionType.d.ts', 'validators/SessionType.js']);
+
+      await generate({ cwd: dir, outDir: 'cold', cache: false });
+      expect(await outputOf(join(dir, 'cold'))).toEqual(await outputOf(join(dir, 'generated')));
+    }));
+
+  it('keeps compiled modules in node_modules/.cache/schema-gen between runs', () =>
+    withTempDir(async (dir) => {
+      await cp(join(FIXTURES, 'admin-initiate-auth-response', 'input'), join(dir, 'schemas'), { recursive: true });
+      await mkdir(join(dir, 'node_modules'));
+      expect((await generate({ cwd: dir })).validatorsReused).toBe(0);
+      expect(Object.keys(JSON.parse(await readFile(join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json'), 'utf8')))).toHaveLength(10);
+      expect((await generate({ cwd: dir })).validatorsReused).toBe(10);
+      // A damaged cache file only costs time.
+      await writeFile(join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json'), '{ not json');
+      const afterDamage = await generate({ cwd: dir });
+      expect(afterDamage.validatorsReused).toBe(0);
+      expect(afterDamage.status).toBe('up-to-date');
+    }));
+});
