@@ -3,7 +3,6 @@
 /**
  * General-purpose string value.
  *
- * @minLength 0
  * @maxLength 131072
  */
 export type StringType = string;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from './document.js';
@@ -83,7 +83,9 @@ async function loadOne(absolutePath: string, role: SourceDocument['role'], cwd: 
   const displayPath = toDisplayPath(absolutePath, cwd);
   let text: string;
   try {
-    text = await readFile(absolutePath, 'utf8');
+    // Synchronous on purpose: for hundreds of small files it is several times faster
+    // than fs/promises (no thread-pool round trip per file), measured in bench/types.js.
+    text = readFileSync(absolutePath, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
     return { diagnostic: { severity: 'error', code: 'read-failed', message: `cannot read ${role === 'components' ? 'components document' : 'schema'}: ${reason}`, file: displayPath } };

@@ -18,7 +18,8 @@ export function docInfoOf(schema: unknown, foldedAnnotations: readonly SchemaObj
   const tags: DocTag[] = [];
   for (const name of CONSTRAINT_TAGS) {
     const value = schema[name];
-    if (value === undefined || value === false) continue;
+    // `false` and a zero minimum say nothing a reader needs.
+    if (value === undefined || value === false || (value === 0 && name.startsWith('min'))) continue;
     tags.push({ name, value: typeof value === 'string' ? value : JSON.stringify(value) });
   }
   const defaultValue = sources.find((s) => 'default' in s)?.default;
@@ -27,8 +28,13 @@ export function docInfoOf(schema: unknown, foldedAnnotations: readonly SchemaObj
     if (Array.isArray(source.examples)) source.examples.forEach((e) => tags.push({ name: 'example', value: JSON.stringify(e) }));
     if ('example' in source) tags.push({ name: 'example', value: JSON.stringify(source.example) });
   }
+  if (sources.some((s) => s.readOnly === true)) tags.push({ name: 'readonly', value: '' });
+  if (sources.some((s) => s.writeOnly === true)) tags.push({ name: 'writeOnly', value: '' });
   if (sources.some((s) => s.deprecated === true)) tags.push({ name: 'deprecated', value: '' });
   const externalDocs = sources.map((s) => s.externalDocs).find(isSchemaObject);
-  if (externalDocs && typeof externalDocs.url === 'string') tags.push({ name: 'see', value: externalDocs.url });
+  if (externalDocs && typeof externalDocs.url === 'string') {
+    const about = typeof externalDocs.description === 'string' ? ` ${externalDocs.description}` : '';
+    tags.push({ name: 'see', value: `${externalDocs.url}${about}` });
+  }
   return description === undefined ? { tags } : { description, tags };
 }

@@ -4,6 +4,7 @@ import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve
 import { getAtPointer, parsePointer } from '../resolve/pointer.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from '../resolve/schema-walk.js';
 import { docInfoOf } from './docs.js';
+import { isAnnotationOnly } from './rules/annotations.js';
 import { assignNames, type NameCandidate } from './naming.js';
 import { typeOfSchema, type TypeOptions } from './schema-to-type.js';
 import { referencedTargets, type DocInfo, type TypeExpr } from './type-expr.js';
@@ -41,15 +42,16 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
   const candidates = namedSchemas(graph);
   const named = new Set(candidates.map((c) => c.key));
   const { names, clashes, diagnostics } = assignNames(candidates, options.renames);
-  const ctx = { graph, named, options };
   const types: NamedType[] = [];
   for (const candidate of candidates) {
     const name = names.get(candidate.key);
     if (name === undefined) continue;
     const schema = getAtPointer(candidate.location.doc.json, parsePointer(candidate.location.pointer)!);
-    const body = typeOfSchema(schema, candidate.location, ctx);
+    const body = typeOfSchema(schema, candidate.location, { graph, named, options, current: candidate.key });
     const uses = [...referencedTargets(body)].filter((k) => k !== candidate.key).sort();
-    types.push({ key: candidate.key, name, location: candidate.location, schema, doc: docInfoOf(schema), body, uses });
+    // A top-level `allOf: [{$ref}, {description}]` documents the type itself.
+    const folded = isSchemaObject(schema) && Array.isArray(schema.allOf) ? schema.allOf.filter(isAnnotationOnly) : [];
+    types.push({ key: candidate.key, name, location: candidate.location, schema, doc: docInfoOf(schema, folded), body, uses });
   }
   types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { types, byKey: new Map(types.map((t) => [t.key, t])), renamedClashes: clashes, diagnostics };

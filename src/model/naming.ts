@@ -76,7 +76,8 @@ export function assignNames(
 /**
  * What tells clashing schemas apart: the family part of each file name (what comes
  * before the name itself: `user-pools-` in `user-pools-date-type-schema.json`), else
- * the file names without their common ending, else the folder names, else the pointer.
+ * the file names without their common ending, else the folder names, else where in
+ * the document each sits (the definitions around it).
  */
 function distinguishingPrefixes(group: NameCandidate[]): string[] {
   const locations = group.map((c) => c.location);
@@ -88,7 +89,15 @@ function distinguishingPrefixes(group: NameCandidate[]): string[] {
   if (new Set(byFile).size === locations.length && byFile.every(Boolean)) return byFile;
   const byFolder = locations.map((l) => basename(dirname(l.doc.absolutePath)));
   if (new Set(byFolder).size === locations.length) return byFolder;
-  return locations.map((l, i) => `${byFile[i]} ${l.pointer.split('/').slice(-2, -1)[0] ?? ''}`);
+  // In one file (nested `$defs` that reuse a key): the definitions they sit in.
+  const byPlace = locations.map((l, i) => `${new Set(stems).size > 1 ? byFile[i] : ''} ${placeInDocument(l.pointer)}`);
+  return byPlace;
+}
+
+/** `/$defs/numberList/$defs/itemType` → `numberList`; `/then/$defs/x` → `then`; `/$defs/x` → ``. */
+function placeInDocument(pointer: string): string {
+  const segments = pointer.split('/').slice(1, -1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return segments.filter((s) => !['$defs', 'definitions', 'components', 'schemas'].includes(s)).join(' ');
 }
 
 /** The file-name tokens before the schema's own name: `user-pools-date-type-schema` + `DateType` → `user-pools`. */

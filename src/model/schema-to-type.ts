@@ -1,34 +1,41 @@
 import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
 import { getAtPointer, joinPointer, parsePointer } from '../resolve/pointer.js';
 import { isSchemaObject, type SchemaObject } from '../resolve/schema-walk.js';
-import { docInfoOf } from './docs.js';
+import { arrayType } from './array-type.js';
+import { objectType } from './object-type.js';
 import { isAnnotationOnly } from './rules/annotations.js';
 import { intersectionOf, unionOf } from './rules/combine.js';
 import { enumOf, literalOf } from './rules/literals.js';
-import { keyword, NEVER, UNKNOWN, type PropertyExpr, type TypeExpr } from './type-expr.js';
+import type { SubType, TypeOptions } from './schema-facts.js';
+import { keyword, NEVER, UNKNOWN, type TypeExpr } from './type-expr.js';
 
-export interface TypeOptions {
-  /** Objects whose schema says nothing about additional properties: `none` = no index signature. */
-  additionalProperties: 'none' | 'index';
-}
+export type { TypeOptions } from './schema-facts.js';
 
 export interface TypeContext {
   graph: ResolvedGraph;
   /** `locationKey` of every named schema: refs to these become references, not copies. */
   named: ReadonlySet<string>;
   options: TypeOptions;
+  /** The named type being built: a reference to itself outside any object or array would be circular. */
+  current?: string;
+}
+
+/** Where in the type a schema sits: unnamed schemas being inlined, and whether we are inside an object or array. */
+interface Position {
+  inlining: Set<string>;
+  nested: boolean;
 }
 
 /** The TypeScript type of the schema at `location` (whose value is `schema`). */
-export function typeOfSchema(schema: unknown, location: SchemaLocation, ctx: TypeContext, inlining = new Set<string>()): TypeExpr {
+export function typeOfSchema(schema: unknown, location: SchemaLocation, ctx: TypeContext, at: Position = { inlining: new Set(), nested: false }): TypeExpr {
   if (schema === true) return UNKNOWN;
   if (schema === false) return NEVER;
   if (!isSchemaObject(schema)) return UNKNOWN;
-  const sub = (key: (string | number)[], value: unknown) =>
-    typeOfSchema(value, { doc: location.doc, pointer: joinPointer(location.pointer, ...key) }, ctx, inlining);
+  const sub: SubType = (key, value, nested = at.nested) =>
+    typeOfSchema(value, { doc: location.doc, pointer: joinPointer(location.pointer, ...key) }, ctx, { inlining: at.inlining, nested });
 
   const parts: TypeExpr[] = [];
-  if (typeof schema.$ref === 'string') parts.push(typeOfRef(location, ctx, inlining));
+  if (typeof schema.$ref === 'string') parts.push(typeOfRef(location, ctx, at));
   parts.push(ownType(schema, sub, ctx.options));
   if (Array.isArray(schema.allOf)) {
     schema.allOf.forEach((member, i) => {
@@ -45,20 +52,20 @@ export function typeOfSchema(schema: unknown, location: SchemaLocation, ctx: Typ
 }
 
 /** A `$ref` to a named schema is a reference; to anything else, that schema inlined. */
-function typeOfRef(location: SchemaLocation, ctx: TypeContext, inlining: Set<string>): TypeExpr {
+function typeOfRef(location: SchemaLocation, ctx: TypeContext, at: Position): TypeExpr {
   const resolved = ctx.graph.refs.get(locationKey(location));
   if (!resolved) return UNKNOWN;
   const targetKey = locationKey(resolved.target);
+  // `type A = A & …` is circular in TypeScript (and the schema recurses forever there).
+  if (targetKey === ctx.current && !at.nested) return UNKNOWN;
   if (ctx.named.has(targetKey)) return { kind: 'ref', target: targetKey };
-  if (inlining.has(targetKey)) return UNKNOWN; // a cycle through unnamed schemas
+  if (at.inlining.has(targetKey)) return UNKNOWN; // a cycle through unnamed schemas
   const target = getAtPointer(resolved.target.doc.json, parsePointer(resolved.target.pointer)!);
-  inlining.add(targetKey);
-  const type = typeOfSchema(target, resolved.target, ctx, inlining);
-  inlining.delete(targetKey);
+  at.inlining.add(targetKey);
+  const type = typeOfSchema(target, resolved.target, ctx, at);
+  at.inlining.delete(targetKey);
   return type;
 }
-
-type SubType = (key: (string | number)[], value: unknown) => TypeExpr;
 
 /** What the schema's own keywords (not its `$ref` or combinators) allow. */
 function ownType(schema: SchemaObject, sub: SubType, options: TypeOptions): TypeExpr {
@@ -69,7 +76,11 @@ function ownType(schema: SchemaObject, sub: SubType, options: TypeOptions): Type
   return unionOf(types.map((t) => typeOfJsonType(t, schema, sub, options)));
 }
 
-/** Rule `type arrays`: `type: [a, b]` is a union; without `type`, object/array keywords imply it. */
+/**
+ * Rule `type arrays`: `type: [a, b]` is a union. Without `type`, object or array
+ * keywords imply it (a deliberate choice: such schemas describe objects in practice;
+ * see the README's support matrix).
+ */
 function declaredTypes(schema: SchemaObject): string[] | undefined {
   if (typeof schema.type === 'string') return [schema.type];
   if (Array.isArray(schema.type)) return schema.type.filter((t): t is string => typeof t === 'string');
@@ -96,57 +107,4 @@ function typeOfJsonType(type: string, schema: SchemaObject, sub: SubType, option
     default:
       return UNKNOWN;
   }
-}
-
-/** `items` → `T[]`; `prefixItems` → a tuple whose elements are optional unless `minItems` says otherwise. */
-function arrayType(schema: SchemaObject, sub: SubType): TypeExpr {
-  const rest = 'items' in schema && !Array.isArray(schema.items) ? sub(['items'], schema.items) : UNKNOWN;
-  if (!Array.isArray(schema.prefixItems)) return { kind: 'array', items: rest };
-  const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0;
-  const elements = schema.prefixItems.map((item, i) => ({ type: sub(['prefixItems', i], item), optional: i >= minItems }));
-  const closed = rest.kind === 'keyword' && rest.name === 'never';
-  return closed ? { kind: 'tuple', elements } : { kind: 'tuple', elements, rest };
-}
-
-function objectType(schema: SchemaObject, sub: SubType, options: TypeOptions): TypeExpr {
-  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
-  const properties: PropertyExpr[] = [];
-  const declared = isSchemaObject(schema.properties) ? schema.properties : {};
-  for (const [name, propertySchema] of Object.entries(declared)) {
-    const folded = isSchemaObject(propertySchema) && Array.isArray(propertySchema.allOf) ? propertySchema.allOf.filter(isAnnotationOnly) : [];
-    properties.push({
-      name,
-      type: sub(['properties', name], propertySchema),
-      optional: !required.has(name),
-      readOnly: isSchemaObject(propertySchema) && propertySchema.readOnly === true,
-      doc: docInfoOf(propertySchema, folded),
-    });
-  }
-  // A required name without a property schema must still be present.
-  for (const name of required) {
-    if (!(name in declared)) properties.push({ name, type: UNKNOWN, optional: false, readOnly: false, doc: { tags: [] } });
-  }
-  const index = indexSignature(schema, sub, options, properties);
-  if (index) return { kind: 'object', properties, index };
-  // `{}` would admit strings and numbers: an object the schema says nothing about is a record.
-  if (properties.length === 0 && schema.additionalProperties !== false && schema.unevaluatedProperties !== false) {
-    return { kind: 'object', properties, index: UNKNOWN };
-  }
-  return { kind: 'object', properties };
-}
-
-/** The index signature must admit every declared property too, or TypeScript rejects the interface. */
-function indexSignature(schema: SchemaObject, sub: SubType, options: TypeOptions, properties: PropertyExpr[]): TypeExpr | undefined {
-  const extra: TypeExpr[] = [];
-  if (isSchemaObject(schema.patternProperties)) {
-    for (const [pattern, value] of Object.entries(schema.patternProperties)) extra.push(sub(['patternProperties', pattern], value));
-  }
-  const additional = schema.additionalProperties ?? schema.unevaluatedProperties;
-  if (additional === undefined) {
-    if (options.additionalProperties === 'index' || extra.length > 0) extra.push(UNKNOWN);
-  } else if (additional !== false) {
-    extra.push(sub([schema.additionalProperties !== undefined ? 'additionalProperties' : 'unevaluatedProperties'], additional));
-  }
-  if (extra.length === 0) return undefined;
-  return unionOf([...extra, ...properties.map((p) => p.type)]);
 }

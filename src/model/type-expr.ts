@@ -1,7 +1,7 @@
 /** The model's vocabulary: what a TypeScript type says, before it is printed. */
 
 export type TypeExpr =
-  | { kind: 'keyword'; name: 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never' }
+  | { kind: 'keyword'; name: 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'unknown' | 'never' }
   | { kind: 'literal'; value: string | number | boolean | null }
   | { kind: 'ref'; target: string }
   | { kind: 'array'; items: TypeExpr }

@@ -1,27 +1,44 @@
-import { NodeHtmlMarkdown } from 'node-html-markdown';
+import { createRequire } from 'node:module';
+import type { NodeHtmlMarkdown } from 'node-html-markdown';
 import type { DocInfo } from '../../model/index.js';
 
 const WIDTH = 100;
+
+/** Tags that mark a description as HTML (the corpus's, and common documentation markup). */
+const HTML_TAG_NAMES = 'p|code|pre|ul|ol|li|a|br|b|i|em|strong|u|note|important|div|span|h[1-6]|table|thead|tbody|tr|td|th|dl|dt|dd|blockquote|sup|sub|fullname|para';
+const HTML_TAG = new RegExp(`</?(${HTML_TAG_NAMES})\\b[^>]*>`, 'i');
+const NOT_A_KNOWN_TAG = new RegExp(`<(?!/?(${HTML_TAG_NAMES})\\b)`, 'gi');
 
 let converter: NodeHtmlMarkdown | undefined;
 /** The same descriptions recur across an API (shared shapes, copied prose): convert each once. */
 const converted = new Map<string, string>();
 
-/** Corpus descriptions are HTML (`<p>`, `<code>`, `<ul><li>`, `<a href>`); comments read as Markdown. */
+/**
+ * Corpus descriptions are HTML (`<p>`, `<code>`, `<ul><li>`, `<a href>`); comments read as
+ * Markdown. Text with no known tag is left as written (`List<String>` is not HTML), and
+ * inside HTML an unknown `<Word>` is kept as text.
+ */
 export function htmlToMarkdown(text: string): string {
-  if (!/<[a-z!/]/i.test(text)) return text.trim();
+  if (!HTML_TAG.test(text)) return text.trim();
   let markdown = converted.get(text);
   if (markdown === undefined) {
-    converter ??= new NodeHtmlMarkdown({ bulletMarker: '-', codeBlockStyle: 'fenced', maxConsecutiveNewlines: 2 });
-    markdown = converter.translate(text).trim();
+    // Loaded on first use: many schema sets have no HTML at all.
+    converter ??= new (createRequire(import.meta.url)('node-html-markdown') as typeof import('node-html-markdown')).NodeHtmlMarkdown({
+      bulletMarker: '-',
+      codeBlockStyle: 'fenced',
+      maxConsecutiveNewlines: 2,
+    });
+    const html = text.replace(NOT_A_KNOWN_TAG, '&lt;').replace(/<note>/gi, '<note><b>Note:</b> ');
+    markdown = converter.translate(html).trim();
     converted.set(text, markdown);
   }
   return markdown;
 }
 
 /**
- * Make any text safe inside a block comment: nothing can close it early, and line
- * separators that some tools treat as newlines become visible escapes.
+ * Make any text safe inside a block comment: nothing can close it early, line
+ * separators that some tools treat as newlines become visible escapes, and `{@` cannot
+ * start an inline tag.
  */
 export function escapeCommentText(text: string): string {
   return text
@@ -29,8 +46,7 @@ export function escapeCommentText(text: string): string {
     .replace(/\*\//g, '*\\/')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029')
-    // A line starting with `@` would read as a JSDoc tag.
-    .replace(/^(\s*)@/gm, '$1\\@')
+    .replace(/\{@/g, '{\\@')
     // Other control characters would be invisible in review.
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
@@ -38,10 +54,14 @@ export function escapeCommentText(text: string): string {
 /** The lines of a JSDoc comment (without `/**` framing), or none when there is nothing to say. */
 export function docCommentLines(doc: DocInfo): string[] {
   const lines: string[] = [];
-  if (doc.description) lines.push(...wrapMarkdown(escapeCommentText(htmlToMarkdown(doc.description)), WIDTH));
+  if (doc.description) {
+    // Wrap first, then escape: a line that starts with `@` would read as a tag.
+    for (const line of wrapMarkdown(htmlToMarkdown(doc.description), WIDTH)) lines.push(escapeCommentText(line).replace(/^(\s*)@/, '$1\\@'));
+  }
   if (doc.tags.length > 0 && lines.length > 0) lines.push('');
   for (const tag of doc.tags) {
-    const value = escapeCommentText(tag.value).replace(/\n/g, ' ');
+    // A tag value is one line: newlines in it (a pattern's, say) are shown as `\n`.
+    const value = escapeCommentText(tag.value.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
     lines.push(value ? `@${tag.name} ${value}` : `@${tag.name}`);
   }
   return lines;
@@ -58,7 +78,7 @@ export function renderDocComment(doc: DocInfo, indent: string): string {
 function wrapMarkdown(text: string, width: number): string[] {
   const out: string[] = [];
   let inFence = false;
-  for (const line of text.split('\n')) {
+  for (const line of text.split(/\r\n?|\n/)) {
     if (/^\s*```/.test(line)) inFence = !inFence;
     if (inFence || line.length <= width) out.push(line.trimEnd());
     else out.push(...wrapLine(line, width));
@@ -66,13 +86,17 @@ function wrapMarkdown(text: string, width: number): string[] {
   return out;
 }
 
+/** A word that would mean something else at the start of a line: a tag, a list item, a heading, a quote. */
+const MEANINGFUL_AT_LINE_START = /^(@|[-+*>#]|\d+[.)]$)/;
+
 function wrapLine(line: string, width: number): string[] {
   const marker = /^\s*(?:[-*+]|\d+\.)\s+/.exec(line)?.[0] ?? /^\s*/.exec(line)![0];
   const hanging = ' '.repeat(marker.length);
   const lines: string[] = [];
   let current = '';
   for (const word of line.slice(marker.length).split(/ +/)) {
-    if (current && marker.length + current.length + 1 + word.length > width) {
+    const fits = marker.length + current.length + 1 + word.length <= width;
+    if (current && !fits && !MEANINGFUL_AT_LINE_START.test(word)) {
       lines.push(current);
       current = word;
     } else {

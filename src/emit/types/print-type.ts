@@ -19,7 +19,7 @@ export function printType(type: TypeExpr, ctx: PrintContext, indent = ''): strin
     case 'array':
       return `${wrapIfCompound(type.items, ctx, indent)}[]`;
     case 'tuple': {
-      const elements = type.elements.map((e) => `${printType(e.type, ctx, indent)}${e.optional ? '?' : ''}`);
+      const elements = type.elements.map((e) => (e.optional ? `${wrapIfCompound(e.type, ctx, indent)}?` : printType(e.type, ctx, indent)));
       if (type.rest) elements.push(`...${wrapIfCompound(type.rest, ctx, indent)}[]`);
       return `[${elements.join(', ')}]`;
     }

@@ -27,7 +27,10 @@ export function intersectionOf(members: TypeExpr[]): TypeExpr {
     if (member.kind === 'intersection') flat.push(...member.members);
     else if (!isUnknown(member)) flat.push(member);
   }
-  const unique = dedupe(flat);
+  // `{}` and `{ [key: string]: unknown }` (objects that say nothing more) add nothing next to another member.
+  const saysNothing = (m: TypeExpr) => m.kind === 'object' && m.properties.length === 0 && (!m.index || isUnknown(m.index));
+  const constraining = flat.length > 1 && !flat.every(saysNothing) ? flat.filter((m) => !saysNothing(m)) : flat;
+  const unique = dedupe(constraining);
   if (unique.length === 0) return UNKNOWN;
   return unique.length === 1 ? unique[0]! : { kind: 'intersection', members: unique };
 }

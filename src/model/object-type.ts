@@ -1,0 +1,104 @@
+import { isSchemaObject, type SchemaObject } from '../resolve/schema-walk.js';
+import { docInfoOf } from './docs.js';
+import { isAnnotationOnly } from './rules/annotations.js';
+import { unionOf } from './rules/combine.js';
+import { hasApplicatorSiblings, type SubType, type TypeOptions } from './schema-facts.js';
+import { keyword, NEVER, UNKNOWN, type PropertyExpr, type TypeExpr } from './type-expr.js';
+
+/**
+ * An object schema as an object type: its properties in schema order (optional unless
+ * required), properties only conditional subschemas declare (`then`, `else`,
+ * `dependentSchemas`) as optional ones, and an index signature that admits every
+ * declared property, so TypeScript accepts the interface and valid literals.
+ */
+export function objectType(schema: SchemaObject, sub: SubType, options: TypeOptions): TypeExpr {
+  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
+  const declared = isSchemaObject(schema.properties) ? schema.properties : {};
+  const properties: PropertyExpr[] = Object.entries(declared).map(([name, propertySchema]) => {
+    const folded = isSchemaObject(propertySchema) && Array.isArray(propertySchema.allOf) ? propertySchema.allOf.filter(isAnnotationOnly) : [];
+    return {
+      name,
+      type: sub(['properties', name], propertySchema, true),
+      optional: !required.has(name),
+      readOnly: [propertySchema, ...folded].some((s) => isSchemaObject(s) && s.readOnly === true),
+      doc: docInfoOf(propertySchema, folded),
+    };
+  });
+  properties.push(...conditionalProperties(schema, sub, new Set(Object.keys(declared))));
+  const additional = additionalType(schema, sub);
+  // A required name without a property schema is still present, with the type extra properties have.
+  for (const name of required) {
+    if (!properties.some((p) => p.name === name)) {
+      properties.push({ name, type: additional && additional !== 'absent' ? additional : UNKNOWN, optional: false, readOnly: false, doc: { tags: [] } });
+    }
+  }
+  const index = indexSignature(schema, sub, additional, options, properties);
+  if (index) return { kind: 'object', properties, index };
+  if (properties.length > 0) return { kind: 'object', properties };
+  // No properties at all: an object the schema says nothing about is a record (`{}`
+  // would admit strings); a closed one admits only `{}`; next to a `$ref` or `allOf`
+  // it adds nothing, so no `Base & { [key: string]: unknown }`.
+  if (schema.additionalProperties === false || schema.propertyNames === false) return { kind: 'object', properties, index: NEVER };
+  return hasApplicatorSiblings(schema) ? UNKNOWN : { kind: 'object', properties, index: UNKNOWN };
+}
+
+/** Properties only `then`, `else` or `dependentSchemas` declare: optional, since they are conditional. */
+function conditionalProperties(schema: SchemaObject, sub: SubType, declared: Set<string>): PropertyExpr[] {
+  const sources: [(string | number)[], unknown][] = [
+    [['then'], schema.then],
+    [['else'], schema.else],
+    ...(isSchemaObject(schema.dependentSchemas) ? Object.entries(schema.dependentSchemas).map(([k, v]) => [['dependentSchemas', k], v] as [string[], unknown]) : []),
+  ];
+  const found = new Map<string, { types: TypeExpr[]; schema: unknown }>();
+  for (const [path, source] of sources) {
+    if (!isSchemaObject(source) || !isSchemaObject(source.properties)) continue;
+    for (const [name, propertySchema] of Object.entries(source.properties)) {
+      if (declared.has(name)) continue;
+      const entry = found.get(name) ?? { types: [], schema: propertySchema };
+      entry.types.push(sub([...path, 'properties', name], propertySchema, true));
+      found.set(name, entry);
+    }
+  }
+  return [...found].map(([name, { types, schema: propertySchema }]) => ({
+    name,
+    type: unionOf(types),
+    optional: true,
+    readOnly: false,
+    doc: docInfoOf(propertySchema),
+  }));
+}
+
+/**
+ * What properties beyond the declared ones may hold: a type, `undefined` when they are
+ * forbidden, or `'absent'` when the schema does not say. Without siblings that evaluate
+ * properties, `unevaluatedProperties` means what `additionalProperties` would.
+ */
+function additionalType(schema: SchemaObject, sub: SubType): TypeExpr | undefined | 'absent' {
+  if (schema.additionalProperties !== undefined) return schema.additionalProperties === false ? undefined : sub(['additionalProperties'], schema.additionalProperties, true);
+  if (schema.unevaluatedProperties === undefined) return 'absent';
+  // Siblings may evaluate more properties than this schema declares: stay open.
+  if (hasApplicatorSiblings(schema)) return schema.unevaluatedProperties === false ? undefined : UNKNOWN;
+  return schema.unevaluatedProperties === false ? undefined : sub(['unevaluatedProperties'], schema.unevaluatedProperties, true);
+}
+
+/** The index signature must admit every declared property too (optional ones: `undefined`), or TypeScript rejects the interface. */
+function indexSignature(
+  schema: SchemaObject,
+  sub: SubType,
+  additional: TypeExpr | undefined | 'absent',
+  options: TypeOptions,
+  properties: PropertyExpr[],
+): TypeExpr | undefined {
+  const extra: TypeExpr[] = [];
+  if (isSchemaObject(schema.patternProperties)) {
+    for (const [pattern, value] of Object.entries(schema.patternProperties)) extra.push(sub(['patternProperties', pattern], value, true));
+  }
+  if (additional === 'absent') {
+    if (options.additionalProperties === 'index' || extra.length > 0) extra.push(UNKNOWN);
+  } else if (additional !== undefined) {
+    extra.push(additional);
+  }
+  if (extra.length === 0) return undefined;
+  const optional = properties.some((p) => p.optional) ? [keyword('undefined')] : [];
+  return unionOf([...extra, ...properties.map((p) => p.type), ...optional]);
+}
