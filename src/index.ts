@@ -9,6 +9,7 @@ import { withDefaults, type GenerateOptions, type ResolvedOptions } from './opti
 import { generatedFileMarker, renderOutput, type OutputFile } from './render/index.js';
 import { resolveDocuments, type ResolvedGraph } from './resolve/index.js';
 import { formatWithPrettier } from './render/prettier.js';
+import { bundleValidators } from './render/bundle.js';
 import { checkOutput, writeOutput, type WriteReport } from './write/index.js';
 
 export type { GenerateOptions } from './options.js';
@@ -55,7 +56,8 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
   const [templates, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir && resolve(opts.cwd, opts.templatesDir)), readRuntimeHelpers()]);
   const rendered = renderOutput({ model, validators: validators?.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties, module: opts.module });
-  const files = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
+  const formatted = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
+  const files = opts.bundle && !opts.typesOnly ? [...formatted, ...(await bundleValidators(formatted, opts.module))].sort((a, b) => (a.path < b.path ? -1 : 1)) : formatted;
   return { files, generatedMarker: generatedFileMarker(templates), model, diagnostics, validatorsReused: validators?.reused ?? 0 };
 }
 

@@ -26,6 +26,8 @@ export interface GenerateOptions {
   names?: Record<string, string>;
   /** Module format of the generated .js files. Default: `esm`. */
   module?: 'esm' | 'cjs';
+  /** Also write `bundle.js`: every validator in one module, for fast start-up. */
+  bundle?: boolean;
   /** Generate only the types (no validators, runtime or index.js). */
   typesOnly?: boolean;
   /** Run prettier (the user's own, with their config) over the output. */
@@ -63,6 +65,7 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     allErrors: options.allErrors ?? true,
     names: options.names ?? {},
     module: options.module ?? 'esm',
+    bundle: options.bundle ?? false,
     typesOnly: options.typesOnly ?? false,
     format: options.format ?? false,
     allowRemote: options.allowRemote ?? false,

@@ -44,7 +44,7 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
     const once = async (startedAt: number) => {
       const report = await generate(options);
       if (flags.json) printer.out(JSON.stringify(report, null, 2));
-      else printReport(report, printer, { quiet: flags.quiet ?? false, cwd, ms: Math.round(performance.now() - startedAt) });
+      else printReport(report, printer, { quiet: flags.quiet ?? false, verbose: flags.verbose ?? false, cwd, ms: Math.round(performance.now() - startedAt) });
       return report.status === 'failed' ? EXIT.badInput : report.status === 'stale' ? EXIT.stale : EXIT.ok;
     };
     const code = await once(started);
@@ -98,6 +98,7 @@ function toGenerateOptions(inputs: string[], flags: CliFlags, config: GenerateOp
   if (flags.firstError) options.allErrors = false;
   if (flags.allowRemote) options.allowRemote = true;
   if (flags.typesOnly) options.typesOnly = true;
+  if (flags.bundle) options.bundle = true;
   if (flags.cache === false) options.cache = false;
   if (flags.module) options.module = flags.module;
   if (flags.mapUri) {

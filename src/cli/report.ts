@@ -16,7 +16,7 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], printer: Pr
 }
 
 /** One summary line (plus the diff for a stale `--check`). */
-export function printReport(report: Report, printer: Printer, { quiet, cwd, ms }: { quiet: boolean; cwd: string; ms: number }): void {
+export function printReport(report: Report, printer: Printer, { quiet, verbose, cwd, ms }: { quiet: boolean; verbose: boolean; cwd: string; ms: number }): void {
   printDiagnostics(report.diagnostics, printer);
   const out = relative(cwd, report.outDir) || '.';
   const types = `${report.typeCount} type${report.typeCount === 1 ? '' : 's'}`;
@@ -35,7 +35,10 @@ export function printReport(report: Report, printer: Printer, { quiet, cwd, ms }
       return;
     default:
       if (quiet) return;
-      for (const clash of report.renamedClashes) printer.err(pc.dim(`  name clash settled: ${clash}`));
+      if (verbose) for (const clash of report.renamedClashes) printer.err(pc.dim(`  name clash settled: ${clash}`));
+      else if (report.renamedClashes.length > 0) {
+        printer.err(pc.dim(`  ${report.renamedClashes.length} schemas renamed to settle name clashes (--verbose lists them)`));
+      }
       printer.err(
         report.status === 'up-to-date'
           ? `schema-gen: ${types} → ${out}/ is up to date (${time})`

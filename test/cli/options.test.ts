@@ -1,5 +1,6 @@
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runCliCaptured } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { withTempDir } from '../helpers/temp-dir.js';
@@ -89,6 +90,22 @@ describe('CLI options', () => {
       expect(report.status).toBe('written');
       expect(report.typeCount).toBe(10);
       expect(report.written).toContain('types/AdminInitiateAuthResponse.d.ts');
+    });
+  });
+});
+
+describe('--bundle', () => {
+  it('writes bundle.js with every validator in one module, which loads on its own', async () => {
+    await withTempDir(async (dir) => {
+      await cp(SEED_INPUT, join(dir, 'schemas'), { recursive: true });
+      expect((await runCliCaptured(['--bundle'], dir)).code).toBe(0);
+      const bundle = await readFile(join(dir, 'generated', 'bundle.js'), 'utf8');
+      expect(bundle).not.toMatch(/^import /m);
+      const loaded = (await import(pathToFileURL(join(dir, 'generated', 'bundle.js')).href)) as Record<string, (d: unknown) => boolean>;
+      expect(loaded.validateAdminInitiateAuthResponse!({ ChallengeName: 'SMS_MFA' })).toBe(true);
+      expect(loaded.validateAdminInitiateAuthResponse!({ ChallengeName: 'NOPE' })).toBe(false);
+      expect(await readFile(join(dir, 'generated', 'bundle.d.ts'), 'utf8')).toContain("export * from './index.js';");
+      expect((await runCliCaptured(['--bundle', '--check'], dir)).code).toBe(0);
     });
   });
 });
