@@ -3,7 +3,7 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { compileValidators, type CompiledValidators } from './emit/validators/index.js';
 import { cacheFileFor, readCacheFile, writeCacheFile } from './emit/validators/cache-file.js';
 import { readRuntimeHelpers, readTemplates } from './load/assets.js';
-import { loadDocuments, loadReferencedDocuments, type LoadedDocuments } from './load/index.js';
+import { BUILT_IN_URI_MAP, loadDocuments, loadReferencedDocuments, type LoadedDocuments } from './load/index.js';
 import { buildTypeModel, type TypeModel } from './model/index.js';
 import { withDefaults, type GenerateOptions, type ResolvedOptions } from './options.js';
 import { generatedFileMarker, renderOutput, type OutputFile } from './render/index.js';
@@ -79,7 +79,9 @@ async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: Re
  * `allowRemote`), and resolve again, until nothing new can be loaded.
  */
 async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: ResolvedOptions): Promise<{ graph: ResolvedGraph; diagnostics: Diagnostic[] }> {
-  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(opts.uriMap) };
+  // The draft 2020-12 meta-schemas are held locally (ajv ships them): refs to them never go out.
+  const uriMap = { ...BUILT_IN_URI_MAP, ...opts.uriMap };
+  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(uriMap) };
   let documents = loaded.documents;
   const diagnostics: Diagnostic[] = [];
   const attempted = new Set<string>();
@@ -88,7 +90,7 @@ async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: Res
     const toLoad = graph.wanted.filter((w) => !attempted.has(w));
     if (toLoad.length === 0) return { graph, diagnostics };
     toLoad.forEach((w) => attempted.add(w));
-    const more = await loadReferencedDocuments(toLoad, opts.cwd, { timeoutMs: opts.remoteTimeoutMs, uriMap: opts.uriMap });
+    const more = await loadReferencedDocuments(toLoad, opts.cwd, { timeoutMs: opts.remoteTimeoutMs, uriMap });
     diagnostics.push(...more.diagnostics);
     documents = [...documents, ...more.documents];
   }

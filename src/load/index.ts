@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from './document.js';
 import { expandInputs } from './expand-inputs.js';
@@ -7,6 +8,11 @@ import { formatOf, parseDocumentText } from './parse-document.js';
 import { fetchRemoteDocument } from './referenced.js';
 
 export type { SourceDocument } from './document.js';
+
+/** URL prefixes always served locally: the draft 2020-12 meta-schemas, from ajv's own copy. */
+export const BUILT_IN_URI_MAP: Readonly<Record<string, string>> = {
+  'https://json-schema.org/draft/2020-12/': dirname(createRequire(import.meta.url).resolve('ajv/dist/refs/json-schema-2020-12/schema.json')),
+};
 
 export interface LoadRequest {
   inputs: readonly string[];
@@ -57,10 +63,13 @@ export async function loadReferencedDocuments(
     const prefix = Object.keys(remote.uriMap).find((p) => location.startsWith(p));
     if (prefix !== undefined) {
       // A URL served from a local folder: read the file, but keep the URL as its identity.
-      const path = resolve(cwd, remote.uriMap[prefix]!, decodeURIComponent(location.slice(prefix.length).replace(/[?#].*$/, '')));
+      const mapped = resolve(cwd, remote.uriMap[prefix]!, decodeURIComponent(location.slice(prefix.length).replace(/[?#].*$/, '')));
+      // Schema URLs often leave out the extension (`…/draft/2020-12/schema`).
+      const path = existsSync(mapped) || !existsSync(`${mapped}.json`) ? mapped : `${mapped}.json`;
       const loaded = await loadOne(path, 'referenced', cwd);
       if ('diagnostic' in loaded) diagnostics.push({ ...loaded.diagnostic, message: `${loaded.diagnostic.message} (${location}, mapped by uriMap)` });
-      else documents.push({ ...loaded, uri: location });
+      // Named by its URL, not its local path: output stays the same wherever the folder is.
+      else documents.push({ ...loaded, uri: location, displayPath: location });
       continue;
     }
     if (/^https?:/i.test(location)) {

@@ -202,22 +202,34 @@ function renameCountedNames(code: string, fixed: Map<string, string>): string {
 
 /**
  * Error schema paths name the user's files: `schemas/x.json#/properties/a/type`. The
- * module's own file is named once, in `const schemaFile`, and joined where used.
+ * module's own file is named once, in `const schemaFile`, and joined where used; paths
+ * into other documents (refs compiled inline) get that document's path, with the
+ * pointer percent-decoded as the user wrote it.
  */
 function rewriteSchemaPaths(code: string, settings: ModuleCodeSettings): string {
-  const literal = (text: string) => JSON.stringify(text);
-  const [file, pointer] = splitOnce(settings.schemaPathPrefix, '#');
+  const [file, rootPointer] = splitOnce(settings.schemaPathPrefix, '#');
   let usesOwnFile = false;
   // `schemaPath:"` cannot occur inside a string literal (its quote would be escaped).
-  const rewritten = code.replace(/schemaPath:"(#|sg:\/\d+\/[^"#]*#?)/g, (_match, start: string) => {
-    if (start === '#') {
+  const rewritten = code.replace(/schemaPath:"((?:[^"\\]|\\.)*)"/g, (whole, literal: string) => {
+    const path = JSON.parse(`"${literal}"`) as string;
+    if (path.startsWith('#')) {
       usesOwnFile = true;
-      return `schemaPath:schemaFile+"#${literal(pointer).slice(1, -1)}`;
+      return `schemaPath:schemaFile+${JSON.stringify(`#${rootPointer}${path.slice(1)}`)}`;
     }
-    const id = start.replace(/#$/, '');
-    return `schemaPath:"${literal(settings.displayPathOfId.get(id) ?? id).slice(1, -1)}#`;
+    const [id, pointer] = splitOnce(path, '#');
+    const displayPath = settings.displayPathOfId.get(id);
+    if (displayPath === undefined) return whole;
+    return `schemaPath:${JSON.stringify(`${displayPath}#${safeDecode(pointer)}`)}`;
   });
-  return usesOwnFile ? `const schemaFile = ${literal(file)};\n${rewritten}` : rewritten;
+  return usesOwnFile ? `const schemaFile = ${JSON.stringify(file)};\n${rewritten}` : rewritten;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function splitOnce(text: string, separator: string): [string, string] {

@@ -4,7 +4,7 @@ import type { SourceDocument } from '../../load/document.js';
 import type { TypeModel } from '../../model/index.js';
 import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
 import { getAtPointer, parsePointer } from '../../resolve/pointer.js';
-import { isContainerDocument, isSchemaObject, walkSchema } from '../../resolve/schema-walk.js';
+import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema } from '../../resolve/schema-walk.js';
 import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
 
 /**
@@ -102,5 +102,15 @@ function toSchemaObject(json: unknown): AnySchemaObject {
 
 /** Schemas whose validation depends on what referenced schemas evaluated are compiled with native refs. */
 export function needsNativeRefs(doc: SourceDocument): boolean {
-  return /"(unevaluatedProperties|unevaluatedItems|\$dynamicRef|\$recursiveRef)"|^\s*(unevaluated|\$dynamicRef|\$recursiveRef)/m.test(doc.text);
+  let found = false;
+  for (const { pointer, schema } of schemaRootsOf(doc.json, doc.role === 'components')) {
+    walkSchema(schema, pointer, null, (node) => {
+      if (NATIVE_REF_KEYWORDS.some((key) => key in node)) found = true;
+      return null;
+    });
+  }
+  return found;
 }
+
+/** Keywords whose meaning crosses a `$ref`: what the target evaluated, or the dynamic scope. */
+const NATIVE_REF_KEYWORDS = ['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor'];
