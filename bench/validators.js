@@ -27,7 +27,7 @@ const example = join(EXAMPLES_DIR, 'user-pools-admin-initiate-auth-response-exam
 
 try {
   // Our output, generated once with the CLI exactly as documented.
-  const gen = await runNode(['bin/schema-gen.js', ...CLI_ARGS, '-o', outDir, '--quiet'], { cwd: REPO, timeoutMs: 120_000 });
+  const gen = await runNode(['bin/schema-gen.js', ...CLI_ARGS, '-o', outDir, '--quiet', '--bundle', '--no-cache'], { cwd: REPO, timeoutMs: 120_000 });
   if (gen.code !== 0) throw new Error(`schema-gen failed (exit ${gen.code}, timed out: ${gen.timedOut}):\n${gen.stderr}${gen.stdout}`);
   const schemas = rewriteCorpus({ refTo: (file) => file, idOf: (file) => file }).docs.map((d) => d.json);
   writeFileSync(schemasFile, JSON.stringify(schemas));
@@ -37,6 +37,7 @@ try {
   const modes = [
     ['baseline', 'node, empty script (start-up only)', ''],
     ['ours-index', `schema-gen: import generated index.js (${schemas.length} validators), validate once`, outDir],
+    ['ours-bundle', `schema-gen --bundle: import bundle.js (${schemas.length} validators, one module), validate once`, outDir],
     ['ours-one', 'schema-gen: import validators/AdminInitiateAuthResponse.js only, validate once', outDir],
     ['ajv-all', `ajv: import, add and compile all ${schemas.length} schemas, validate once`, schemasFile],
     ['ajv-one', `ajv: import, add all ${schemas.length}, compile AdminInitiateAuthResponse only, validate once`, schemasFile],

@@ -16,6 +16,10 @@ if (mode === 'ours-index') {
   // the generated index: all 534 validators
   const generated = await import(pathToFileURL(join(source, 'index.js')).href);
   valid = generated.validateAdminInitiateAuthResponse(example);
+} else if (mode === 'ours-bundle') {
+  // the --bundle output: all 534 validators in one module
+  const generated = await import(pathToFileURL(join(source, 'bundle.js')).href);
+  valid = generated.validateAdminInitiateAuthResponse(example);
 } else if (mode === 'ours-one') {
   // only the module of the validator used (and the modules it imports)
   const generated = await import(pathToFileURL(join(source, 'validators/AdminInitiateAuthResponse.js')).href);
