@@ -1,5 +1,12 @@
-import { tokenizer } from 'acorn';
 import { PROTO_STAND_IN } from './prepare-schemas.js';
+import { renameCountedNames } from './steps/counted-names.js';
+import { compactErrorPushes } from './steps/error-pushes.js';
+import { dropStaticEvaluationTracking } from './steps/evaluation-tracking.js';
+import { indentBlocks } from './steps/layout.js';
+import { ownPropertyReads } from './steps/own-properties.js';
+import { pruneSchemaConstants } from './steps/schema-constants.js';
+import { rewriteSchemaPaths, type SchemaPathSettings } from './steps/schema-paths.js';
+import { shortenSignatures } from './steps/signatures.js';
 
 /** Helpers ajv's standalone code `require`s, and the runtime module that provides each. */
 const RUNTIME_HELPERS: Record<string, string> = {
@@ -10,8 +17,6 @@ const RUNTIME_HELPERS: Record<string, string> = {
   'ajv-formats/dist/formats': 'formats',
 };
 
-/** Module-level names ajv numbers with instance-wide counters. */
-const COUNTED_NAME = /^(validate|schema|formats|pattern|func|wrapper|root|keyword|obj|Error)(\d+)$/;
 
 export interface ValidatorModuleCode {
   /** Code of the module without imports or exports. */
@@ -24,13 +29,9 @@ export interface ValidatorModuleCode {
   appendsErrors: boolean;
 }
 
-export interface ModuleCodeSettings {
+export interface ModuleCodeSettings extends SchemaPathSettings {
   /** Name the root validator gets, e.g. `validateAdminInitiateAuthResponse`. */
   exportName: string;
-  /** `schemas/x.json#` + pointer: the prefix of the root schema's error paths. */
-  schemaPathPrefix: string;
-  /** ajv document id (`sg:/3/x.json`) → the user's path of that document. */
-  displayPathOfId: ReadonlyMap<string, string>;
 }
 
 /**
@@ -77,190 +78,3 @@ export function toModuleCode(standalone: string, settings: ModuleCodeSettings): 
   return { body, runtimeHelpers: [...runtimeHelpers].sort(), externalValidators: [...externalValidators].sort(), appendsErrors: /\bappendErrors\(/.test(body) };
 }
 
-/**
- * ajv's `code.source` keeps a copy of each schema as a constant for the few values the
- * code reads from it (an `enum` list for error params, say). Keep only what is read:
- * no descriptions, ids or unused copies end up in the output.
- */
-function pruneSchemaConstants(lines: string[]): string[] {
-  const code = lines.join('\n');
-  const out: string[] = [];
-  for (const line of lines) {
-    const declared = /^const (schema\d+) = (.*);$/.exec(line);
-    if (!declared) {
-      out.push(line);
-      continue;
-    }
-    const name = declared[1]!;
-    const uses = [...code.matchAll(new RegExp(`\\b${name}\\b((?:\\.[A-Za-z_$][\\w$]*|\\[(?:"(?:[^"\\\\]|\\\\.)*"|\\d+)\\])*)`, 'g'))];
-    const paths = uses.map((m) => accessPath(m[1]!));
-    if (paths.length <= 1) continue; // only the declaration itself
-    if (paths.filter((p) => p.length === 0).length > 1) {
-      out.push(line); // the code uses the whole schema object
-      continue;
-    }
-    const whole = JSON.parse(declared[2]!) as unknown;
-    out.push(`const ${name} = ${JSON.stringify(pick(whole, paths.filter((p) => p.length > 0)))};`);
-  }
-  return out;
-}
-
-/** `.properties["a-b"].enum` → ['properties', 'a-b', 'enum']. */
-function accessPath(chain: string): string[] {
-  const parts: string[] = [];
-  for (const m of chain.matchAll(/\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*"|\d+)\]/g)) {
-    parts.push(m[1] ?? String(JSON.parse(m[2]!)));
-  }
-  return parts;
-}
-
-function pick(value: unknown, paths: string[][]): unknown {
-  const result: Record<string, unknown> = {};
-  for (const path of paths) {
-    let from = value as Record<string, unknown>;
-    let to = result;
-    path.forEach((key, i) => {
-      if (from === undefined || from === null) return;
-      if (i === path.length - 1) to[key] = from[key];
-      else {
-        to[key] ??= Array.isArray(from[key]) ? [] : {};
-        to = to[key] as Record<string, unknown>;
-        from = from[key] as Record<string, unknown>;
-      }
-    });
-  }
-  return result;
-}
-
-/**
- * Draft 2020-12 makes ajv track which properties/items each function evaluated, for
- * `unevaluated*` in callers. When every function's result is static and nothing in
- * the module reads it, that bookkeeping is dead code: remove it.
- */
-function dropStaticEvaluationTracking(code: string): string {
-  const stripped = code
-    .replace(/^const (evaluated\d+) = \w+\.evaluated;\nif\(\1\.dynamicProps\)\{\n\1\.props = undefined;\n\}\nif\(\1\.dynamicItems\)\{\n\1\.items = undefined;\n\}\n/gm, '')
-    .replace(/^\w+\.evaluated = \{.*"dynamicProps":false,"dynamicItems":false\};$\n?/gm, '');
-  return /\.evaluated\b/.test(stripped) ? code : stripped;
-}
-
-/** ajv spends six lines on each error it records; one says the same. (Whole lines only: they cannot be inside a string.) */
-function compactErrorPushes(code: string): string {
-  return code.replace(/^if\(vErrors === null\)\{\nvErrors = \[(err\d+)\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}$/gm, '(vErrors ??= []).push($1);');
-}
-
-/** Names every plain object inherits: `data.toString` is never `undefined`, even for `{}`. */
-const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
-const INHERITED_READ = new RegExp(`\\bdata\\d*\\.(${[...INHERITED_NAMES].join('|')})\\b`);
-
-/**
- * ajv reads properties as `data.name`, so `required: ["toString"]` accepts `{}` and
- * `properties.constructor` checks the inherited function (ajv#2664). Reads of
- * inherited names become own-property reads; every other read stays as fast as it was.
- */
-function ownPropertyReads(code: string): string {
-  if (!INHERITED_READ.test(code)) return code; // the usual case: no such name at all
-  const tokens = [...tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module' })];
-  let out = '';
-  let last = 0;
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    const [object, dot, property] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
-    const objectName = (object as unknown as { value: string }).value;
-    const propertyName = (property as unknown as { value: string }).value;
-    if (object.type.label !== 'name' || !/^data\d*$/.test(objectName) || dot.type.label !== '.') continue;
-    if (property.type.label !== 'name' || !INHERITED_NAMES.has(propertyName)) continue;
-    if (i > 0 && tokens[i - 1]!.type.label === '.') continue; // `x.data.toString` is not a data read
-    out += `${code.slice(last, object.start)}(Object.hasOwn(${objectName}, "${propertyName}") ? ${objectName}.${propertyName} : undefined)`;
-    last = property.end;
-  }
-  return out + code.slice(last);
-}
-
-function renameCountedNames(code: string, fixed: Map<string, string>): string {
-  const counters = new Map<string, number>();
-  const names = new Map(fixed);
-  let out = '';
-  let last = 0;
-  for (const token of tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module' })) {
-    if (token.type.label !== 'name') continue;
-    const name = (token as unknown as { value: string }).value;
-    let replacement = names.get(name);
-    if (replacement === undefined) {
-      const counted = COUNTED_NAME.exec(name);
-      if (!counted) continue;
-      const prefix = counted[1]!;
-      const next = counters.get(prefix) ?? 0;
-      counters.set(prefix, next + 1);
-      replacement = `${prefix}${next}`;
-      names.set(name, replacement);
-    }
-    out += code.slice(last, token.start) + replacement;
-    last = token.end;
-  }
-  return out + code.slice(last);
-}
-
-/**
- * Error schema paths name the user's files: `schemas/x.json#/properties/a/type`. The
- * module's own file is named once, in `const schemaFile`, and joined where used; paths
- * into other documents (refs compiled inline) get that document's path, with the
- * pointer percent-decoded as the user wrote it.
- */
-function rewriteSchemaPaths(code: string, settings: ModuleCodeSettings): string {
-  const [file, rootPointer] = splitOnce(settings.schemaPathPrefix, '#');
-  let usesOwnFile = false;
-  // `schemaPath:"` cannot occur inside a string literal (its quote would be escaped).
-  const rewritten = code.replace(/schemaPath:"((?:[^"\\]|\\.)*)"/g, (whole, literal: string) => {
-    const path = JSON.parse(`"${literal}"`) as string;
-    if (path.startsWith('#')) {
-      usesOwnFile = true;
-      return `schemaPath:schemaFile+${JSON.stringify(`#${rootPointer}${path.slice(1)}`)}`;
-    }
-    const [id, pointer] = splitOnce(path, '#');
-    const displayPath = settings.displayPathOfId.get(id);
-    if (displayPath === undefined) return whole;
-    return `schemaPath:${JSON.stringify(`${displayPath}#${safeDecode(pointer)}`)}`;
-  });
-  return usesOwnFile ? `const schemaFile = ${JSON.stringify(file)};\n${rewritten}` : rewritten;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-function splitOnce(text: string, separator: string): [string, string] {
-  const at = text.indexOf(separator);
-  return at === -1 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
-}
-
-const FULL_SIGNATURE = '{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}';
-
-/**
- * Functions that never read parent or root data (no `$data`, no native ref passing
- * them on) take the instance path as a plain second argument: no options object is
- * built or destructured on each call. Such a module is only ever called as
- * `validateX(data)`, by users and by other modules (see external-ref-keyword).
- */
-function shortenSignatures(code: string): string {
-  const withoutSignatures = code.split(FULL_SIGNATURE).join('');
-  if (/\b(parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(withoutSignatures)) return code;
-  return code.split(FULL_SIGNATURE).join('instancePath=""');
-}
-
-function indentBlocks(code: string): string {
-  let depth = 0;
-  return code
-    .split('\n')
-    .map((line) => {
-      const trimmed = line.trim();
-      if (trimmed.startsWith('}')) depth = Math.max(0, depth - 1);
-      const indented = `${'  '.repeat(depth)}${trimmed}`;
-      if (trimmed.endsWith('{')) depth++;
-      return indented;
-    })
-    .join('\n');
-}

@@ -1,0 +1,44 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { ResolvedGraph } from '../../resolve/index.js';
+import { schemaRootsOf, walkSchema } from '../../resolve/schema-walk.js';
+import { addFormats, Ajv2020 } from './ajv-modules.js';
+import { externalRefKeyword } from './external-ref-keyword.js';
+import type { ValidatorOptions } from './index.js';
+
+/** The ajv instance validators are compiled with (exported for tests that compare with ajv at run time). */
+export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagnostics: Diagnostic[]): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: options.allErrors,
+    // OpenAPI keywords (example, x-*, discriminator…) are annotations, not mistakes.
+    strictSchema: false,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    validateFormats: options.formats === 'assert',
+    unicodeRegExp: true,
+    code: { source: true, esm: true, lines: true, optimize: true },
+    logger: {
+      log: () => undefined,
+      warn: (...args: unknown[]) => diagnostics.push({ severity: 'warning', code: 'ajv-warning', message: args.map(String).join(' ') }),
+      error: (...args: unknown[]) => diagnostics.push({ severity: 'error', code: 'ajv-error', message: args.map(String).join(' ') }),
+    },
+  });
+  addFormats(ajv);
+  ajv.addKeyword(externalRefKeyword);
+  // Formats ajv-formats does not know are annotations (as draft 2020-12 says), not errors.
+  for (const format of unknownFormats(graph, new Set(Object.keys(ajv.formats)))) ajv.addFormat(format, true);
+  return ajv;
+}
+
+function unknownFormats(graph: ResolvedGraph, known: Set<string>): string[] {
+  const found = new Set<string>();
+  for (const doc of graph.registry.documents) {
+    for (const { pointer, schema } of schemaRootsOf(doc.json, doc.role === 'components')) {
+      walkSchema(schema, pointer, null, (node) => {
+        if (typeof node.format === 'string' && !known.has(node.format)) found.add(node.format);
+        return null;
+      });
+    }
+  }
+  return [...found].sort();
+}

@@ -1,0 +1,63 @@
+import type { AnySchemaObject } from 'ajv';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SourceDocument } from '../../load/document.js';
+import type { NamedType, TypeModel } from '../../model/index.js';
+import { locationKey, type ResolvedGraph, type ResolvedRef } from '../../resolve/index.js';
+import { AJV_VERSION } from './ajv-modules.js';
+import { cacheKey } from './cache.js';
+import type { ValidatorOptions } from './index.js';
+import type { RefMode } from './prepare-schemas.js';
+
+/**
+ * The cache key of each module: the generator's and ajv's versions, the options, the
+ * type's name and place, and the prepared copy (refs already rewritten) of every
+ * document its code can include: its own, and those reached through refs that are
+ * inlined rather than called by name.
+ */
+export function moduleKeys(
+  graph: ResolvedGraph,
+  model: TypeModel,
+  options: ValidatorOptions,
+  preparedFor: (mode: RefMode) => Map<SourceDocument, AnySchemaObject>,
+): (type: NamedType, mode: RefMode) => string {
+  const sitesByDoc = new Map<SourceDocument, ResolvedRef[]>();
+  for (const ref of graph.refs.values()) {
+    const list = sitesByDoc.get(ref.site.location.doc) ?? [];
+    list.push(ref);
+    sitesByDoc.set(ref.site.location.doc, list);
+  }
+  const docHashes = new Map<string, string>();
+  const docHash = (doc: SourceDocument, mode: RefMode) => {
+    const memo = `${mode}\u0000${doc.displayPath}`;
+    let hash = docHashes.get(memo);
+    if (!hash) docHashes.set(memo, (hash = cacheKey([doc.displayPath, JSON.stringify(preparedFor(mode).get(doc))])));
+    return hash;
+  };
+  return (type, mode) => {
+    const closure = new Set<SourceDocument>([type.location.doc]);
+    const queue = [type.location.doc];
+    while (queue.length > 0) {
+      for (const ref of sitesByDoc.get(queue.pop()!) ?? []) {
+        const calledByName = mode === 'external' && model.byKey.has(locationKey(ref.target));
+        if (calledByName || closure.has(ref.target.doc)) continue;
+        closure.add(ref.target.doc);
+        queue.push(ref.target.doc);
+      }
+    }
+    const docs = [...closure].map((doc) => docHash(doc, mode)).sort();
+    return cacheKey([CACHE_FORMAT, AJV_VERSION, JSON.stringify(options), mode, type.name, type.location.pointer, ...docs]);
+  };
+}
+
+/**
+ * The code that turns schemas into modules (this folder and below), hashed: a new version of
+ * schema-gen, or an edit while developing it, never reuses modules an older one made.
+ */
+const CACHE_FORMAT = (() => {
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const sources = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f)).sort();
+  return cacheKey(sources.map((f) => readFileSync(join(dir, f), 'utf8')));
+})();
+

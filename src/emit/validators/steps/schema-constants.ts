@@ -1,0 +1,54 @@
+/**
+ * ajv's `code.source` keeps a copy of each schema as a constant for the few values the
+ * code reads from it (an `enum` list for error params, say). Keep only what is read:
+ * no descriptions, ids or unused copies end up in the output.
+ */
+export function pruneSchemaConstants(lines: string[]): string[] {
+  const code = lines.join('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const declared = /^const (schema\d+) = (.*);$/.exec(line);
+    if (!declared) {
+      out.push(line);
+      continue;
+    }
+    const name = declared[1]!;
+    const uses = [...code.matchAll(new RegExp(`\\b${name}\\b((?:\\.[A-Za-z_$][\\w$]*|\\[(?:"(?:[^"\\\\]|\\\\.)*"|\\d+)\\])*)`, 'g'))];
+    const paths = uses.map((m) => accessPath(m[1]!));
+    if (paths.length <= 1) continue; // only the declaration itself
+    if (paths.filter((p) => p.length === 0).length > 1) {
+      out.push(line); // the code uses the whole schema object
+      continue;
+    }
+    const whole = JSON.parse(declared[2]!) as unknown;
+    out.push(`const ${name} = ${JSON.stringify(pick(whole, paths.filter((p) => p.length > 0)))};`);
+  }
+  return out;
+}
+
+/** `.properties["a-b"].enum` → ['properties', 'a-b', 'enum']. */
+function accessPath(chain: string): string[] {
+  const parts: string[] = [];
+  for (const m of chain.matchAll(/\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*"|\d+)\]/g)) {
+    parts.push(m[1] ?? String(JSON.parse(m[2]!)));
+  }
+  return parts;
+}
+
+function pick(value: unknown, paths: string[][]): unknown {
+  const result: Record<string, unknown> = {};
+  for (const path of paths) {
+    let from = value as Record<string, unknown>;
+    let to = result;
+    path.forEach((key, i) => {
+      if (from === undefined || from === null) return;
+      if (i === path.length - 1) to[key] = from[key];
+      else {
+        to[key] ??= Array.isArray(from[key]) ? [] : {};
+        to = to[key] as Record<string, unknown>;
+        from = from[key] as Record<string, unknown>;
+      }
+    });
+  }
+  return result;
+}
