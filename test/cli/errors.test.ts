@@ -51,6 +51,23 @@ describe('CLI errors', () => {
     });
   });
 
+  it('a schema the meta-schema rejects, or a pattern that is not a regular expression, is an error at its line', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(
+        join(dir, 'schemas', 'bad.json'),
+        '{\n  "title": "Bad",\n  "properties": {\n    "x": { "type": "strin" },\n    "y": { "minLength": "3" }\n  }\n}\n',
+      );
+      await writeFile(join(dir, 'schemas', 'pattern.json'), '{\n  "title": "P",\n  "pattern": "("\n}\n');
+      const run = await runCliCaptured([], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('error in schemas/bad.json:4:12 at /properties/x/type: invalid schema: "type" must be equal to one of the allowed values: "array", "boolean"');
+      expect(run.stderr).toContain('error in schemas/bad.json:5:12 at /properties/y/minLength: invalid schema: "minLength" must be integer');
+      expect(run.stderr).toContain('error in schemas/pattern.json:3:3 at /pattern: invalid schema: Invalid regular expression');
+      expect(run.stderr).not.toContain('internal error');
+    });
+  });
+
   it('a missing input folder is a usage error, with the path', async () => {
     await withTempDir(async (dir) => {
       const run = await runCliCaptured(['nowhere/'], dir);
