@@ -103,7 +103,12 @@ async function loadOne(absolutePath: string, role: SourceDocument['role'], cwd: 
   const format = formatOf(absolutePath);
   const parsed = parseDocumentText(text, format, displayPath);
   if (!parsed.ok) return { diagnostic: parsed.diagnostic };
-  return { absolutePath, displayPath, format, text, json: parsed.json, role };
+  const json = parsed.json;
+  if (typeof json !== 'boolean' && (json === null || typeof json !== 'object' || Array.isArray(json))) {
+    const found = Array.isArray(json) ? 'an array' : json === null ? 'null' : `a ${typeof json}`;
+    return { diagnostic: { severity: 'error', code: 'not-a-schema', message: `holds ${found}, not a schema (a JSON Schema is an object or a boolean)`, file: displayPath, line: 1, column: 1 } };
+  }
+  return { absolutePath, displayPath, format, text, json, role };
 }
 
 export function toDisplayPath(absolutePath: string, cwd: string): string {

@@ -68,6 +68,17 @@ describe('CLI errors', () => {
     });
   });
 
+  it('a file that holds no schema (an array, a string) is an error, not silently skipped', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(join(dir, 'schemas', 'list.json'), '["a"]');
+      await writeFile(join(dir, 'schemas', 'ok.json'), '{"title": "Ok", "type": "string"}');
+      const run = await runCliCaptured([], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('error in schemas/list.json:1:1: holds an array, not a schema');
+    });
+  });
+
   it('a missing input folder is a usage error, with the path', async () => {
     await withTempDir(async (dir) => {
       const run = await runCliCaptured(['nowhere/'], dir);
