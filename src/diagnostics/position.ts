@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { createRequire } from 'node:module';
 import { parsePointer } from '../resolve/pointer.js';
 
 export interface SourcePosition {
@@ -39,30 +40,35 @@ function locateInJson(text: string, segments: string[]): SourcePosition | undefi
 }
 
 /**
- * YAML documents are parsed with js-yaml (fast, no positions). To place a pointer we
- * walk the text by indentation: good enough for block-style OpenAPI documents.
+ * YAML documents are parsed with js-yaml on the hot path (fast, no positions). Only
+ * when a diagnostic needs a place is the text parsed again, with `yaml`, which keeps
+ * source ranges; each document at most once.
  */
 function locateInYaml(text: string, segments: string[]): SourcePosition | undefined {
-  const lines = text.split('\n');
-  let from = 0;
-  let parentIndent = -1;
-  let found: SourcePosition | undefined;
+  const yaml = loadYaml();
+  let document = parsedYaml.get(text);
+  if (!document) parsedYaml.set(text, (document = yaml.parseDocument(text, { uniqueKeys: false })));
+  let node: unknown = document.contents;
+  let place: [number, number, number] | undefined = (node as { range?: [number, number, number] } | null)?.range;
   for (const segment of segments) {
-    found = undefined;
-    for (let i = from; i < lines.length; i++) {
-      const line = lines[i]!;
-      const indent = line.length - line.trimStart().length;
-      if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-      if (indent <= parentIndent && i > from) break;
-      const key = line.trimStart().replace(/^- /, '');
-      if (key.startsWith(`${segment}:`) || key.startsWith(`'${segment}':`) || key.startsWith(`"${segment}":`)) {
-        found = { line: i + 1, column: indent + 1 };
-        from = i + 1;
-        parentIndent = indent;
-        break;
-      }
+    if (yaml.isMap(node)) {
+      const pair = node.items.find((item) => yaml.isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair) return undefined;
+      place = (pair.key as { range?: [number, number, number] }).range;
+      node = pair.value;
+    } else if (yaml.isSeq(node) && /^\d+$/.test(segment)) {
+      node = node.items[Number(segment)];
+      place = (node as { range?: [number, number, number] } | undefined)?.range;
+    } else {
+      return undefined;
     }
-    if (!found) return undefined;
   }
-  return found;
+  return place ? offsetToPosition(text, place[0]) : undefined;
+}
+
+const parsedYaml = new Map<string, import('yaml').Document.Parsed>();
+let yamlModule: typeof import('yaml') | undefined;
+function loadYaml(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlModule;
 }

@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { fileURLToPath } from 'node:url';
 import { relative, isAbsolute, dirname, posix, resolve as resolvePath, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -156,7 +156,6 @@ function resolveComponentRef(registry: Registry, site: RefSite, encodedName: str
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 3)
     .map(([n]) => n);
-  if (suggestions.length === 0 && names.length > 0) suggestions.push(closest(name, names));
   const didYouMean = suggestions.length ? `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? ` : '';
   return refError(
     site,

@@ -79,6 +79,22 @@ describe('CLI errors', () => {
     });
   });
 
+  it('a ref inside a YAML components document is placed at its line and column (block and flow style)', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(join(dir, 'schemas', 't.json'), '{"title": "T", "properties": {"a": {"$ref": "#/components/schemas/A"}}}');
+      await writeFile(
+        join(dir, 'api.yml'),
+        'openapi: 3.0.0\ncomponents:\n  schemas:\n    A:\n      properties:\n        b: {$ref: "#/components/schemas/Missing"}\n        c:\n          $ref: "#/components/schemas/Nope"\n',
+      );
+      const run = await runCliCaptured(['--components', 'api.yml'], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('error in api.yml:6:13 at /components/schemas/A/properties/b/$ref');
+      expect(run.stderr).toContain('error in api.yml:8:11 at /components/schemas/A/properties/c/$ref');
+      expect(run.stderr).not.toContain('did you mean');
+    });
+  });
+
   it('a missing input folder is a usage error, with the path', async () => {
     await withTempDir(async (dir) => {
       const run = await runCliCaptured(['nowhere/'], dir);
