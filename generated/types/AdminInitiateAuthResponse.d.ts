@@ -17,7 +17,7 @@ export interface AdminInitiateAuthResponse {
    * - `MFA_SETUP`: the user has to register an MFA factor first.
    *
    * Answer with
-   * [AdminRespondToAuthChallenge](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API%5FAdminRespondToAuthChallenge.html).
+   * [AdminRespondToAuthChallenge](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminRespondToAuthChallenge.html).
    */
   ChallengeName?: ChallengeNameType;
   /**

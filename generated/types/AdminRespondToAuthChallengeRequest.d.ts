@@ -22,7 +22,7 @@ export interface AdminRespondToAuthChallengeRequest {
   ClientId: ClientIdType;
   /**
    * Name of the challenge being answered, as returned by
-   * [AdminInitiateAuth](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API%5FAdminInitiateAuth.html).
+   * [AdminInitiateAuth](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminInitiateAuth.html).
    */
   ChallengeName: ChallengeNameType;
   /**

@@ -10,7 +10,7 @@ import type { SessionType } from './SessionType.js';
 export interface AdminRespondToAuthChallengeResponse {
   /**
    * Name of the next challenge, if one is still required. See
-   * [AdminInitiateAuth](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API%5FAdminInitiateAuth.html).
+   * [AdminInitiateAuth](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminInitiateAuth.html).
    */
   ChallengeName?: ChallengeNameType;
   /**

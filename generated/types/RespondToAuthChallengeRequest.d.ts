@@ -17,7 +17,7 @@ export interface RespondToAuthChallengeRequest {
   ClientId: ClientIdType;
   /**
    * Name of the challenge being answered, as returned by
-   * [InitiateAuth](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API%5FInitiateAuth.html).
+   * [InitiateAuth](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html).
    *
    * `ADMIN_NO_SRP_AUTH` is not accepted here.
    */

@@ -10,7 +10,7 @@ import type { SessionType } from './SessionType.js';
 export interface RespondToAuthChallengeResponse {
   /**
    * Name of the next challenge, if one is still required. See
-   * [InitiateAuth](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API%5FInitiateAuth.html).
+   * [InitiateAuth](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html).
    */
   ChallengeName?: ChallengeNameType;
   /**

@@ -29,7 +29,8 @@ export function htmlToMarkdown(text: string): string {
       maxConsecutiveNewlines: 2,
     });
     const html = text.replace(NOT_A_KNOWN_TAG, '&lt;').replace(/<note>/gi, '<note><b>Note:</b> ');
-    markdown = converter.translate(html).trim();
+    // node-html-markdown percent-encodes `_` in link targets; `API_Foo.html` reads better as written.
+    markdown = converter.translate(html).trim().replace(/\]\(([^)\s]*)\)/g, (link) => link.replace(/%5F/gi, '_'));
     converted.set(text, markdown);
   }
   return markdown;
