@@ -9,6 +9,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist', 'runtime');
 
+// The code of these helpers is theirs: each bundle carries its licence notice.
+const AJV = 'ajv, MIT License, Copyright (c) 2015-2021 Evgeny Poberezkin';
+const notices = {
+  ucs2length: [AJV],
+  equal: [AJV, 'fast-deep-equal, MIT License, Copyright (c) 2017 Evgeny Poberezkin'],
+  uri: [AJV, 'fast-uri, BSD-3-Clause License, Copyright (c) 2011-2021 Gary Court, (c) 2021-present The Fastify team'],
+  formats: ['ajv-formats, MIT License, Copyright (c) 2020 Evgeny Poberezkin'],
+};
+
 const helpers = {
   ucs2length: "import m from 'ajv/dist/runtime/ucs2length.js'; export const ucs2length = m;",
   equal: "import m from 'ajv/dist/runtime/equal.js'; export const equal = m;",
@@ -30,6 +39,7 @@ for (const [name, contents] of Object.entries(helpers)) {
       legalComments: 'none',
       logLevel: 'silent',
     });
-    await writeFile(join(outDir, `${name}.${format === 'esm' ? 'js' : 'cjs'}`), result.outputFiles[0].text);
+    const notice = notices[name].map((line) => `// ${line}\n`).join('');
+    await writeFile(join(outDir, `${name}.${format === 'esm' ? 'js' : 'cjs'}`), notice + result.outputFiles[0].text);
   }
 }
