@@ -43,7 +43,7 @@ export interface BuiltOutput {
 /** Run every stage up to render, in memory: nothing is written. */
 export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltOutput> {
   const opts = withDefaults(options);
-  const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd });
+  const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd, outDir: resolve(opts.cwd, opts.outDir) });
   if (hasErrors(loaded.diagnostics)) return { files: [], diagnostics: loaded.diagnostics };
   const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts);
   const diagnostics = [...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];

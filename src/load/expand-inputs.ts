@@ -1,9 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 const SCHEMA_FILES = '**/*.{json,yaml,yml}';
+/** Files a project folder holds that are never schemas (for `schema-gen .`). */
+const NOT_SCHEMAS = ['**/node_modules/**', '**/package.json', '**/package-lock.json', '**/tsconfig*.json', '**/schema-gen.config.*'];
 
 export interface ExpandedInputs {
   /** Absolute file paths, sorted so that output never depends on directory order. */
@@ -13,8 +15,14 @@ export interface ExpandedInputs {
   diagnostics: Diagnostic[];
 }
 
-/** Files, folders and glob patterns → the schema files they name. */
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<ExpandedInputs> {
+/**
+ * Files, folders and glob patterns → the schema files they name. Folders and patterns
+ * never pick up `node_modules` or the output folder, and folders skip package.json,
+ * tsconfig and our config (`schema-gen .` must not read its own output or the project's
+ * files); a file named explicitly is always taken.
+ */
+export async function expandInputs(inputs: readonly string[], cwd: string, outDir?: string): Promise<ExpandedInputs> {
+  const skipped = (path: string) => path.split(sep).includes('node_modules') || (outDir !== undefined && isInside(outDir, path));
   const files = new Set<string>();
   const roots = new Set<string>();
   const diagnostics: Diagnostic[] = [];
@@ -22,7 +30,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     if (isDynamicPattern(input)) {
       const matches = await glob(input, { cwd, absolute: true, onlyFiles: true });
       if (matches.length === 0) diagnostics.push(notFound(input, 'the pattern matches no file'));
-      matches.forEach((m) => files.add(resolve(m)));
+      matches.map((m) => resolve(m)).filter((m) => !skipped(m)).forEach((m) => files.add(m));
       roots.add(resolve(cwd, globBase(input)));
       continue;
     }
@@ -31,9 +39,11 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     if (!info) {
       diagnostics.push(notFound(input, 'no such file or folder'));
     } else if (info.isDirectory()) {
-      const matches = await glob(SCHEMA_FILES, { cwd: path, absolute: true, onlyFiles: true });
+      const matches = (await glob(SCHEMA_FILES, { cwd: path, absolute: true, onlyFiles: true, ignore: NOT_SCHEMAS }))
+        .map((m) => resolve(m))
+        .filter((m) => !skipped(m));
       if (matches.length === 0) diagnostics.push(notFound(input, 'the folder holds no .json, .yaml or .yml file'));
-      matches.forEach((m) => files.add(resolve(m)));
+      matches.forEach((m) => files.add(m));
       roots.add(path);
     } else {
       files.add(path);
@@ -41,6 +51,11 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     }
   }
   return { files: [...files].sort(), roots: [...roots].sort(), diagnostics };
+}
+
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 function globBase(pattern: string): string {

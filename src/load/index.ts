@@ -18,6 +18,8 @@ export interface LoadRequest {
   inputs: readonly string[];
   components: readonly string[];
   cwd: string;
+  /** Absolute output folder: never read as input. */
+  outDir?: string;
 }
 
 export interface LoadedDocuments {
@@ -30,7 +32,7 @@ export interface LoadedDocuments {
 /** The only stage besides `write` that touches the disk: read and parse every document. */
 export async function loadDocuments(request: LoadRequest): Promise<LoadedDocuments> {
   const { cwd } = request;
-  const expanded = await expandInputs(request.inputs, cwd);
+  const expanded = await expandInputs(request.inputs, cwd, request.outDir);
   const diagnostics = [...expanded.diagnostics];
   const componentPaths = request.components.map((c) => resolve(cwd, c)).filter((p) => !expanded.files.includes(p));
   const wanted = [

@@ -109,3 +109,19 @@ describe('--bundle', () => {
     });
   });
 });
+
+describe('a project folder as input', () => {
+  it('skips node_modules, the output folder and project files (package.json, tsconfig)', async () => {
+    await withTempDir(async (dir) => {
+      await cp(SEED_INPUT, join(dir, 'schemas'), { recursive: true });
+      await mkdir(join(dir, 'node_modules', 'dep'), { recursive: true });
+      await writeFile(join(dir, 'node_modules', 'dep', 'package.json'), '{"name": "dep", "type": "module"}');
+      await writeFile(join(dir, 'package.json'), '{"name": "app", "type": "module"}');
+      await writeFile(join(dir, 'tsconfig.json'), '{"compilerOptions": {"strict": true}}');
+      expect((await runCliCaptured(['.'], dir)).code).toBe(0);
+      const again = await runCliCaptured(['.'], dir);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toMatch(/10 types → generated\/ is up to date/);
+    });
+  });
+});
