@@ -22,6 +22,11 @@ export function docInfoOf(schema: unknown, foldedAnnotations: readonly SchemaObj
     if (value === undefined || value === false || (value === 0 && name.startsWith('min'))) continue;
     tags.push({ name, value: typeof value === 'string' ? value : JSON.stringify(value) });
   }
+  // Constraints on keys that the type (string keys) cannot say.
+  if (isSchemaObject(schema.propertyNames) && !Array.isArray(schema.propertyNames.enum) && !('const' in schema.propertyNames)) {
+    const keyRules = Object.entries(schema.propertyNames).filter(([key]) => key !== 'description' && key !== 'title');
+    if (keyRules.length > 0) tags.push({ name: 'propertyNames', value: JSON.stringify(Object.fromEntries(keyRules)) });
+  }
   const defaultValue = sources.find((s) => 'default' in s)?.default;
   if (defaultValue !== undefined) tags.push({ name: 'default', value: JSON.stringify(defaultValue) });
   for (const source of sources) {

@@ -1,7 +1,7 @@
 import { isSchemaObject, type SchemaObject } from '../resolve/schema-walk.js';
 import { docInfoOf } from './docs.js';
 import { isAnnotationOnly } from './rules/annotations.js';
-import { unionOf } from './rules/combine.js';
+import { intersectionOf, unionOf } from './rules/combine.js';
 import { hasApplicatorSiblings, type SubType, type TypeOptions } from './schema-facts.js';
 import { keyword, NEVER, UNKNOWN, type PropertyExpr, type TypeExpr } from './type-expr.js';
 
@@ -26,6 +26,8 @@ export function objectType(schema: SchemaObject, sub: SubType, options: TypeOpti
   });
   properties.push(...conditionalProperties(schema, sub, new Set(Object.keys(declared))));
   const additional = additionalType(schema, sub);
+  const keys = finiteKeys(schema.propertyNames);
+  if (keys) return knownKeysObject(schema, sub, properties, keys, additional, required);
   // A required name without a property schema is still present, with the type extra properties have.
   for (const name of required) {
     if (!properties.some((p) => p.name === name)) {
@@ -40,6 +42,45 @@ export function objectType(schema: SchemaObject, sub: SubType, options: TypeOpti
   // it adds nothing, so no `Base & { [key: string]: unknown }`.
   if (schema.additionalProperties === false || schema.propertyNames === false) return { kind: 'object', properties, index: NEVER };
   return hasApplicatorSiblings(schema) ? UNKNOWN : { kind: 'object', properties, index: UNKNOWN };
+}
+
+/** `propertyNames: {enum: [...]}` (or `const`) lists every key an instance may have. */
+function finiteKeys(propertyNames: unknown): string[] | undefined {
+  if (!isSchemaObject(propertyNames)) return undefined;
+  const values = Array.isArray(propertyNames.enum) ? propertyNames.enum : 'const' in propertyNames ? [propertyNames.const] : undefined;
+  return values?.every((v): v is string => typeof v === 'string') ? values : undefined;
+}
+
+/**
+ * With a finite set of keys there is no index signature: each key not declared becomes
+ * an optional property (required if listed) of the type extra properties have there.
+ */
+function knownKeysObject(
+  schema: SchemaObject,
+  sub: SubType,
+  properties: PropertyExpr[],
+  keys: string[],
+  additional: TypeExpr | undefined | 'absent',
+  required: Set<string>,
+): TypeExpr {
+  const patterns = isSchemaObject(schema.patternProperties) ? Object.entries(schema.patternProperties) : [];
+  const allowed = properties.filter((p) => keys.includes(p.name));
+  for (const key of keys) {
+    if (allowed.some((p) => p.name === key)) continue;
+    const matching = patterns.filter(([pattern]) => safeTest(pattern, key)).map(([pattern, value]) => sub(['patternProperties', pattern], value, true));
+    if (matching.length === 0 && additional === undefined) continue; // not allowed after all
+    const type = matching.length > 0 ? intersectionOf(matching) : additional === 'absent' ? UNKNOWN : additional!;
+    allowed.push({ name: key, type, optional: !required.has(key), readOnly: false, doc: { tags: [] } });
+  }
+  return allowed.length > 0 ? { kind: 'object', properties: allowed } : { kind: 'object', properties: [], index: NEVER };
+}
+
+function safeTest(pattern: string, key: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(key);
+  } catch {
+    return false;
+  }
 }
 
 /** Properties only `then`, `else` or `dependentSchemas` declare: optional, since they are conditional. */
