@@ -28,11 +28,14 @@ export interface Report extends WriteReport {
   renamedClashes: string[];
   /** Validators reused from the cache (unchanged inputs) instead of compiled. */
   validatorsReused: number;
+  /** Milliseconds per stage: load, resolve, model, validators, render, write. */
+  timings: StageTimings;
   diagnostics: Diagnostic[];
 }
 
 export interface BuiltOutput {
   files: OutputFile[];
+  timings: StageTimings;
   validatorsReused?: number;
   /** Text every generated file starts with (see `generatedFileMarker`). */
   generatedMarker?: string;
@@ -43,21 +46,41 @@ export interface BuiltOutput {
 /** Run every stage up to render, in memory: nothing is written. */
 export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltOutput> {
   const opts = withDefaults(options);
+  const timings: StageTimings = {};
+  let last = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - last);
+    last = now;
+  };
+  const built = await buildStages(opts, lap);
+  return { ...built, timings };
+}
+
+/** Milliseconds each stage took, in order (for `--verbose` and `--json`). */
+export type StageTimings = Record<string, number>;
+
+async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void): Promise<Omit<BuiltOutput, 'timings'>> {
   const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd, outDir: resolve(opts.cwd, opts.outDir) });
   if (hasErrors(loaded.diagnostics)) return { files: [], diagnostics: loaded.diagnostics };
+  lap('load');
   const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts);
+  lap('resolve');
   const diagnostics = [...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];
   if (hasErrors(diagnostics)) return { files: [], diagnostics };
   const model = buildTypeModel(graph, { additionalProperties: opts.additionalProperties, renames: opts.names });
+  lap('model');
   diagnostics.push(...model.diagnostics);
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
   const validators = opts.typesOnly ? undefined : await compileWithCache(graph, model, opts);
+  lap('validators');
   diagnostics.push(...(validators?.diagnostics ?? []));
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
   const [templates, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir && resolve(opts.cwd, opts.templatesDir)), readRuntimeHelpers()]);
   const rendered = renderOutput({ model, validators: validators?.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties, module: opts.module });
   const formatted = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
   const files = opts.bundle && !opts.typesOnly ? [...formatted, ...(await bundleValidators(formatted, opts.module))].sort((a, b) => (a.path < b.path ? -1 : 1)) : formatted;
+  lap('render');
   return { files, generatedMarker: generatedFileMarker(templates), model, diagnostics, validatorsReused: validators?.reused ?? 0 };
 }
 
@@ -105,6 +128,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
   const outDir = resolve(opts.cwd, opts.outDir);
   const built = await buildOutput(opts);
   const summary = {
+    timings: built.timings,
     typeCount: built.model?.types.length ?? 0,
     renamedClashes: built.model?.renamedClashes ?? [],
     validatorsReused: built.validatorsReused ?? 0,
@@ -119,7 +143,9 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
     const stale = checked.written.length > 0 || checked.removed.length > 0;
     return { ...checked, status: stale ? 'stale' : 'up-to-date', ...summary };
   }
+  const writeStarted = performance.now();
   const written = await writeOutput(target, built.files);
+  summary.timings = { ...summary.timings, write: Math.round(performance.now() - writeStarted) };
   const changed = written.written.length > 0 || written.removed.length > 0;
   return { ...written, status: changed ? 'written' : 'up-to-date', ...summary };
 }

@@ -35,7 +35,11 @@ export function printReport(report: Report, printer: Printer, { quiet, verbose, 
       return;
     default:
       if (quiet) return;
-      if (verbose) for (const clash of report.renamedClashes) printer.err(pc.dim(`  name clash settled: ${clash}`));
+      if (verbose) {
+        for (const clash of report.renamedClashes) printer.err(pc.dim(`  name clash settled: ${clash}`));
+        const stages = Object.entries(report.timings).map(([stage, ms]) => `${stage} ${ms} ms`);
+        printer.err(pc.dim(`  ${stages.join(' · ')}; ${report.validatorsReused} of ${report.typeCount} validators reused from the cache`));
+      }
       else if (report.renamedClashes.length > 0) {
         printer.err(pc.dim(`  ${report.renamedClashes.length} schemas renamed to settle name clashes (--verbose lists them)`));
       }
