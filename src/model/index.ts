@@ -94,7 +94,7 @@ function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
       const ref = graph.refs.get(locationKey({ doc: location.doc, pointer }));
       if (!ref) return null;
       const targetKey = locationKey(ref.target);
-      if (componentRoots.has(targetKey)) add(ref.target, wantedName(ref.target));
+      if (componentRoots.has(targetKey) || (!found.has(targetKey) && refersToItself(graph, ref.target, found))) add(ref.target, wantedName(ref.target));
       else if (!found.has(targetKey) && !visited.has(targetKey)) {
         visited.add(targetKey);
         queue.push(ref.target); // an inlined subschema may reach further components
@@ -103,6 +103,34 @@ function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
     });
   }
   return [...found.values()];
+}
+
+/**
+ * An unnamed subschema that refs lead back to (`#/properties/node` inside itself) is
+ * named too: inlined, its recursion could only become `unknown`; named, it is a
+ * recursive type and validator like any other.
+ */
+function refersToItself(graph: ResolvedGraph, target: SchemaLocation, named: ReadonlyMap<string, NameCandidate>): boolean {
+  const targetKey = locationKey(target);
+  const seen = new Set([targetKey]);
+  const stack = [target];
+  while (stack.length > 0) {
+    const location = stack.pop()!;
+    let found = false;
+    walkSchema(getAtPointer(location.doc.json, parsePointer(location.pointer)!), location.pointer, null, (_node, pointer) => {
+      const ref = graph.refs.get(locationKey({ doc: location.doc, pointer }));
+      if (!ref) return null;
+      const key = locationKey(ref.target);
+      if (key === targetKey) found = true;
+      else if (!named.has(key) && !seen.has(key)) {
+        seen.add(key);
+        stack.push(ref.target);
+      }
+      return null;
+    });
+    if (found) return true;
+  }
+  return false;
 }
 
 const DEFINITION = /\/(\$defs|definitions)\/[^/]+$/;

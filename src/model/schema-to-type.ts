@@ -28,6 +28,9 @@ interface Position {
 
 /** The TypeScript type of the schema at `location` (whose value is `schema`). */
 export function typeOfSchema(schema: unknown, location: SchemaLocation, ctx: TypeContext, at: Position = { inlining: new Set(), nested: false }): TypeExpr {
+  // A subschema that is itself a named type (a recursion target) is referenced, not repeated.
+  const here = locationKey(location);
+  if (here !== ctx.current && ctx.named.has(here)) return { kind: 'ref', target: here };
   if (schema === true) return UNKNOWN;
   if (schema === false) return NEVER;
   if (!isSchemaObject(schema)) return UNKNOWN;
