@@ -40,7 +40,7 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
       printDiagnostics(config, printer);
       return EXIT.badInput;
     }
-    const options = toGenerateOptions(program.args, flags, config?.options ?? {}, cwd);
+    let options = toGenerateOptions(program.args, flags, config?.options ?? {}, cwd);
     const once = async (startedAt: number) => {
       const report = await generate(options);
       if (flags.json) printer.out(JSON.stringify(report, null, 2));
@@ -51,8 +51,13 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
     if (!flags.watch) return code;
     const signal = stop ?? interruptSignal();
     // Between runs of a watch, compiled validators stay in memory.
-    if (options.cache !== false) options.cache = new MemoryValidatorCache();
+    const cache = options.cache === false ? false : new MemoryValidatorCache();
+    options.cache = cache;
     await watchAndRegenerate(options, config ? [config.path] : [], async () => {
+      // An edited config file applies from the next run on (a broken one is reported, and the last good one kept).
+      const reread = config ? await findConfig(flags.config, cwd) : undefined;
+      if (Array.isArray(reread)) printDiagnostics(reread, printer);
+      else if (reread) options = { ...toGenerateOptions(program.args, flags, reread.options, cwd), cache };
       await once(performance.now()).catch((error: unknown) => printer.err(`schema-gen: ${(error as Error).message}`));
     }, signal, () => printer.err('schema-gen: watching for changes (Ctrl-C to stop)'));
     return EXIT.ok;
