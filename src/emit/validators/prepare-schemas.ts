@@ -102,6 +102,14 @@ function toSchemaObject(json: unknown): AnySchemaObject {
 
 /** Schemas whose validation depends on what referenced schemas evaluated are compiled with native refs. */
 export function needsNativeRefs(doc: SourceDocument): boolean {
+  let answer = nativeRefsOf.get(doc);
+  if (answer === undefined) nativeRefsOf.set(doc, (answer = usesNativeRefKeywords(doc)));
+  return answer;
+}
+
+const nativeRefsOf = new WeakMap<SourceDocument, boolean>();
+
+function usesNativeRefKeywords(doc: SourceDocument): boolean {
   let found = false;
   for (const { pointer, schema } of schemaRootsOf(doc.json, doc.role === 'components')) {
     walkSchema(schema, pointer, null, (node) => {

@@ -4,24 +4,30 @@
  * no descriptions, ids or unused copies end up in the output.
  */
 export function pruneSchemaConstants(lines: string[]): string[] {
-  const code = lines.join('\n');
+  const isDeclaration = (line: string) => /^const schema\d+ = /.test(line);
+  // One pass over the code (declarations left out: they hold the big schema copies).
+  const uses = new Map<string, string[][]>();
+  const code = lines.filter((line) => !isDeclaration(line)).join('\n');
+  for (const use of code.matchAll(/\b(schema\d+)\b((?:\.[A-Za-z_$][\w$]*|\[(?:"(?:[^"\\]|\\.)*"|\d+)\])*)/g)) {
+    const list = uses.get(use[1]!) ?? [];
+    list.push(accessPath(use[2]!));
+    uses.set(use[1]!, list);
+  }
   const out: string[] = [];
   for (const line of lines) {
-    const declared = /^const (schema\d+) = (.*);$/.exec(line);
+    const declared = isDeclaration(line) ? /^const (schema\d+) = (.*);$/.exec(line) : null;
     if (!declared) {
       out.push(line);
       continue;
     }
-    const name = declared[1]!;
-    const uses = [...code.matchAll(new RegExp(`\\b${name}\\b((?:\\.[A-Za-z_$][\\w$]*|\\[(?:"(?:[^"\\\\]|\\\\.)*"|\\d+)\\])*)`, 'g'))];
-    const paths = uses.map((m) => accessPath(m[1]!));
-    if (paths.length <= 1) continue; // only the declaration itself
-    if (paths.filter((p) => p.length === 0).length > 1) {
+    const paths = uses.get(declared[1]!) ?? [];
+    if (paths.length === 0) continue; // never read
+    if (paths.some((p) => p.length === 0)) {
       out.push(line); // the code uses the whole schema object
       continue;
     }
     const whole = JSON.parse(declared[2]!) as unknown;
-    out.push(`const ${name} = ${JSON.stringify(pick(whole, paths.filter((p) => p.length > 0)))};`);
+    out.push(`const ${declared[1]} = ${JSON.stringify(pick(whole, paths))};`);
   }
   return out;
 }
