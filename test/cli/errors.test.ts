@@ -112,3 +112,16 @@ describe('CLI errors', () => {
     });
   });
 });
+
+describe('warnings', () => {
+  it('an unknown keyword is a warning at its line, with the keyword it resembles; x- extensions pass', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(join(dir, 'schemas', 'k.json'), '{\n  "title": "K",\n  "type": "string",\n  "minLenght": 3,\n  "x-internal": true\n}\n');
+      const run = await runCliCaptured([], dir);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain('warning in schemas/k.json:4:3 at /minLenght: unknown keyword "minLenght" is ignored\n  hint: did you mean "minLength"?');
+      expect(run.stderr).not.toContain('x-internal');
+    });
+  });
+});
