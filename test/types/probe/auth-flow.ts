@@ -2,7 +2,7 @@
 // test/types/generated-types.test.ts. Each line assigns a valid literal to an exported
 // type; each @ts-expect-error line must fail to compile.
 import type * as G from '../../../generated/index.js';
-import { validateAdminInitiateAuthResponse } from '../../../generated/index.js';
+import { assertAdminInitiateAuthRequest, formatErrors, ValidationError, validateAdminInitiateAuthResponse } from '../../../generated/index.js';
 
 const session: G.SessionType = 'AYABeEXAMPLEsessionToken0123456789';
 const token: G.TokenModelType = 'eyJraWQiOiJleGFtcGxlIn0.e30.c2ln';
@@ -72,3 +72,17 @@ export function narrow(data: unknown): G.ChallengeNameType | undefined {
   if (validateAdminInitiateAuthResponse(data)) return data.ChallengeName;
   return undefined;
 }
+
+// assert<Type> narrows for the rest of the scope; ValidationError carries the problems.
+export function clientIdOf(data: unknown): G.ClientIdType {
+  try {
+    assertAdminInitiateAuthRequest(data);
+    return data.ClientId;
+  } catch (error) {
+    if (error instanceof ValidationError) throw new Error(formatErrors(error.errors));
+    throw error;
+  }
+}
+
+// @ts-expect-error: without a check, unknown data is not an AdminInitiateAuthRequest
+export const unchecked: G.AdminInitiateAuthRequest = JSON.parse('{}') as unknown;
