@@ -1,25 +1,16 @@
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate } from '../../src/index.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { readTree } from '../helpers/read-tree.js';
 import { withTempDir } from '../helpers/temp-dir.js';
-
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(path.slice(dir.length + 1), await readFile(path, 'utf8'));
-  }
-  return files;
-}
 
 describe('output stability', () => {
   it('adding one schema changes only its own files and the index', () =>
     withTempDir(async (dir) => {
       await cp(join(FIXTURES, 'admin-initiate-auth-response', 'input'), join(dir, 'schemas'), { recursive: true });
       await generate({ cwd: dir });
-      const before = await snapshot(join(dir, 'generated'));
+      const before = await readTree(join(dir, 'generated'));
 
       // A new schema that uses existing ones (and sorts between them).
       await writeFile(
@@ -27,7 +18,7 @@ describe('output stability', () => {
         JSON.stringify({ title: 'DeviceType', type: 'object', properties: { DeviceKey: { $ref: '#/components/schemas/DeviceKeyType' }, LastSeen: { $ref: '#/components/schemas/IntegerType' } } }),
       );
       await generate({ cwd: dir });
-      const after = await snapshot(join(dir, 'generated'));
+      const after = await readTree(join(dir, 'generated'));
 
       const changed = [...after.keys()].filter((path) => before.get(path) !== after.get(path)).sort();
       expect(changed).toEqual(['index.d.ts', 'index.js', 'types/DeviceType.d.ts', 'validators/DeviceType.d.ts', 'validators/DeviceType.js']);
@@ -40,6 +31,6 @@ describe('output stability', () => {
       const files = (await readdir(join(dir, 'schemas'))).map((f) => `schemas/${f}`).sort();
       await generate({ cwd: dir, inputs: files, outDir: 'forward' });
       await generate({ cwd: dir, inputs: [...files].reverse(), outDir: 'backward' });
-      expect(await snapshot(join(dir, 'backward'))).toEqual(await snapshot(join(dir, 'forward')));
+      expect(await readTree(join(dir, 'backward'))).toEqual(await readTree(join(dir, 'forward')));
     }));
 });

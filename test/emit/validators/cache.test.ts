@@ -1,17 +1,10 @@
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MemoryValidatorCache } from '../../../src/emit/validators/cache.js';
 import { generate } from '../../../src/index.js';
 import { FIXTURES } from '../../helpers/paths.js';
+import { readTree } from '../../helpers/read-tree.js';
 import { withTempDir } from '../../helpers/temp-dir.js';
-
-async function outputOf(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[join(entry.parentPath, entry.name).slice(dir.length)] = await readFile(join(entry.parentPath, entry.name), 'utf8');
-  }
-  return files;
-}
 
 describe('validator cache', () => {
   it('reuses unchanged modules, recompiles what an edit touches, and writes the same bytes as a cold run', () =>
@@ -28,7 +21,7 @@ describe('validator cache', () => {
       expect(edited.written).toEqual(['types/SessionType.d.ts', 'validators/SessionType.js']);
 
       await generate({ cwd: dir, outDir: 'cold', cache: false });
-      expect(await outputOf(join(dir, 'cold'))).toEqual(await outputOf(join(dir, 'generated')));
+      expect(await readTree(join(dir, 'cold'))).toEqual(await readTree(join(dir, 'generated')));
     }));
 
   it('keeps compiled modules in node_modules/.cache/schema-gen between runs', () =>
