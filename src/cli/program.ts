@@ -40,8 +40,10 @@ Examples:
 Config file (schema-gen.config.json, .yaml or .yml in the current folder, or -c <file>):
   { "inputs": ["schemas"], "components": [], "out": "generated", "templates": "my-templates",
     "additionalProperties": "none", "readonlyProperties": false, "formats": "assert",
-    "allErrors": true, "names": { "schemas/date.json": "ApiDate" } }
-  Paths in it are relative to the config file. Flags override it.
+    "allErrors": true, "module": "esm", "bundle": false, "typesOnly": false, "format": false,
+    "allowRemote": false, "uriMap": { "https://example.com/schemas/": "vendor/schemas" },
+    "names": { "schemas/date.json": "ApiDate" } }
+  Paths in it are relative to the config file. Flags override it; an unknown setting is an error.
 
 Output (see README "Output contract"):
   <out>/types/<Name>.d.ts        one declaration per schema, others imported with import type
