@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { itCorpus } from '../helpers/corpus.js';
 import { CORPUS, REPO_ROOT } from '../helpers/paths.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; schemaPath: string }[] | null };
@@ -29,7 +30,7 @@ describe('validateAdminInitiateAuthResponse (checked-in generated/)', () => {
     ]);
   });
 
-  it('rejects the corpus example (placeholder strings) and says why for each property', () => {
+  itCorpus('rejects the corpus example (placeholder strings) and says why for each property', () => {
     const example = JSON.parse(readFileSync(join(CORPUS, 'examples', 'user-pools-admin-initiate-auth-response-example.json'), 'utf8'));
     expect(validate(example)).toBe(false);
     const message = generated.formatErrors(validate.errors);

@@ -10,3 +10,4 @@ export const IDENTITY_POOLS_OPENAPI = join(CORPUS, 'openapi', 'amazon-cognito-id
 export const corpusPresent = existsSync(CORPUS_SCHEMAS);
 if (!corpusPresent) console.warn(`\n*** corpus tests SKIPPED: ${CORPUS_SCHEMAS} is absent ***\n`);
 export const describeCorpus = corpusPresent ? describe : describe.skip;
+export const itCorpus = corpusPresent ? it : it.skip;
