@@ -94,8 +94,9 @@ function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
       const ref = graph.refs.get(locationKey({ doc: location.doc, pointer }));
       if (!ref) return null;
       const targetKey = locationKey(ref.target);
-      if (componentRoots.has(targetKey) || (!found.has(targetKey) && refersToItself(graph, ref.target, found))) add(ref.target, wantedName(ref.target));
-      else if (!found.has(targetKey) && !visited.has(targetKey)) {
+      if (found.has(targetKey) || visited.has(targetKey)) return null;
+      if (componentRoots.has(targetKey) || refersToItself(graph, ref.target, found)) add(ref.target, wantedName(ref.target));
+      else {
         visited.add(targetKey);
         queue.push(ref.target); // an inlined subschema may reach further components
       }
