@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { DiagnosticsError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { compileValidators, type CompiledValidators } from './emit/validators/index.js';
 import { cacheFileFor, readCacheFile, writeCacheFile } from './emit/validators/cache-file.js';
 import { readRuntimeHelpers, readTemplates } from './load/assets.js';
-import { BUILT_IN_URI_MAP, loadDocuments, loadReferencedDocuments, type LoadedDocuments } from './load/index.js';
+import { BUILT_IN_URI_MAP, loadDocuments, loadReferencedDocuments, toDisplayPath, type LoadedDocuments } from './load/index.js';
 import { buildTypeModel, type TypeModel } from './model/index.js';
 import { withDefaults, type GenerateOptions, type ResolvedOptions } from './options.js';
 import { generatedFileMarker, renderOutput, type OutputFile } from './render/index.js';
@@ -53,8 +53,13 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
     timings[stage] = Math.round(now - last);
     last = now;
   };
-  const built = await buildStages(opts, lap);
-  return { ...built, timings };
+  try {
+    return { ...(await buildStages(opts, lap)), timings };
+  } catch (error) {
+    // Stages that cannot collect (a broken template, say) throw their diagnostics.
+    if (error instanceof DiagnosticsError) return { files: [], diagnostics: error.diagnostics, timings };
+    throw error;
+  }
 }
 
 /** Milliseconds each stage took, in order (for `--verbose` and `--json`). */
@@ -76,12 +81,16 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
   lap('validators');
   diagnostics.push(...(validators?.diagnostics ?? []));
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
-  const [templates, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir && resolve(opts.cwd, opts.templatesDir)), readRuntimeHelpers()]);
-  const rendered = renderOutput({ model, validators: validators?.modules, templates, runtimeHelpers, readonlyProperties: opts.readonlyProperties, module: opts.module });
+  const [{ templates, origins }, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir && resolve(opts.cwd, opts.templatesDir)), readRuntimeHelpers()]);
+  const rendered = renderOutput({ model, validators: validators?.modules, templates, templateOrigins: shownRelativeTo(origins, opts.cwd), runtimeHelpers, readonlyProperties: opts.readonlyProperties, module: opts.module });
   const formatted = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
   const files = opts.bundle && !opts.typesOnly ? [...formatted, ...(await bundleValidators(formatted, opts.module))].sort((a, b) => (a.path < b.path ? -1 : 1)) : formatted;
   lap('render');
   return { files, generatedMarker: generatedFileMarker(templates), model, diagnostics, validatorsReused: validators?.reused ?? 0 };
+}
+
+function shownRelativeTo<T extends Record<string, string>>(paths: T, cwd: string): T {
+  return Object.fromEntries(Object.entries(paths).map(([name, path]) => [name, toDisplayPath(path, cwd)])) as T;
 }
 
 /** Compile validators, reusing what the cache (memory, or node_modules/.cache) already holds. */

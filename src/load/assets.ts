@@ -24,18 +24,26 @@ export const RUNTIME_HELPER_NAMES = ['ucs2length', 'equal', 'uri', 'formats'] as
 /** Runtime helpers bundled at build time (scripts/build-runtime.js): `name` (ESM) and `name.cjs`. */
 export type RuntimeHelpers = Record<string, string>;
 
+/** Where each template came from (a default, or the user's override), for error messages. */
+export type TemplateOrigins = Record<TemplateName, string>;
+
 /**
  * The default templates, each replaced by the file of the same name in `overrideDir`
  * when there is one: users override only what they want to change.
  */
-export async function readTemplates(overrideDir?: string): Promise<Templates> {
+export async function readTemplates(overrideDir?: string): Promise<{ templates: Templates; origins: TemplateOrigins }> {
   const entries = await Promise.all(
     TEMPLATE_NAMES.map(async (name) => {
-      const override = overrideDir ? await readFile(join(overrideDir, name), 'utf8').catch(() => undefined) : undefined;
-      return [name, override ?? (await readFile(join(PACKAGE_ROOT, 'templates', name), 'utf8'))] as const;
+      const overridePath = overrideDir ? join(overrideDir, name) : undefined;
+      const override = overridePath ? await readFile(overridePath, 'utf8').catch(() => undefined) : undefined;
+      const path = override !== undefined ? overridePath! : join(PACKAGE_ROOT, 'templates', name);
+      return { name, path, text: override ?? (await readFile(path, 'utf8')) };
     }),
   );
-  return Object.fromEntries(entries) as Templates;
+  return {
+    templates: Object.fromEntries(entries.map((e) => [e.name, e.text])) as Templates,
+    origins: Object.fromEntries(entries.map((e) => [e.name, e.path])) as TemplateOrigins,
+  };
 }
 
 export async function readRuntimeHelpers(): Promise<RuntimeHelpers> {

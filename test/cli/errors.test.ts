@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCliCaptured } from '../helpers/cli.js';
+import { FIXTURES } from '../helpers/paths.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const schema = (title: string, properties: Record<string, unknown>) =>
@@ -92,6 +93,35 @@ describe('CLI errors', () => {
       expect(run.stderr).toContain('error in api.yml:6:13 at /components/schemas/A/properties/b/$ref');
       expect(run.stderr).toContain('error in api.yml:8:11 at /components/schemas/A/properties/c/$ref');
       expect(run.stderr).not.toContain('did you mean');
+    });
+  });
+
+  it('a broken template is bad input naming the template, not an internal error', async () => {
+    await withTempDir(async (dir) => {
+      await cp(join(FIXTURES, 'admin-initiate-auth-response', 'input'), join(dir, 'schemas'), { recursive: true });
+      await mkdir(join(dir, 'tpl'));
+      await writeFile(join(dir, 'tpl', 'banner.mustache'), '{{#source}}never closed\n');
+      const syntax = await runCliCaptured(['--templates', 'tpl'], dir);
+      expect(syntax.code).toBe(2);
+      expect(syntax.stderr).toContain('error in tpl/banner.mustache: invalid template: Unclosed section "source"');
+
+      await writeFile(join(dir, 'tpl', 'banner.mustache'), '// {{source}}\n');
+      await writeFile(join(dir, 'tpl', 'index.js.mustache'), 'export default 1;\n');
+      const commonJs = await runCliCaptured(['--templates', 'tpl', '--module', 'cjs'], dir);
+      expect(commonJs.code).toBe(2);
+      expect(commonJs.stderr).toContain('error in tpl/index.js.mustache: cannot turn this ES module line of index.js into CommonJS: export default 1;');
+      expect(commonJs.stderr).not.toContain('internal error');
+    });
+  });
+
+  it('a missing config file and a malformed --map-uri are usage errors', async () => {
+    await withTempDir(async (dir) => {
+      const config = await runCliCaptured(['-c', 'nope.json'], dir);
+      expect(config.code).toBe(2);
+      expect(config.stderr).toContain('error in nope.json: cannot read the config file');
+      const map = await runCliCaptured(['--map-uri', 'no-equals-sign'], dir);
+      expect(map.code).toBe(2);
+      expect(map.stderr).toContain('--map-uri expects <URL prefix>=<folder>, got "no-equals-sign"');
     });
   });
 
