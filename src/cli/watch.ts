@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import type { GenerateOptions } from '../options.js';
 import { DEFAULT_INPUT } from '../options.js';
+import { globBase } from '../load/expand-inputs.js';
 
 /**
  * Re-run `run` whenever an input, components document, template or the config file
@@ -17,7 +18,7 @@ export async function watchAndRegenerate(
 ): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
   const inputs = (options.inputs?.length ? options.inputs : [DEFAULT_INPUT]).map((input) =>
-    isDynamicPattern(input) ? resolve(cwd, input.slice(0, input.search(/[*?[{]/)).replace(/[^/]*$/, '') || '.') : resolve(cwd, input),
+    resolve(cwd, isDynamicPattern(input) ? globBase(input) : input),
   );
   const paths = [...inputs, ...(options.components ?? []).map((c) => resolve(cwd, c)), ...extraPaths.map((p) => resolve(cwd, p))];
   if (options.templatesDir) paths.push(resolve(cwd, options.templatesDir));

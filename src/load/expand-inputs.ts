@@ -58,7 +58,8 @@ function isInside(dir: string, path: string): boolean {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
-function globBase(pattern: string): string {
+/** The folder a glob pattern starts from: `api/v1/*.json` → `api/v1`. */
+export function globBase(pattern: string): string {
   const parts = pattern.split('/');
   const firstDynamic = parts.findIndex((p) => isDynamicPattern(p));
   return parts.slice(0, firstDynamic).join('/') || '.';

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileStem } from '../resolve/registry.js';
 import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
-import { getAtPointer, parsePointer } from '../resolve/pointer.js';
+import { getAtPointer, lastSegment, parsePointer } from '../resolve/pointer.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from '../resolve/schema-walk.js';
 import { docInfoOf } from './docs.js';
 import { isAnnotationOnly } from './rules/annotations.js';
@@ -142,7 +142,4 @@ function wantedName(location: SchemaLocation): string {
   return isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : fileStem(location.doc.absolutePath);
 }
 
-function lastSegment(pointer: string): string {
-  return pointer.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
-}
 

@@ -1,6 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SchemaLocation } from '../resolve/index.js';
+import { unescapeSegment } from '../resolve/pointer.js';
 
 /** Names our own output exports next to the schema types; a schema may not take them. */
 const RESERVED_TYPE_NAMES = new Set(['ValidationError', 'Validator', 'ValidationErrorObject']);
@@ -96,7 +97,7 @@ function distinguishingPrefixes(group: NameCandidate[]): string[] {
 
 /** `/$defs/numberList/$defs/itemType` → `numberList`; `/then/$defs/x` → `then`; `/$defs/x` → ``. */
 function placeInDocument(pointer: string): string {
-  const segments = pointer.split('/').slice(1, -1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.split('/').slice(1, -1).map(unescapeSegment);
   return segments.filter((s) => !['$defs', 'definitions', 'components', 'schemas'].includes(s)).join(' ');
 }
 

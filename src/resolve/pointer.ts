@@ -4,10 +4,17 @@
 export function parsePointer(pointer: string): string[] | undefined {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) return undefined;
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer.slice(1).split('/').map(unescapeSegment);
+}
+
+/** `a~1b` → `a/b`, `m~0n` → `m~n`. */
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The last token of a pointer, unescaped: `/$defs/a~1b` → `a/b`. */
+export function lastSegment(pointer: string): string {
+  return unescapeSegment(pointer.slice(pointer.lastIndexOf('/') + 1));
 }
 
 export function escapeSegment(segment: string): string {

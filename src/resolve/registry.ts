@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/document.js';
+import { lastSegment } from './pointer.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from './schema-walk.js';
 import { resolveUri, stripFragment } from './uri.js';
 
@@ -90,7 +91,7 @@ function indexNames(registry: Registry, doc: SourceDocument, roots: { pointer: s
   if (doc.role === 'referenced') return; // reached by path or URL only, never by name
   for (const { pointer, schema } of roots) {
     if (doc.role === 'components' || pointer !== '') {
-      const name = pointer.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+      const name = lastSegment(pointer);
       addTo(doc.role === 'components' ? registry.components : registry.titles, name, { doc, pointer });
       continue;
     }

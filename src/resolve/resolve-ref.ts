@@ -4,7 +4,7 @@ import { relative, isAbsolute, dirname, posix, resolve as resolvePath, sep } fro
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
 import { pickByFamily } from './family.js';
-import { getAtPointer, joinPointer, parsePointer } from './pointer.js';
+import { getAtPointer, joinPointer, parsePointer, unescapeSegment } from './pointer.js';
 import type { RefSite, Registry, SchemaLocation } from './registry.js';
 import { fragmentOf, resolveUri, safeDecode, schemeOf, stripFragment } from './uri.js';
 
@@ -125,7 +125,7 @@ function mapRemoteIdToLocalFile(registry: Registry, site: RefSite, uri: string):
  * inputs define would otherwise be generated twice.
  */
 function inputAnswering(registry: Registry, site: RefSite, encodedName: string): ResolvedRef | undefined {
-  const name = encodedName.replace(/~1/g, '/').replace(/~0/g, '~');
+  const name = unescapeSegment(encodedName);
   const chosen = pickByFamily(site.location.doc.absolutePath, registry.titles.get(name) ?? []);
   return chosen.length === 1 ? { site, target: chosen[0]!, via: 'sibling-title' } : undefined;
 }
@@ -135,7 +135,7 @@ function inputAnswering(registry: Registry, site: RefSite, encodedName: string):
  * (of the referrer's own family when several are), else the components documents.
  */
 function resolveComponentRef(registry: Registry, site: RefSite, encodedName: string): ResolvedRef | Diagnostic {
-  const name = encodedName.replace(/~1/g, '/').replace(/~0/g, '~');
+  const name = unescapeSegment(encodedName);
   for (const [via, index] of [['sibling-title', registry.titles], ['components-document', registry.components]] as const) {
     // The referring file itself is a candidate: `#/components/schemas/Self` in Self is recursion.
     const candidates = index.get(name) ?? [];

@@ -9,7 +9,7 @@ import type { ValidatorCache } from './cache.js';
 import type { AnySchemaObject } from 'ajv';
 import type { SourceDocument } from '../../load/document.js';
 import { locatePointer } from '../../diagnostics/position.js';
-import { joinPointer } from '../../resolve/pointer.js';
+import { joinPointer, lastSegment } from '../../resolve/pointer.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from '../../resolve/schema-walk.js';
 import { assignAjvIds, needsNativeRefs, pointerFragment, prepareSchemas, type RefMode } from './prepare-schemas.js';
 
@@ -136,7 +136,7 @@ function schemaProblems(ajv: Ajv2020, doc: SourceDocument, schema: AnySchemaObje
     if (seen.has(error.instancePath) || error.keyword === 'anyOf') return [];
     seen.add(error.instancePath);
     const allowed = Array.isArray(error.params.allowedValues) ? `: ${error.params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(', ')}` : '';
-    const keyword = error.instancePath.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+    const keyword = lastSegment(error.instancePath);
     return [
       {
         severity: 'error' as const,
