@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/document.js';
 import { unknownKeywordWarnings } from './keywords.js';
+import { schemaProblems } from './schema-problems.js';
 import { buildRegistry, type Registry, type SchemaLocation } from './registry.js';
 import { resolveRef, type ResolvedRef, type ResolveSettings } from './resolve-ref.js';
 
@@ -25,7 +26,11 @@ export function locationKey(location: SchemaLocation): string {
 export function resolveDocuments(documents: SourceDocument[], settings: ResolveSettings): ResolvedGraph {
   const registry = buildRegistry(documents);
   const refs = new Map<string, ResolvedRef>();
-  const diagnostics = [...registry.diagnostics, ...documents.filter((d) => d.role !== 'referenced').flatMap(unknownKeywordWarnings)];
+  const diagnostics = [
+    ...registry.diagnostics,
+    ...documents.flatMap(schemaProblems),
+    ...documents.filter((d) => d.role !== 'referenced').flatMap(unknownKeywordWarnings),
+  ];
   const wanted = new Set<string>();
   for (const site of registry.refSites) {
     const result = resolveRef(registry, site, settings);

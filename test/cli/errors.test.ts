@@ -66,6 +66,8 @@ describe('CLI errors', () => {
       expect(run.stderr).toContain('error in schemas/bad.json:5:12 at /properties/y/minLength: invalid schema: "minLength" must be integer');
       expect(run.stderr).toContain('error in schemas/pattern.json:3:3 at /pattern: invalid schema: Invalid regular expression');
       expect(run.stderr).not.toContain('internal error');
+      // Types alone need a valid schema too.
+      expect((await runCliCaptured(['--types-only'], dir)).stderr).toContain('error in schemas/bad.json:4:12 at /properties/x/type');
     });
   });
 

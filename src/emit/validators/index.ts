@@ -8,9 +8,6 @@ import { toModuleCode, type ValidatorModuleCode } from './module-code.js';
 import type { ValidatorCache } from './cache.js';
 import type { AnySchemaObject } from 'ajv';
 import type { SourceDocument } from '../../load/document.js';
-import { locatePointer } from '../../diagnostics/position.js';
-import { joinPointer, lastSegment } from '../../resolve/pointer.js';
-import { isSchemaObject, schemaRootsOf, walkSchema } from '../../resolve/schema-walk.js';
 import { assignAjvIds, needsNativeRefs, pointerFragment, prepareSchemas, type RefMode } from './prepare-schemas.js';
 
 export type { ValidatorModuleCode } from './module-code.js';
@@ -52,14 +49,8 @@ export function compileValidators(graph: ResolvedGraph, model: TypeModel, option
     let ajv = instances.get(mode);
     if (!ajv) {
       ajv = createAjv(graph, options, diagnostics);
-      // Each document is checked against the draft 2020-12 meta-schema first, so a
-      // mistake is reported at its place in the file instead of failing the run.
-      const valid = [...preparedFor(mode)].filter(([doc, schema]) => {
-        const problems = schemaProblems(ajv!, doc, schema);
-        diagnostics.push(...problems);
-        return problems.length === 0;
-      });
-      ajv.addSchema(valid.map(([, schema]) => schema), undefined, undefined, false);
+      // Already checked against the meta-schema by the resolve stage.
+      ajv.addSchema([...preparedFor(mode).values()], undefined, undefined, false);
       instances.set(mode, ajv);
     }
     return ajv;
@@ -79,7 +70,6 @@ export function compileValidators(graph: ResolvedGraph, model: TypeModel, option
       continue;
     }
     const ajv = ajvFor(mode);
-    if (diagnostics.some((d) => d.code === 'invalid-schema')) break; // reported; compiling would only repeat it
     const id = pointer === '' ? ids.get(doc)! : `${ids.get(doc)!}#${pointerFragment(pointer)}`;
     try {
       ajv.getSchema(id);
@@ -98,55 +88,3 @@ export function compileValidators(graph: ResolvedGraph, model: TypeModel, option
   }
   return { modules, reused, diagnostics };
 }
-
-/** Patterns are compiled as Unicode regular expressions (`u`), as ajv will. */
-function patternProblems(doc: SourceDocument): Diagnostic[] {
-  const problems: Diagnostic[] = [];
-  const check = (pattern: string, pointer: string) => {
-    try {
-      new RegExp(pattern, 'u');
-    } catch (error) {
-      problems.push({
-        severity: 'error',
-        code: 'invalid-schema',
-        message: `invalid schema: ${(error as Error).message}`,
-        file: doc.displayPath,
-        pointer,
-        ...locatePointer(doc.text, doc.format, pointer),
-        hint: 'patterns are ECMAScript regular expressions with the u flag',
-      });
-    }
-  };
-  for (const { pointer, schema } of schemaRootsOf(doc.json, doc.role === 'components')) {
-    walkSchema(schema, pointer, null, (node, at) => {
-      if (typeof node.pattern === 'string') check(node.pattern, `${at}/pattern`);
-      if (isSchemaObject(node.patternProperties)) for (const key of Object.keys(node.patternProperties)) check(key, joinPointer(at, 'patternProperties', key));
-      return null;
-    });
-  }
-  return problems;
-}
-
-/** The meta-schema's complaints about one document, and patterns that are not regular expressions, each at its place. */
-function schemaProblems(ajv: Ajv2020, doc: SourceDocument, schema: AnySchemaObject): Diagnostic[] {
-  if (ajv.validateSchema(schema)) return patternProblems(doc);
-  const seen = new Set<string>();
-  return (ajv.errors ?? []).flatMap((error) => {
-    // anyOf alternatives repeat one mistake several ways: report each place once.
-    if (seen.has(error.instancePath) || error.keyword === 'anyOf') return [];
-    seen.add(error.instancePath);
-    const allowed = Array.isArray(error.params.allowedValues) ? `: ${error.params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(', ')}` : '';
-    const keyword = lastSegment(error.instancePath);
-    return [
-      {
-        severity: 'error' as const,
-        code: 'invalid-schema',
-        message: `invalid schema: "${keyword}" ${error.message ?? 'is invalid'}${allowed}`,
-        file: doc.displayPath,
-        pointer: error.instancePath,
-        ...locatePointer(doc.text, doc.format, error.instancePath),
-      },
-    ];
-  });
-}
-
