@@ -118,6 +118,11 @@ describe('CLI errors', () => {
 
   it('a missing config file and a malformed --map-uri are usage errors', async () => {
     await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(join(dir, 'schemas', 'a.json'), '{"title": "A"}');
+      const components = await runCliCaptured(['--components', 'api.yml'], dir);
+      expect(components.code).toBe(2);
+      expect(components.stderr).toContain('error in api.yml: cannot read components document: no such file');
       const config = await runCliCaptured(['-c', 'nope.json'], dir);
       expect(config.code).toBe(2);
       expect(config.stderr).toContain('error in nope.json: cannot read the config file');

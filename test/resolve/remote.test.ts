@@ -54,6 +54,15 @@ describe('remote refs', () => {
     });
   });
 
+  it('with allowRemote report a document the server does not have', async () => {
+    await withTempDir(async (dir) => {
+      await writeReferrer(dir, `${served.base}/missing.json`);
+      const report = await generate({ cwd: dir, allowRemote: true });
+      expect(report.status).toBe('failed');
+      expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'fetch-failed', message: `cannot fetch ${served.base}/missing.json: HTTP 404` }));
+    });
+  });
+
   it('with allowRemote give up after the timeout with a clear error', async () => {
     await withTempDir(async (dir) => {
       await writeReferrer(dir, `${served.base}/slow.json`);
