@@ -47,7 +47,7 @@ export function moduleKeys(
       }
     }
     const docs = [...closure].map((doc) => docHash(doc, mode)).sort();
-    return cacheKey([CACHE_FORMAT, AJV_VERSION, JSON.stringify(options), mode, type.name, type.location.pointer, ...docs]);
+    return cacheKey([cacheFormat(), AJV_VERSION, JSON.stringify(options), mode, type.name, type.location.pointer, ...docs]);
   };
 }
 
@@ -55,9 +55,12 @@ export function moduleKeys(
  * The code that turns schemas into modules (this folder and below), hashed: a new version of
  * schema-gen, or an edit while developing it, never reuses modules an older one made.
  */
-const CACHE_FORMAT = (() => {
+let codeFingerprint: string | undefined;
+function cacheFormat(): string {
+  if (codeFingerprint !== undefined) return codeFingerprint;
   const dir = dirname(fileURLToPath(import.meta.url));
   const sources = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f)).sort();
-  return cacheKey(sources.map((f) => readFileSync(join(dir, f), 'utf8')));
-})();
+  codeFingerprint = cacheKey(sources.map((f) => readFileSync(join(dir, f), 'utf8')));
+  return codeFingerprint;
+}
 
