@@ -1,6 +1,6 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { createRequire } from 'node:module';
-import { parsePointer } from '../resolve/pointer.js';
+import { parsePointer } from '../schema/pointer.js';
 
 export interface SourcePosition {
   line: number;

@@ -1,4 +1,4 @@
-import { isSchemaObject, type SchemaObject } from '../resolve/schema-walk.js';
+import { isSchemaObject, type SchemaObject } from '../schema/walk.js';
 import type { DocInfo, DocTag } from './type-expr.js';
 
 /** Constraint keywords TypeScript cannot express, shown as doc tags, in this order. */

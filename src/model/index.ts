@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileStem } from '../resolve/registry.js';
 import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
-import { getAtPointer, lastSegment, parsePointer } from '../resolve/pointer.js';
-import { isSchemaObject, schemaRootsOf, walkSchema } from '../resolve/schema-walk.js';
+import { getAtPointer, lastSegment, parsePointer } from '../schema/pointer.js';
+import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 import { docInfoOf } from './docs.js';
 import { isAnnotationOnly } from './rules/annotations.js';
 import { assignNames, type NameCandidate } from './naming.js';

@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SchemaLocation } from '../resolve/index.js';
-import { unescapeSegment } from '../resolve/pointer.js';
+import { unescapeSegment } from '../schema/pointer.js';
 
 /** Names our own output exports next to the schema types; a schema may not take them. */
 const RESERVED_TYPE_NAMES = new Set(['ValidationError', 'Validator', 'ValidationErrorObject']);

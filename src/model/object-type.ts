@@ -1,4 +1,4 @@
-import { isSchemaObject, type SchemaObject } from '../resolve/schema-walk.js';
+import { isSchemaObject, type SchemaObject } from '../schema/walk.js';
 import { docInfoOf } from './docs.js';
 import { isAnnotationOnly } from './rules/annotations.js';
 import { intersectionOf, unionOf } from './rules/combine.js';

@@ -1,4 +1,4 @@
-import type { SchemaObject } from '../resolve/schema-walk.js';
+import type { SchemaObject } from '../schema/walk.js';
 import type { TypeExpr } from './type-expr.js';
 
 export interface TypeOptions {

@@ -1,6 +1,6 @@
 import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
-import { getAtPointer, joinPointer, parsePointer } from '../resolve/pointer.js';
-import { isSchemaObject, type SchemaObject } from '../resolve/schema-walk.js';
+import { getAtPointer, joinPointer, parsePointer } from '../schema/pointer.js';
+import { isSchemaObject, type SchemaObject } from '../schema/walk.js';
 import { arrayType } from './array-type.js';
 import { objectType } from './object-type.js';
 import { isAnnotationOnly } from './rules/annotations.js';

@@ -2,8 +2,8 @@ import { distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
 import type { SourceDocument } from '../load/document.js';
-import { joinPointer } from './pointer.js';
-import { schemaRootsOf, walkSchema } from './schema-walk.js';
+import { joinPointer } from '../schema/pointer.js';
+import { schemaRootsOf, walkSchema } from '../schema/walk.js';
 
 /** Draft 2020-12 keywords, the older ones ajv still reads, and OpenAPI 3.0's. */
 const KNOWN_KEYWORDS = new Set([

@@ -2,9 +2,9 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/document.js';
-import { lastSegment } from './pointer.js';
-import { isSchemaObject, schemaRootsOf, walkSchema } from './schema-walk.js';
-import { resolveUri, stripFragment } from './uri.js';
+import { lastSegment } from '../schema/pointer.js';
+import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
+import { resolveUri, stripFragment } from '../schema/uri.js';
 
 /** A schema inside a document. */
 export interface SchemaLocation {

@@ -4,9 +4,9 @@ import { relative, isAbsolute, dirname, posix, resolve as resolvePath, sep } fro
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
 import { pickByFamily } from './family.js';
-import { getAtPointer, joinPointer, parsePointer, unescapeSegment } from './pointer.js';
+import { getAtPointer, joinPointer, parsePointer, unescapeSegment } from '../schema/pointer.js';
 import type { RefSite, Registry, SchemaLocation } from './registry.js';
-import { fragmentOf, resolveUri, safeDecode, schemeOf, stripFragment } from './uri.js';
+import { fragmentOf, resolveUri, safeDecode, schemeOf, stripFragment } from '../schema/uri.js';
 
 /** How a reference found its target: reported in `--verbose` output and tested. */
 export type ResolvedVia = 'pointer' | 'anchor' | 'sibling-title' | 'components-document';

@@ -2,8 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
 import { Ajv2020 } from '../emit/validators/ajv-modules.js';
 import type { SourceDocument } from '../load/document.js';
-import { joinPointer, lastSegment } from './pointer.js';
-import { isSchemaObject, schemaRootsOf, walkSchema } from './schema-walk.js';
+import { joinPointer, lastSegment } from '../schema/pointer.js';
+import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 
 let metaValidator: Ajv2020 | undefined;
 

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generate, type Diagnostic, type GenerateOptions } from '../../src/index.js';
-import { walkSchema } from '../../src/resolve/schema-walk.js';
-import { resolveUri, stripFragment } from '../../src/resolve/uri.js';
+import { walkSchema } from '../../src/schema/walk.js';
+import { resolveUri, stripFragment } from '../../src/schema/uri.js';
 import { REMOTE_PREFIX, SUITE_REMOTES, type Compiled, type SuiteGroup } from './suite.js';
 
 type Validator = (data: unknown) => boolean;

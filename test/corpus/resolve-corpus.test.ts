@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { loadDocuments } from '../../src/load/index.js';
 import { resolveDocuments, locationKey, type ResolvedGraph } from '../../src/resolve/index.js';
-import { getAtPointer, parsePointer } from '../../src/resolve/pointer.js';
+import { getAtPointer, parsePointer } from '../../src/schema/pointer.js';
 import { CORPUS_SCHEMAS, describeCorpus, IDENTITY_POOLS_OPENAPI, USER_POOLS_OPENAPI } from '../helpers/corpus.js';
 
 async function resolveCorpus(components: string[]): Promise<ResolvedGraph> {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResolvedGraph } from '../../resolve/index.js';
-import { schemaRootsOf, walkSchema } from '../../resolve/schema-walk.js';
+import { schemaRootsOf, walkSchema } from '../../schema/walk.js';
 import { addFormats, Ajv2020 } from './ajv-modules.js';
 import { externalRefKeyword } from './external-ref-keyword.js';
 import type { ValidatorOptions } from './index.js';

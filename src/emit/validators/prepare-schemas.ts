@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import type { SourceDocument } from '../../load/document.js';
 import type { TypeModel } from '../../model/index.js';
 import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
-import { getAtPointer, parsePointer } from '../../resolve/pointer.js';
-import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema } from '../../resolve/schema-walk.js';
+import { getAtPointer, parsePointer } from '../../schema/pointer.js';
+import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema } from '../../schema/walk.js';
 import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { SchemaObject } from '../../resolve/schema-walk.js';
+import type { SchemaObject } from '../../schema/walk.js';
 
 /** Keywords that say something about a value without constraining it. */
 const ANNOTATION_KEYWORDS = new Set([

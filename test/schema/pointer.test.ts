@@ -1,4 +1,4 @@
-import { escapeSegment, getAtPointer, joinPointer, parsePointer } from '../../src/resolve/pointer.js';
+import { escapeSegment, getAtPointer, joinPointer, parsePointer } from '../../src/schema/pointer.js';
 
 describe('parsePointer', () => {
   it('splits a pointer into unescaped segments', () => {
