@@ -92,6 +92,9 @@ describeSuite('JSON-Schema-Test-Suite draft 2020-12', () => {
       const ours = cases.filter((r) => r.ours === undefined).length;
       const ajv = cases.filter((r) => r.ajv === undefined).length;
       expect(ours).toBeGreaterThanOrEqual(ajv);
+      // The comparison means something only while ajv itself runs the cases (it once
+      // rejected every group, on a remote's unknown meta-schema, and this passed at 0).
+      expect(ajv).toBeGreaterThan(cases.length * 0.8);
     }
   });
 });

@@ -31,7 +31,8 @@ export function compileWithAjv(group: SuiteGroup, options: Pick<GenerateOptions,
   const known = new Set(Object.keys(ajv.formats));
   for (const format of formatsIn(group.schema)) if (!known.has(format)) ajv.addFormat(format, true);
   try {
-    for (const remote of remotes) ajv.addSchema(remote.schema as object, remote.url);
+    // Remotes of other drafts name meta-schemas this instance does not hold: add them unchecked, as our generator does.
+    for (const remote of remotes) ajv.addSchema(remote.schema as object, remote.url, undefined, false);
     const validate = ajv.compile(group.schema as object);
     return { validate: (data) => validate(data) as boolean };
   } catch (error) {
