@@ -12,6 +12,11 @@ export interface SchemaLocation {
   pointer: string;
 }
 
+/** `schemas/a.json#/$defs/x`: how a schema is named in maps, diagnostics and cache keys. */
+export function locationKey(location: SchemaLocation): string {
+  return `${location.doc.displayPath}#${location.pointer}`;
+}
+
 /** A `$ref` as written, with the base URI it is resolved against. */
 export interface RefSite {
   /** The schema object that holds the `$ref`. */
