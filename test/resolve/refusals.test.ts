@@ -61,7 +61,7 @@ describe('refused refs', () => {
         { code: 'refused-ref', file: 'schemas/b.json', pointer: '/properties/p/$ref', line: refLine(2), message: /leaves the input folders/ },
         { code: 'refused-ref', file: 'schemas/b.json', pointer: '/properties/q/$ref', line: refLine(3), message: /leaves the input folders/ },
       ]);
-      expect(report.diagnostics.map((d) => d.hint)).toContain('refs may only reach files under the inputs and the --components documents');
+      expect(report.diagnostics.map((d) => d.hint)).toContain('refs may only reach regular files under the inputs and the --components documents');
     }));
 
   it('an https:// ref to a document no input holds is refused, and nothing is fetched', () =>
