@@ -19,6 +19,8 @@ export interface ExpandedInputs {
   allowed: AllowedRoots;
   /** Symlinks found in input folders that lead outside them (each reported in `diagnostics`). */
   refused: string[];
+  /** Real paths of files a folder listing showed as regular files: no need to resolve them again. */
+  realFiles: Map<string, string>;
   diagnostics: Diagnostic[];
 }
 
@@ -51,6 +53,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
   const skipped = (path: string) => path.split(sep).includes('node_modules') || (outDir !== undefined && isInside(outDir, path));
   const files = new Set<string>();
   const refused: string[] = [];
+  const realFiles = new Map<string, string>();
   for (const item of classified) {
     if (item.kind === 'file') {
       files.add(item.path);
@@ -65,13 +68,14 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
     });
     diagnostics.push(...walked.diagnostics);
     refused.push(...walked.refused);
+    walked.realFiles.forEach((real, path) => realFiles.set(path, real));
     const matches = walked.files.filter((path) => !skipped(path));
     if (matches.length === 0 && walked.diagnostics.length === 0) {
       diagnostics.push(notFound(item.input, item.kind === 'pattern' ? 'the pattern matches no file' : 'the folder holds no .json, .yaml or .yml file'));
     }
     matches.forEach((path) => files.add(path));
   }
-  return { files: [...files].sort(), roots, allowed, refused, diagnostics };
+  return { files: [...files].sort(), roots, allowed, refused, realFiles, diagnostics };
 }
 
 /** The part of a pattern below its fixed folder, as a matcher of paths below that folder. */

@@ -8,7 +8,7 @@ import { fetchRemoteDocument } from './fetch-remote.js';
 import { mappedPath, mappingFor, uriMappings } from './map-uri.js';
 import { builtInMetaSchema, builtInMetaSchemaUri } from './meta-schemas.js';
 import { formatOf, parseDocumentText } from './parse-document.js';
-import type { FileRead } from './read-file.js';
+import { readRegularFile, type FileRead } from './read-file.js';
 
 export type { SourceDocument, Unavailable } from './document.js';
 export type { AllowedRoots } from './confinement.js';
@@ -57,7 +57,9 @@ export async function loadDocuments(request: LoadRequest): Promise<LoadedDocumen
   const documents: SourceDocument[] = [];
   const unavailable = new Map<string, Unavailable>(expanded.refused.map((path) => [path, { kind: 'reported' }]));
   for (const { path, role } of wanted) {
-    const read = readConfinedFile(path, allowed, limits.maxFileBytes);
+    // Files a folder walk listed are known by real path inside a root; others are resolved and checked.
+    const listed = expanded.realFiles.get(path);
+    const read = listed ? readRegularFile(listed, limits.maxFileBytes, { resolvedPath: true, listedAsRegular: true }) : readConfinedFile(path, allowed, limits.maxFileBytes);
     const loaded = read.ok ? toDocument(path, read.text, role, cwd, limits) : { diagnostic: readFailure(read, role, toDisplayPath(path, cwd)) };
     if ('diagnostic' in loaded) {
       diagnostics.push(loaded.diagnostic);

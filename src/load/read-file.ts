@@ -17,20 +17,24 @@ const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
  * FIFO, socket or device is refused before it is opened (a FIFO would block, /dev/zero
  * never ends); a file that is or grows larger than the cap is refused without reading
  * past it. `resolvedPath`: the path is a realpath already, so a symlink swapped in
- * after the check is not followed.
+ * after the check is not followed. `listedAsRegular`: a folder listing said so
+ * (opening then costs no device its side effects).
  *
  * Synchronous on purpose: for hundreds of small files it is several times faster than
  * fs/promises (no thread-pool round trip per file), measured in bench/types.js.
  */
-export function readRegularFile(path: string, maxBytes: number, options: { resolvedPath?: boolean } = {}): FileRead {
-  let before: Stats;
-  try {
-    before = statSync(path);
-  } catch (error) {
-    return failureOf(error);
+export function readRegularFile(path: string, maxBytes: number, options: { resolvedPath?: boolean; listedAsRegular?: boolean } = {}): FileRead {
+  // A folder listing that said "regular file" spares a stat (the open below checks again).
+  let before: Stats | undefined;
+  if (!options.listedAsRegular) {
+    try {
+      before = statSync(path);
+    } catch (error) {
+      return failureOf(error);
+    }
+    if (!before.isFile()) return { ok: false, kind: 'refused', reason: `is not a regular file (${kindOf(before)})` };
+    if (before.size > maxBytes) return tooLarge(maxBytes);
   }
-  if (!before.isFile()) return { ok: false, kind: 'refused', reason: `is not a regular file (${kindOf(before)})` };
-  if (before.size > maxBytes) return tooLarge(maxBytes);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | NON_BLOCKING | (options.resolvedPath ? NO_FOLLOW : 0));
@@ -39,9 +43,10 @@ export function readRegularFile(path: string, maxBytes: number, options: { resol
   }
   try {
     const opened = fstatSync(fd);
-    if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev) {
+    if (!opened.isFile() || (before && (opened.ino !== before.ino || opened.dev !== before.dev))) {
       return { ok: false, kind: 'refused', reason: 'changed while it was being opened' };
     }
+    if (opened.size > maxBytes) return tooLarge(maxBytes);
     const bytes = readAtMost(fd, opened.size, maxBytes);
     if (bytes === undefined) return tooLarge(maxBytes);
     const text = bytes.toString('utf8');

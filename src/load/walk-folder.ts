@@ -23,12 +23,22 @@ export interface FolderWalk {
  * are followed, loops among them entered once. Hidden entries (`.git`) are skipped,
  * as glob patterns do. Iterative, so folder depth costs no stack.
  */
-export function walkFolder(walk: FolderWalk): { files: string[]; refused: string[]; diagnostics: Diagnostic[] } {
+export interface WalkedFolder {
+  files: string[];
+  /** Real paths of the files the listing showed as regular files (not links): read without resolving again. */
+  realFiles: Map<string, string>;
+  /** Symlinks that lead outside the allowed roots (each reported in `diagnostics`). */
+  refused: string[];
+  diagnostics: Diagnostic[];
+}
+
+export function walkFolder(walk: FolderWalk): WalkedFolder {
   const files: string[] = [];
+  const realFiles = new Map<string, string>();
   const refused: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const baseReal = realPathOf(walk.base);
-  if (baseReal === undefined) return { files, refused, diagnostics };
+  if (baseReal === undefined) return { files, realFiles, refused, diagnostics };
   const pending = [{ path: walk.base, relative: '', depth: 0, ancestors: [baseReal] }];
   for (let folder = pending.pop(); folder; folder = pending.pop()) {
     for (const entry of listFolder(folder.path)) {
@@ -39,13 +49,16 @@ export function walkFolder(walk: FolderWalk): { files: string[]; refused: string
         if (folder.depth >= walk.maxDepth || walk.skipFolder(path) || folder.ancestors.includes(real)) return;
         pending.push({ path, relative, depth: folder.depth + 1, ancestors: [...folder.ancestors, real] });
       };
+      const folderReal = folder.ancestors[folder.ancestors.length - 1]!;
       if (entry.isDirectory()) {
-        enter(join(folder.ancestors[folder.ancestors.length - 1]!, entry.name));
+        enter(join(folderReal, entry.name));
         continue;
       }
       if (!entry.isSymbolicLink()) {
         // Regular files, and FIFOs or devices with a schema's name: reading refuses the latter.
-        if (walk.accept(relative)) files.push(path);
+        if (!walk.accept(relative)) continue;
+        files.push(path);
+        if (entry.isFile()) realFiles.set(path, join(folderReal, entry.name));
         continue;
       }
       const real = realPathOf(path);
@@ -68,7 +81,7 @@ export function walkFolder(walk: FolderWalk): { files: string[]; refused: string
       }
     }
   }
-  return { files, refused, diagnostics };
+  return { files, realFiles, refused, diagnostics };
 }
 
 function listFolder(path: string): Dirent[] {
