@@ -1,9 +1,10 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isInside, realPathOf, type AllowedRoots } from './confinement.js';
+import { failureOf } from './read-file.js';
 import { walkFolder } from './walk-folder.js';
 
 const SCHEMA_FILE = /\.(json|ya?ml)$/i;
@@ -43,8 +44,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
       continue;
     }
     const path = resolve(cwd, input);
-    const info = statSync(path, { throwIfNoEntry: false });
-    if (!info) diagnostics.push(notFound(input, 'no such file or folder'));
+    const info = statOrReason(path);
+    if (typeof info === 'string') diagnostics.push(notFound(input, info));
     else classified.push({ kind: info.isDirectory() ? 'folder' : 'file', input, path });
   }
   const roots = [...new Set(classified.map((c) => (c.kind === 'pattern' ? c.base : c.kind === 'folder' ? c.path : resolve(c.path, '..'))))].sort();
@@ -94,6 +95,15 @@ export function globBase(pattern: string): string {
   const parts = pattern.split('/');
   const firstDynamic = parts.findIndex((p) => isDynamicPattern(p));
   return parts.slice(0, firstDynamic).join('/') || '.';
+}
+
+function statOrReason(path: string): Stats | string {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? 'no such file or folder';
+  } catch (error) {
+    const read = failureOf(error);
+    return read.ok || read.kind === 'missing' ? 'no such file or folder' : read.reason;
+  }
 }
 
 function notFound(input: string, why: string): Diagnostic {

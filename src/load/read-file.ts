@@ -90,6 +90,7 @@ export function failureOf(error: unknown): FileRead {
     ELOOP: 'too many levels of symbolic links',
     ENAMETOOLONG: 'the path is too long',
     EISDIR: 'is a folder',
+    ERR_INVALID_ARG_VALUE: 'the path holds a NUL character',
   };
   return { ok: false, kind: 'unreadable', reason: (code && reasons[code]) ?? code ?? 'unknown error' };
 }

@@ -63,7 +63,7 @@ export function walkFolder(walk: FolderWalk): WalkedFolder {
       }
       const real = realPathOf(path);
       if (real === undefined) continue; // a dangling link names nothing
-      const isFolder = statSync(real, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      const isFolder = isFolderPath(real);
       if (isFolder ? folder.depth >= walk.maxDepth || walk.skipFolder(path) : !walk.accept(relative)) continue;
       if (!walk.allowed.realPaths.some((root) => isInside(root, real))) {
         refused.push(path);
@@ -82,6 +82,14 @@ export function walkFolder(walk: FolderWalk): WalkedFolder {
     }
   }
   return { files, realFiles, refused, diagnostics };
+}
+
+function isFolderPath(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // then it is read as a file, and reading says why it cannot be
+  }
 }
 
 function listFolder(path: string): Dirent[] {

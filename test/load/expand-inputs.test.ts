@@ -65,6 +65,19 @@ describe('symlinks in the inputs (issue 8: a committed schemas/x.json → ../../
     }));
 });
 
+describe('input paths the system cannot take', () => {
+  it('a NUL character in an input, a components document or a mapped folder is an error, not an internal one', () =>
+    withTempDir(async (dir) => {
+      await files(dir, { 'schemas/a.json': JSON.stringify({ title: 'A', properties: { x: { $ref: 'https://vendor.example/x.json' } } }) });
+      const report = await generate({ cwd: dir, inputs: ['schemas', 'sch\0emas'], components: ['api\0.yml'], uriMap: { 'https://vendor.example/': 'ven\0dor' }, outDir: 'out' });
+      expect(report.diagnostics.map((d) => [d.code, d.message])).toEqual([
+        ['input-not-found', 'input "sch\0emas": the path holds a NUL character'],
+        ['read-failed', 'cannot read components document: the path holds a NUL character'],
+        ['unresolved-ref', '"https://vendor.example/x.json" cannot be read (the path holds a NUL character)'],
+      ]);
+    }));
+});
+
 describe('expanding folders and glob patterns', () => {
   const expand = (dir: string, inputs: string[], outDir?: string) => expandInputs(inputs, dir, outDir && join(dir, outDir));
   const relativeTo = (dir: string, paths: string[]) => paths.map((p) => p.slice(dir.length + 1));
