@@ -100,13 +100,13 @@ function findResource(registry: Registry, site: RefSite, uri: string, settings: 
     return unavailableAt(site, settings, path) ?? { ...refError(site, 'unresolved-ref', `"${site.ref}": no such file (${relative(process.cwd(), path)})`), wants: path };
   }
   if (metaSchemaUri) return { ...refError(site, 'unresolved-ref', `"${site.ref}": the meta-schema ${metaSchemaUri} could not be loaded`), wants: metaSchemaUri };
-  if (isUnderMetaSchemaFolder(uri)) {
-    return refError(site, 'unresolved-ref', `"${site.ref}": ${uri} is not a meta-schema schema-gen holds (they are served from memory, never fetched)`, `it holds ${knownMetaSchemaUris().join(', ')} and their vocabularies (…/meta/*)`);
-  }
   const local = mapRemoteIdToLocalFile(registry, site, uri);
   if (local) return local;
   if (settings.mappedPrefixes.some((prefix) => uri.startsWith(prefix))) {
     return unavailableAt(site, settings, uri) ?? { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} is mapped to a local file that does not exist`), wants: uri };
+  }
+  if (isUnderMetaSchemaFolder(uri)) {
+    return refError(site, 'unresolved-ref', `"${site.ref}": ${uri} is not a meta-schema schema-gen holds (they are served from memory, never fetched)`, `it holds ${knownMetaSchemaUris().join(', ')} and their vocabularies (…/meta/*)`);
   }
   if (scheme === 'http' || scheme === 'https') {
     if (settings.allowRemote) return { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} could not be fetched`), wants: uri };

@@ -1,4 +1,7 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { generate } from '../../src/index.js';
 import { builtInMetaSchema, builtInMetaSchemaUri, isUnderMetaSchemaFolder, knownMetaSchemaUris } from '../../src/load/meta-schemas.js';
 import { generateAndImport } from '../helpers/generate-and-import.js';
 import { withTempDir } from '../helpers/temp-dir.js';
@@ -44,6 +47,21 @@ describe('the built-in meta-schema table', () => {
     expect(served).toEqual(ajvCopy);
     expect(served).not.toBe(ajvCopy);
   });
+
+  it('a --map-uri of a meta-schema folder answers what the table does not hold; the table keeps its own', () =>
+    withTempDir(async (dir) => {
+      await mkdir(join(dir, 'vendor'));
+      await writeFile(join(dir, 'vendor', 'hyper-schema.json'), JSON.stringify({ title: 'Hyper', type: 'object' }));
+      await writeFile(join(dir, 'vendor', 'schema.json'), JSON.stringify({ title: 'NotTheRealOne', type: 'string' }));
+      await mkdir(join(dir, 'schemas'));
+      const a = { title: 'A', type: 'object', properties: { h: { $ref: 'http://json-schema.org/draft-07/hyper-schema' }, s: { $ref: 'http://json-schema.org/draft-07/schema#' } } };
+      await writeFile(join(dir, 'schemas', 'a.json'), JSON.stringify(a));
+      const report = await generate({ cwd: dir, typesOnly: true, uriMap: { 'http://json-schema.org/draft-07/': 'vendor' } });
+      expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const types = await readdir(join(dir, 'generated', 'types'));
+      expect(types).toContain('Hyper.d.ts');
+      expect(types).not.toContain('NotTheRealOne.d.ts');
+    }));
 
   it('the same meta-schema written several ways is one document in a run', () =>
     withTempDir(async (dir) => {
