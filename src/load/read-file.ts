@@ -17,8 +17,8 @@ const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
  * FIFO, socket or device is refused before it is opened (a FIFO would block, /dev/zero
  * never ends); a file that is or grows larger than the cap is refused without reading
  * past it. `resolvedPath`: the path is a realpath already, so a symlink swapped in
- * after the check is not followed. `listedAsRegular`: a folder listing said so
- * (opening then costs no device its side effects).
+ * after the check is not followed. `listedAsRegular`: a folder listing gave the
+ * type already, so the stat before opening is skipped (fstat still checks).
  *
  * Synchronous on purpose: for hundreds of small files it is several times faster than
  * fs/promises (no thread-pool round trip per file), measured in bench/types.js.

@@ -16,13 +16,6 @@ export interface FolderWalk {
   display: (absolutePath: string) => string;
 }
 
-/**
- * The files below a folder, without following a symlink out of the allowed roots: a
- * symlinked file or folder whose target leaves them is reported, never read or
- * entered (so a link to `/` cannot make us walk the disk). Links inside the roots
- * are followed, loops among them entered once. Hidden entries (`.git`) are skipped,
- * as glob patterns do. Iterative, so folder depth costs no stack.
- */
 export interface WalkedFolder {
   files: string[];
   /** Real paths of the files the listing showed as regular files (not links): read without resolving again. */
@@ -32,6 +25,13 @@ export interface WalkedFolder {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The files below a folder, without following a symlink out of the allowed roots: a
+ * symlinked file or folder whose target leaves them is reported, never read or
+ * entered (so a link to `/` cannot make us walk the disk). Links inside the roots
+ * are followed, loops among them entered once. Hidden entries (`.git`) are skipped,
+ * as glob patterns do. Iterative, so folder depth costs no stack.
+ */
 export function walkFolder(walk: FolderWalk): WalkedFolder {
   const files: string[] = [];
   const realFiles = new Map<string, string>();
