@@ -3,7 +3,8 @@ import { DiagnosticsError, hasErrors, type Diagnostic } from './diagnostics/diag
 import { compileValidators, type CompiledValidators } from './emit/validators/index.js';
 import { cacheFileFor, readCacheFile, writeCacheFile } from './emit/validators/cache-file.js';
 import { readRuntimeHelpers, readTemplates } from './load/assets.js';
-import { BUILT_IN_URI_MAP, loadDocuments, loadReferencedDocuments, toDisplayPath, type LoadedDocuments } from './load/index.js';
+import { loadDocuments, loadReferencedDocuments, toDisplayPath, type LoadedDocuments, type Unavailable } from './load/index.js';
+import { limitDiagnostics } from './limits.js';
 import { buildTypeModel, type TypeModel } from './model/index.js';
 import { withDefaults, type GenerateOptions, type ResolvedOptions } from './options.js';
 import { generatedFileMarker, renderOutput, type OutputFile } from './render/index.js';
@@ -66,9 +67,11 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
 export type StageTimings = Record<string, number>;
 
 async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void): Promise<Omit<BuiltOutput, 'timings'>> {
-  const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd, outDir: resolve(opts.cwd, opts.outDir) });
-  if (hasErrors(loaded.diagnostics)) return { files: [], diagnostics: loaded.diagnostics };
+  const badLimits = limitDiagnostics(opts.limits);
+  if (badLimits.length > 0) return { files: [], diagnostics: badLimits };
+  const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd, outDir: resolve(opts.cwd, opts.outDir), limits: opts.limits });
   lap('load');
+  // A file that failed to load is reported and the rest still resolved: one run names every problem.
   const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts);
   lap('resolve');
   const diagnostics = [...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];
@@ -107,13 +110,15 @@ async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: Re
 }
 
 /**
- * Resolve, load what unresolved refs name (files under the input folders; URLs with
- * `allowRemote`), and resolve again, until nothing new can be loaded.
+ * Resolve, load what unresolved refs name (meta-schemas, from memory; files under the
+ * input folders; URLs under a uriMap prefix; other URLs with `allowRemote`), and
+ * resolve again, until nothing new can be loaded. What the load stage refuses is
+ * reported at each ref that names it; what failed with an error of its own adds none.
  */
 async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: ResolvedOptions): Promise<{ graph: ResolvedGraph; diagnostics: Diagnostic[] }> {
-  // The draft 2020-12 meta-schemas are held locally (ajv ships them): refs to them never go out.
-  const uriMap = { ...BUILT_IN_URI_MAP, ...opts.uriMap };
-  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(uriMap) };
+  const unavailable = new Map<string, Unavailable>(loaded.unavailable);
+  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(opts.uriMap), unavailable };
+  const context = { cwd: opts.cwd, allowed: loaded.allowed, uriMap: opts.uriMap, timeoutMs: opts.remoteTimeoutMs, limits: opts.limits };
   let documents = loaded.documents;
   const diagnostics: Diagnostic[] = [];
   const attempted = new Set<string>();
@@ -122,8 +127,9 @@ async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: Res
     const toLoad = graph.wanted.filter((w) => !attempted.has(w));
     if (toLoad.length === 0) return { graph, diagnostics };
     toLoad.forEach((w) => attempted.add(w));
-    const more = await loadReferencedDocuments(toLoad, opts.cwd, { timeoutMs: opts.remoteTimeoutMs, uriMap });
+    const more = await loadReferencedDocuments(toLoad, context);
     diagnostics.push(...more.diagnostics);
+    more.unavailable.forEach((why, location) => unavailable.set(location, why));
     documents = [...documents, ...more.documents];
   }
 }

@@ -1,4 +1,5 @@
 import type { MemoryValidatorCache } from './emit/validators/cache.js';
+import { withDefaultLimits, type Limits } from './limits.js';
 
 /** Everything a run can be told; the CLI and config file fill this in. */
 export interface GenerateOptions {
@@ -44,9 +45,11 @@ export interface GenerateOptions {
   remoteTimeoutMs?: number;
   /** URL prefixes served from local folders: `{ "https://example.com/schemas/": "vendor/schemas" }`. */
   uriMap?: Record<string, string>;
+  /** Bounds on what one document may cost (file and download sizes, nesting, YAML aliases); see `src/limits.ts`. */
+  limits?: Partial<Limits>;
 }
 
-export type ResolvedOptions = Required<Omit<GenerateOptions, 'templatesDir'>> & { templatesDir?: string };
+export type ResolvedOptions = Required<Omit<GenerateOptions, 'templatesDir' | 'limits'>> & { templatesDir?: string; limits: Limits };
 
 export const DEFAULT_INPUT = 'schemas';
 export const DEFAULT_OUT_DIR = 'generated';
@@ -71,6 +74,7 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     allowRemote: options.allowRemote ?? false,
     remoteTimeoutMs: options.remoteTimeoutMs ?? 10_000,
     uriMap: options.uriMap ?? {},
+    limits: withDefaultLimits(options.limits),
     cache: options.cache ?? true,
   };
 }

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
+import { DEFAULT_LIMITS, LIMIT_NAMES, limitProblems } from '../limits.js';
 import { formatOf, parseDocumentText } from '../load/parse-document.js';
+import { readRegularFile } from '../load/read-file.js';
 import type { GenerateOptions } from '../options.js';
 
 export const CONFIG_FILE_NAMES = ['schema-gen.config.json', 'schema-gen.config.yaml', 'schema-gen.config.yml'];
@@ -33,13 +34,19 @@ const FIELDS: Record<string, { check: FieldCheck; expected: string }> = {
   format: { check: isBoolean, expected: 'true or false' },
   allowRemote: { check: isBoolean, expected: 'true or false' },
   uriMap: { check: (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isString), expected: 'an object of "<URL prefix>": "<folder>"' },
+  limits: { check: (v) => limitProblems(v).length === 0, expected: `an object of positive integers, with keys among ${LIMIT_NAMES.join(', ')}` },
   names: { check: (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isString), expected: 'an object of "<file>[#<pointer>]": "TypeName"' },
 };
 
 /** Read and check a config file; every problem becomes a diagnostic pointing into it. */
 export async function readConfigFile(path: string, displayPath: string): Promise<ConfigFile | Diagnostic[]> {
-  const text = await readFile(path, 'utf8').catch(() => undefined);
-  if (text === undefined) return [{ severity: 'error', code: 'config-not-found', message: 'cannot read the config file', file: displayPath }];
+  // Read like a schema (a regular file, within the size cap), but from anywhere: the config is the user's own.
+  const read = readRegularFile(path, DEFAULT_LIMITS.maxFileBytes);
+  if (!read.ok) {
+    const message = read.kind === 'refused' ? `the config file ${read.reason}` : 'cannot read the config file';
+    return [{ severity: 'error', code: 'config-not-found', message, file: displayPath }];
+  }
+  const text = read.text;
   const format = formatOf(path);
   const parsed = parseDocumentText(text, format, displayPath);
   if (!parsed.ok) return [parsed.diagnostic];
@@ -74,7 +81,7 @@ function toOptions(config: Record<string, never>, base: string): GenerateOptions
   if (config.out) options.outDir = rel(config.out);
   if (config.templates) options.templatesDir = rel(config.templates);
   if (config.uriMap) options.uriMap = Object.fromEntries(Object.entries(config.uriMap as Record<string, string>).map(([prefix, dir]) => [prefix, rel(dir)]));
-  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'names', 'typesOnly', 'format', 'allowRemote', 'module', 'bundle'] as const) {
+  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'names', 'typesOnly', 'format', 'allowRemote', 'module', 'bundle', 'limits'] as const) {
     if (config[key] !== undefined) (options as Record<string, unknown>)[key] = config[key];
   }
   return options;

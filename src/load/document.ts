@@ -17,3 +17,11 @@ export interface SourceDocument {
    */
   role: 'input' | 'components' | 'referenced';
 }
+
+/**
+ * Why a file or URL is not among the documents though something names it: `refused`
+ * (outside the allowed folders, not a regular file, over a size limit) and
+ * `unreadable` are reported at each `$ref` that names it; `reported` failed with a
+ * diagnostic of its own (a syntax error, say), so refs to it add nothing.
+ */
+export type Unavailable = { kind: 'refused'; reason: string; hint?: string } | { kind: 'unreadable'; reason: string } | { kind: 'reported' };

@@ -1,18 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceDocument } from './document.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { readConfinedFile, realPathOf, type AllowedRoots } from './confinement.js';
+import type { SourceDocument, Unavailable } from './document.js';
 import { expandInputs } from './expand-inputs.js';
+import { fetchRemoteDocument } from './fetch-remote.js';
+import { mappedPath, mappingFor, uriMappings } from './map-uri.js';
+import { builtInMetaSchema, builtInMetaSchemaUri } from './meta-schemas.js';
 import { formatOf, parseDocumentText } from './parse-document.js';
-import { fetchRemoteDocument } from './referenced.js';
+import { readRegularFile, type FileRead } from './read-file.js';
 
-export type { SourceDocument } from './document.js';
-
-/** URL prefixes always served locally: the draft 2020-12 meta-schemas, from ajv's own copy. */
-export const BUILT_IN_URI_MAP: Readonly<Record<string, string>> = {
-  'https://json-schema.org/draft/2020-12/': dirname(createRequire(import.meta.url).resolve('ajv/dist/refs/json-schema-2020-12/schema.json')),
-};
+export type { SourceDocument, Unavailable } from './document.js';
+export type { AllowedRoots } from './confinement.js';
+export { builtInMetaSchemaUri, isUnderMetaSchemaFolder, knownMetaSchemaUris } from './meta-schemas.js';
 
 export interface LoadRequest {
   inputs: readonly string[];
@@ -20,97 +20,148 @@ export interface LoadRequest {
   cwd: string;
   /** Absolute output folder: never read as input. */
   outDir?: string;
+  limits?: Limits;
 }
 
 export interface LoadedDocuments {
   documents: SourceDocument[];
-  /** Folders refs may reach: input roots plus the folders of components documents. */
+  /** Folders refs may reach, as written: input roots plus the folders of components documents. */
   roots: string[];
+  /** The same folders by real path: what every file read is checked against. */
+  allowed: AllowedRoots;
+  /** Inputs and components documents that failed with a diagnostic of their own, by absolute path. */
+  unavailable: Map<string, Unavailable>;
   diagnostics: Diagnostic[];
 }
 
-/** The only stage besides `write` that touches the disk: read and parse every document. */
+/**
+ * The only stage besides `write` that touches the disk: read and parse every document.
+ * A file that fails is reported and the others are still loaded, so one run reports
+ * every broken file.
+ */
 export async function loadDocuments(request: LoadRequest): Promise<LoadedDocuments> {
   const { cwd } = request;
-  const expanded = await expandInputs(request.inputs, cwd, request.outDir);
+  const limits = request.limits ?? DEFAULT_LIMITS;
+  const expanded = await expandInputs(request.inputs, cwd, request.outDir, (path) => toDisplayPath(path, cwd));
   const diagnostics = [...expanded.diagnostics];
   const componentPaths = request.components.map((c) => resolve(cwd, c)).filter((p) => !expanded.files.includes(p));
+  const componentFolders = componentPaths.map((p) => dirname(p));
+  const allowed: AllowedRoots = {
+    realPaths: [...new Set([...expanded.allowed.realPaths, ...componentFolders.flatMap((folder) => realPathOf(folder) ?? [])])],
+    description: 'the input folders',
+  };
   const wanted = [
     ...expanded.files.map((path) => ({ path, role: 'input' as const })),
     ...componentPaths.map((path) => ({ path, role: 'components' as const })),
   ];
-  const loaded = await Promise.all(wanted.map(({ path, role }) => loadOne(path, role, cwd)));
   const documents: SourceDocument[] = [];
-  for (const result of loaded) {
-    if ('diagnostic' in result) diagnostics.push(result.diagnostic);
-    else documents.push(result);
-  }
-  const roots = [...expanded.roots, ...componentPaths.map((p) => resolve(p, '..'))];
-  return { documents, roots: [...new Set(roots)].sort(), diagnostics };
-}
-
-/**
- * Documents that refs name but the inputs did not include: files under the input
- * folders, and (with `--allow-remote`) URLs. A file that does not exist is not an
- * error here: the ref that named it already is.
- */
-export async function loadReferencedDocuments(
-  locations: readonly string[],
-  cwd: string,
-  remote: { timeoutMs: number; uriMap: Readonly<Record<string, string>> },
-): Promise<{ documents: SourceDocument[]; diagnostics: Diagnostic[] }> {
-  const documents: SourceDocument[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const location of locations) {
-    const prefix = Object.keys(remote.uriMap).find((p) => location.startsWith(p));
-    if (prefix !== undefined) {
-      // A URL served from a local folder: read the file, but keep the URL as its identity.
-      const mapped = resolve(cwd, remote.uriMap[prefix]!, decodeURIComponent(location.slice(prefix.length).replace(/[?#].*$/, '')));
-      // Schema URLs often leave out the extension (`…/draft/2020-12/schema`).
-      const path = existsSync(mapped) || !existsSync(`${mapped}.json`) ? mapped : `${mapped}.json`;
-      const loaded = await loadOne(path, 'referenced', cwd);
-      if ('diagnostic' in loaded) diagnostics.push({ ...loaded.diagnostic, message: `${loaded.diagnostic.message} (${location}, mapped by uriMap)` });
-      // Named by its URL, not its local path: output stays the same wherever the folder is.
-      else documents.push({ ...loaded, uri: location, displayPath: location });
-      continue;
-    }
-    if (/^https?:/i.test(location)) {
-      const fetched = await fetchRemoteDocument(location, remote.timeoutMs);
-      if (fetched.document) documents.push(fetched.document);
-      diagnostics.push(...fetched.diagnostics);
-      continue;
-    }
-    const loaded = await loadOne(location, 'referenced', cwd);
+  const unavailable = new Map<string, Unavailable>(expanded.refused.map((path) => [path, { kind: 'reported' }]));
+  for (const { path, role } of wanted) {
+    // Files a folder walk listed are known by real path inside a root; others are resolved and checked.
+    const listed = expanded.realFiles.get(path);
+    const read = listed ? readRegularFile(listed, limits.maxFileBytes, { resolvedPath: true, listedAsRegular: true }) : readConfinedFile(path, allowed, limits.maxFileBytes);
+    const loaded = read.ok ? toDocument(path, read.text, role, cwd, limits) : { diagnostic: readFailure(read, role, toDisplayPath(path, cwd)) };
     if ('diagnostic' in loaded) {
-      if (loaded.diagnostic.code !== 'read-failed') diagnostics.push(loaded.diagnostic);
+      diagnostics.push(loaded.diagnostic);
+      unavailable.set(path, { kind: 'reported' });
     } else {
       documents.push(loaded);
     }
   }
-  return { documents, diagnostics };
+  const roots = [...new Set([...expanded.roots, ...componentFolders])].sort();
+  return { documents, roots, allowed, unavailable, diagnostics };
 }
 
-async function loadOne(absolutePath: string, role: SourceDocument['role'], cwd: string): Promise<SourceDocument | { diagnostic: Diagnostic }> {
-  const displayPath = toDisplayPath(absolutePath, cwd);
-  let text: string;
-  try {
-    // Synchronous on purpose: for hundreds of small files it is several times faster
-    // than fs/promises (no thread-pool round trip per file), measured in bench/types.js.
-    text = readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
-    return { diagnostic: { severity: 'error', code: 'read-failed', message: `cannot read ${role === 'components' ? 'components document' : 'schema'}: ${reason}`, file: displayPath } };
+export interface ReferencedLoadContext {
+  cwd: string;
+  /** Folders local file refs may reach (`LoadedDocuments.allowed`). */
+  allowed: AllowedRoots;
+  uriMap: Readonly<Record<string, string>>;
+  timeoutMs: number;
+  limits: Limits;
+}
+
+/**
+ * Documents that refs name but the inputs did not include: the built-in meta-schemas
+ * (from memory), files under the input folders, URLs under a `uriMap` prefix (from
+ * the mapped folder), and (the resolver asks only with `--allow-remote`) other URLs.
+ * What cannot be had is returned as `unavailable`, for the resolver to report at each
+ * ref; a file that does not exist is neither: the ref that named it says so.
+ */
+export async function loadReferencedDocuments(
+  locations: readonly string[],
+  context: ReferencedLoadContext,
+): Promise<{ documents: SourceDocument[]; diagnostics: Diagnostic[]; unavailable: Map<string, Unavailable> }> {
+  const documents: SourceDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const unavailable = new Map<string, Unavailable>();
+  const mappings = uriMappings(context.uriMap, context.cwd);
+  const take = (location: string, result: SourceDocument | { diagnostic: Diagnostic }) => {
+    if ('diagnostic' in result) {
+      diagnostics.push(result.diagnostic);
+      unavailable.set(location, { kind: 'reported' });
+    } else {
+      documents.push(result);
+    }
+  };
+  for (const location of locations) {
+    const metaSchemaUri = builtInMetaSchemaUri(location);
+    const metaSchema = metaSchemaUri && builtInMetaSchema(metaSchemaUri);
+    if (metaSchemaUri && metaSchema) {
+      documents.push({ absolutePath: metaSchemaUri, uri: metaSchemaUri, displayPath: metaSchemaUri, format: 'json', ...metaSchema, role: 'referenced' });
+      continue;
+    }
+    const mapping = mappingFor(location, mappings);
+    if (mapping) {
+      const mapped = mappedPath(location, mapping);
+      if ('refused' in mapped) {
+        unavailable.set(location, { kind: 'refused', reason: mapped.refused });
+        continue;
+      }
+      // Schema URLs often leave out the extension (`…/draft/2020-12/schema`).
+      let read = readConfinedFile(mapped.path, mapping.allowed, context.limits.maxFileBytes);
+      if (!read.ok && read.kind === 'missing') read = readConfinedFile(`${mapped.path}.json`, mapping.allowed, context.limits.maxFileBytes);
+      if (read.ok) {
+        // Named by its URL, not its local path: output stays the same wherever the folder is.
+        const loaded = toDocument(mapped.path, read.text, 'referenced', context.cwd, context.limits, location);
+        take(location, 'diagnostic' in loaded ? loaded : { ...loaded, uri: location, displayPath: location });
+      } else if (read.kind !== 'missing') {
+        unavailable.set(location, { kind: read.kind, reason: read.reason });
+      }
+      continue;
+    }
+    if (/^https?:/i.test(location)) {
+      const fetched = await fetchRemoteDocument(location, context.timeoutMs, context.limits);
+      if (fetched.document) documents.push(fetched.document);
+      diagnostics.push(...fetched.diagnostics);
+      continue;
+    }
+    const read = readConfinedFile(location, context.allowed, context.limits.maxFileBytes);
+    if (read.ok) take(location, toDocument(location, read.text, 'referenced', context.cwd, context.limits));
+    else if (read.kind !== 'missing') unavailable.set(location, { kind: read.kind, reason: read.reason });
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { documents, diagnostics, unavailable };
+}
+
+/** Parse a file's text into a document; `shownAs` names it in messages when it is known by a URL. */
+function toDocument(absolutePath: string, text: string, role: SourceDocument['role'], cwd: string, limits: Limits, shownAs?: string): SourceDocument | { diagnostic: Diagnostic } {
+  const displayPath = shownAs ?? toDisplayPath(absolutePath, cwd);
   const format = formatOf(absolutePath);
-  const parsed = parseDocumentText(text, format, displayPath);
+  const parsed = parseDocumentText(text, format, displayPath, limits);
   if (!parsed.ok) return { diagnostic: parsed.diagnostic };
   const json = parsed.json;
   if (typeof json !== 'boolean' && (json === null || typeof json !== 'object' || Array.isArray(json))) {
-    const found = Array.isArray(json) ? 'an array' : json === null ? 'null' : `a ${typeof json}`;
+    const found = json === undefined ? 'nothing' : Array.isArray(json) ? 'an array' : json === null ? 'null' : `a ${typeof json}`;
     return { diagnostic: { severity: 'error', code: 'not-a-schema', message: `holds ${found}, not a schema (a JSON Schema is an object or a boolean)`, file: displayPath, line: 1, column: 1 } };
   }
   return { absolutePath, displayPath, format, text, json, role };
+}
+
+function readFailure(read: Exclude<FileRead, { ok: true }>, role: SourceDocument['role'], file: string): Diagnostic {
+  const what = role === 'components' ? 'components document' : 'schema';
+  if (read.kind === 'missing') return { severity: 'error', code: 'read-failed', message: `cannot read ${what}: no such file`, file };
+  if (read.kind === 'unreadable') return { severity: 'error', code: 'read-failed', message: `cannot read ${what}: ${read.reason}`, file };
+  return { severity: 'error', code: 'refused-input', message: `${what} not read: it ${read.reason}`, file };
 }
 
 export function toDisplayPath(absolutePath: string, cwd: string): string {

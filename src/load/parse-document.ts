@@ -1,32 +1,100 @@
 import yaml from 'js-yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { offsetToPosition } from '../diagnostics/position.js';
+import { locatePointer, offsetToPosition, type SourcePosition } from '../diagnostics/position.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { joinPointer } from '../schema/pointer.js';
+import { checkDocumentShape, offsetBeyondDepth, type ShapeProblem } from './document-shape.js';
+import { explainJsonSyntaxError } from './json-syntax.js';
+import { describeYamlError } from './yaml-errors.js';
 
 export type ParseResult = { ok: true; json: unknown } | { ok: false; diagnostic: Diagnostic };
+
+export type ParseLimits = Pick<Limits, 'maxDepth' | 'maxAliasExpansion'>;
 
 export function formatOf(path: string): 'json' | 'yaml' {
   return /\.ya?ml$/i.test(path) ? 'yaml' : 'json';
 }
 
-/** Parse JSON or YAML text; a syntax error becomes a diagnostic with line and column. */
-export function parseDocumentText(text: string, format: 'json' | 'yaml', displayPath: string): ParseResult {
-  try {
-    const json = format === 'json' ? JSON.parse(text) : yaml.load(text, { filename: displayPath, schema: yaml.JSON_SCHEMA });
-    return { ok: true, json };
-  } catch (error) {
-    return { ok: false, diagnostic: syntaxDiagnostic(error, text, format, displayPath) };
+/**
+ * Parse JSON or YAML text into a value every later stage can walk safely: a syntax
+ * error, a second YAML document, nesting deeper than `maxDepth` or YAML aliases that
+ * expand past `maxAliasExpansion` become a diagnostic with line and column. No
+ * message quotes the text.
+ */
+export function parseDocumentText(text: string, format: 'json' | 'yaml', displayPath: string, limits: ParseLimits = DEFAULT_LIMITS): ParseResult {
+  const fail = (code: string, message: string, at?: SourcePosition, extra: Partial<Diagnostic> = {}): ParseResult => ({
+    ok: false,
+    diagnostic: { severity: 'error', code, message, file: displayPath, ...at, ...extra },
+  });
+  let json: unknown;
+  if (format === 'json') {
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      const explained = explainJsonSyntaxError(text) ?? { offset: v8ErrorOffset(error), message: 'is not valid JSON' };
+      return fail('syntax-error', `invalid JSON: ${explained.message}`, explained.offset === undefined ? undefined : offsetToPosition(text, explained.offset));
+    }
+  } else {
+    try {
+      json = yaml.load(text, yamlOptions(limits));
+    } catch (error) {
+      if (!(error instanceof yaml.YAMLException)) throw error;
+      const described = describeYamlError(error, text, limits);
+      return fail(described.code, described.message, described.at);
+    }
   }
+  const problem = checkDocumentShape(json, limits, format === 'yaml');
+  if (problem) return shapeFailure(problem, text, format, limits, fail);
+  return { ok: true, json };
 }
 
-function syntaxDiagnostic(error: unknown, text: string, format: 'json' | 'yaml', file: string): Diagnostic {
-  const base = { severity: 'error' as const, code: 'syntax-error', file };
-  if (error instanceof yaml.YAMLException) {
-    return { ...base, message: `invalid YAML: ${error.reason}`, line: error.mark.line + 1, column: error.mark.column + 1 };
+/**
+ * js-yaml ≥ 4.2 stops at `maxDepth` itself (its types do not know the option yet);
+ * it counts scalars as a level too, and our own check below is the exact one.
+ */
+function yamlOptions(limits: ParseLimits): yaml.LoadOptions {
+  const options: yaml.LoadOptions & { maxDepth: number } = { schema: yaml.JSON_SCHEMA, maxDepth: limits.maxDepth + 1 };
+  return options;
+}
+
+/** Pointers in messages stop after this many segments: the start says where, line:column says exactly. */
+const SHOWN_SEGMENTS = 8;
+
+function shapeFailure(
+  problem: ShapeProblem,
+  text: string,
+  format: 'json' | 'yaml',
+  limits: ParseLimits,
+  fail: (code: string, message: string, at?: SourcePosition, extra?: Partial<Diagnostic>) => ParseResult,
+): ParseResult {
+  const shown = problem.path.slice(0, SHOWN_SEGMENTS);
+  const pointer = joinPointer('', ...shown);
+  const below = shown.length < problem.path.length ? `, ${problem.path.length - shown.length} levels below the pointer shown` : '';
+  if (problem.limit === 'maxDepth') {
+    const offset = format === 'json' ? offsetBeyondDepth(text, limits.maxDepth) : undefined;
+    const at = offset !== undefined ? offsetToPosition(text, offset) : locateNearest(text, format, shown);
+    return fail('too-deep', `objects and arrays nest more than ${limits.maxDepth} levels deep${below} (the maxDepth limit)`, at, {
+      pointer,
+      hint: 'no real schema nests this deep; if yours must, raise limits.maxDepth',
+    });
   }
-  const message = error instanceof Error ? error.message : String(error);
-  // V8 reports "... in JSON at position N" (sometimes with line/column too).
-  const at = /position (\d+)/.exec(message);
-  const position = at ? offsetToPosition(text, Number(at[1])) : undefined;
-  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-  return { ...base, message: `invalid ${format.toUpperCase()}: ${reason}`, ...position };
+  return fail('alias-expansion', `YAML aliases (*name) expand to more than ${limits.maxAliasExpansion} values${below} (the maxAliasExpansion limit)`, locateNearest(text, format, shown), {
+    pointer,
+    hint: 'an anchor repeated through aliases of aliases grows exponentially; write the shared part once and $ref it',
+  });
+}
+
+/** Position of the longest prefix of `segments` that the text itself holds (aliases have no place of their own). */
+function locateNearest(text: string, format: 'json' | 'yaml', segments: string[]): SourcePosition | undefined {
+  for (let length = segments.length; length >= 0; length--) {
+    const at = locatePointer(text, format, joinPointer('', ...segments.slice(0, length)));
+    if (at) return at;
+  }
+  return undefined;
+}
+
+/** V8 says "... at position N" (and quotes the text around it, which we drop). */
+function v8ErrorOffset(error: unknown): number | undefined {
+  const at = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  return at ? Number(at[1]) : undefined;
 }

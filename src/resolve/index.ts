@@ -34,7 +34,7 @@ export function resolveDocuments(documents: SourceDocument[], settings: ResolveS
   for (const site of registry.refSites) {
     const result = resolveRef(registry, site, settings);
     if ('diagnostic' in result) {
-      diagnostics.push(result.diagnostic);
+      if (!result.quiet) diagnostics.push(result.diagnostic);
       if (result.wants) wanted.add(result.wants);
     } else {
       refs.set(locationKey(site.location), result);

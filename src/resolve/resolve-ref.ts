@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { relative, isAbsolute, dirname, posix, resolve as resolvePath, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
+import { builtInMetaSchemaUri, isUnderMetaSchemaFolder, knownMetaSchemaUris, type Unavailable } from '../load/index.js';
 import { pickByFamily } from './family.js';
 import { getAtPointer, joinPointer, parsePointer, unescapeSegment } from '../schema/pointer.js';
 import type { RefSite, Registry, SchemaLocation } from './registry.js';
@@ -24,13 +25,21 @@ export interface ResolveSettings {
   allowRemote: boolean;
   /** URL prefixes served from local folders (`uriMap` option): never fetched. */
   mappedPrefixes: readonly string[];
+  /** Files and URLs that the load stage could not (or would not) load, by the path or URL refs want. */
+  unavailable?: ReadonlyMap<string, Unavailable>;
 }
 
-/** A ref that failed; `wants` names a file or URL that, once loaded, may answer it. */
+/**
+ * A ref that failed; `wants` names a file or URL that, once loaded, may answer it.
+ * `quiet`: its target failed with an error of its own, which says all there is.
+ */
 export interface RefFailure {
   diagnostic: Diagnostic;
   wants?: string;
+  quiet?: boolean;
 }
+
+type Explained = Diagnostic & { wants?: string; quiet?: boolean };
 
 const COMPONENT_REF = /^\/components\/schemas\/([^/]+)$/;
 
@@ -38,11 +47,11 @@ const COMPONENT_REF = /^\/components\/schemas\/([^/]+)$/;
 export function resolveRef(registry: Registry, site: RefSite, settings: ResolveSettings): ResolvedRef | RefFailure {
   const result = resolveOrExplain(registry, site, settings);
   if (!('code' in result)) return result;
-  const { wants, ...diagnostic } = result;
-  return wants ? { diagnostic, wants } : { diagnostic };
+  const { wants, quiet, ...diagnostic } = result;
+  return { diagnostic, ...(wants ? { wants } : {}), ...(quiet ? { quiet } : {}) };
 }
 
-function resolveOrExplain(registry: Registry, site: RefSite, settings: ResolveSettings): ResolvedRef | (Diagnostic & { wants?: string }) {
+function resolveOrExplain(registry: Registry, site: RefSite, settings: ResolveSettings): ResolvedRef | Explained {
   const uri = resolveUri(site.ref, site.baseUri);
   if (uri === undefined) return refError(site, 'unresolvable-ref', `cannot resolve "${site.ref}" against base "${site.baseUri}"`);
   const fragment = safeDecode(fragmentOf(uri));
@@ -59,7 +68,7 @@ function resolveOrExplain(registry: Registry, site: RefSite, settings: ResolveSe
       const preferred = component && resource.doc.role === 'components' ? inputAnswering(registry, site, component[1]!) : undefined;
       return preferred ?? { site, target: { doc: resource.doc, pointer }, via: 'pointer' };
     }
-    if (component && resource.doc === site.location.doc) return resolveComponentRef(registry, site, component[1]!);
+    if (component && resource.doc === site.location.doc) return resolveComponentRef(registry, site, component[1]!, settings);
     return refError(site, 'unresolved-ref', `"${site.ref}" points at nothing: ${resource.doc.displayPath} has no ${pointer}`);
   }
   const anchored = registry.anchors.get(`${resource.doc.displayPath}#${resource.pointer}`)?.get(fragment);
@@ -67,8 +76,12 @@ function resolveOrExplain(registry: Registry, site: RefSite, settings: ResolveSe
   return refError(site, 'unresolved-ref', `"${site.ref}": no $anchor "${fragment}" in ${resource.doc.displayPath}`);
 }
 
-function findResource(registry: Registry, site: RefSite, uri: string, settings: ResolveSettings): SchemaLocation | (Diagnostic & { wants?: string }) {
-  const known = registry.resources.get(uri);
+const CONFINED_HINT = 'refs may only reach regular files under the inputs and the --components documents';
+
+function findResource(registry: Registry, site: RefSite, uri: string, settings: ResolveSettings): SchemaLocation | Explained {
+  // A meta-schema has one identity however the URL is spelt (http or https, `.json` or not).
+  const metaSchemaUri = builtInMetaSchemaUri(uri);
+  const known = registry.resources.get(metaSchemaUri ?? uri);
   const scheme = schemeOf(uri);
   if (known) {
     if (scheme === 'file' && schemeOf(site.ref) === 'file') {
@@ -78,22 +91,59 @@ function findResource(registry: Registry, site: RefSite, uri: string, settings: 
   }
   if (scheme === 'file') {
     if (schemeOf(site.ref) === 'file') return refError(site, 'refused-ref', `"${site.ref}": file: URLs are refused`, 'write the reference as a path relative to this file');
-    const path = fileURLToPath(uri);
+    const local = localPathOf(uri);
+    if ('refused' in local) return refError(site, 'refused-ref', `"${site.ref}" ${local.refused}`, 'write the reference as a plain relative path, such as "other.json" or "../common/other.json"');
+    const { path } = local;
     if (!settings.roots.some((root) => isInside(root, path))) {
-      return refError(site, 'refused-ref', `"${site.ref}" leaves the input folders (${path})`, 'refs may only reach files under the inputs and the --components documents');
+      return refError(site, 'refused-ref', `"${site.ref}" leaves the input folders (${path})`, CONFINED_HINT);
     }
-    return { ...refError(site, 'unresolved-ref', `"${site.ref}": no such file (${relative(process.cwd(), path)})`), wants: path };
+    return unavailableAt(site, settings, path) ?? { ...refError(site, 'unresolved-ref', `"${site.ref}": no such file (${relative(process.cwd(), path)})`), wants: path };
   }
+  if (metaSchemaUri) return { ...refError(site, 'unresolved-ref', `"${site.ref}": the meta-schema ${metaSchemaUri} could not be loaded`), wants: metaSchemaUri };
   const local = mapRemoteIdToLocalFile(registry, site, uri);
   if (local) return local;
   if (settings.mappedPrefixes.some((prefix) => uri.startsWith(prefix))) {
-    return { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} is mapped to a local file that does not exist`), wants: uri };
+    return unavailableAt(site, settings, uri) ?? { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} is mapped to a local file that does not exist`), wants: uri };
+  }
+  if (isUnderMetaSchemaFolder(uri)) {
+    return refError(site, 'unresolved-ref', `"${site.ref}": ${uri} is not a meta-schema schema-gen holds (they are served from memory, never fetched)`, `it holds ${knownMetaSchemaUris().join(', ')} and their vocabularies (…/meta/*)`);
   }
   if (scheme === 'http' || scheme === 'https') {
     if (settings.allowRemote) return { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} could not be fetched`), wants: uri };
     return refError(site, 'refused-ref', `"${site.ref}" is remote${site.ref === uri ? '' : ` (${uri})`} and is not fetched`, 'add the document to the inputs or --components, or pass --allow-remote to fetch it');
   }
   return refError(site, 'unresolved-ref', `"${site.ref}": no document has the id ${uri}`);
+}
+
+/**
+ * The path a file URL names, decoded once as fileURLToPath does, or why it names
+ * none we would read: a network host (`//host/x`, `\\host\share`) or an encoded
+ * separator or NUL, which no relative ref needs and which decoding would turn into a
+ * different path than the one written.
+ */
+function localPathOf(uri: string): { path: string } | { refused: string } {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return { refused: 'is not a valid file reference' };
+  }
+  if (url.hostname !== '' && url.hostname !== 'localhost') return { refused: `names the network host "${url.hostname}"; only local files are read` };
+  if (/%(2f|5c|00)/i.test(url.pathname)) return { refused: 'holds an encoded "/", "\\" or NUL; file refs are plain paths' };
+  try {
+    return { path: fileURLToPath(url) };
+  } catch {
+    return { refused: 'is not a valid file path' };
+  }
+}
+
+/** The failure of a ref whose target the load stage has tried and could not load, if it has. */
+function unavailableAt(site: RefSite, settings: ResolveSettings, location: string): Explained | undefined {
+  const why = settings.unavailable?.get(location);
+  if (!why) return undefined;
+  if (why.kind === 'refused') return refError(site, 'refused-ref', `"${site.ref}" ${why.reason}`, why.hint ?? CONFINED_HINT);
+  if (why.kind === 'unreadable') return refError(site, 'unresolved-ref', `"${site.ref}" cannot be read (${why.reason})`);
+  return { ...refError(site, 'unresolved-ref', `"${site.ref}": its target could not be loaded`), quiet: true };
 }
 
 /**
@@ -113,7 +163,9 @@ function mapRemoteIdToLocalFile(registry: Registry, site: RefSite, uri: string):
     return undefined;
   }
   if (from.origin !== to.origin) return undefined;
-  const step = posix.relative(posix.dirname(decodeURIComponent(from.pathname)), decodeURIComponent(to.pathname));
+  const [fromPath, toPath] = [safeDecode(from.pathname), safeDecode(to.pathname)];
+  if (fromPath === undefined || toPath === undefined) return undefined;
+  const step = posix.relative(posix.dirname(fromPath), toPath);
   const localPath = resolvePath(dirname(referrer.absolutePath), step);
   const doc = registry.documents.find((d) => d.absolutePath === localPath);
   return doc && { doc, pointer: '' };
@@ -134,7 +186,7 @@ function inputAnswering(registry: Registry, site: RefSite, encodedName: string):
  * `#/components/schemas/X` that the file itself does not hold: a sibling input titled X
  * (of the referrer's own family when several are), else the components documents.
  */
-function resolveComponentRef(registry: Registry, site: RefSite, encodedName: string): ResolvedRef | Diagnostic {
+function resolveComponentRef(registry: Registry, site: RefSite, encodedName: string, settings: ResolveSettings): ResolvedRef | Diagnostic {
   const name = unescapeSegment(encodedName);
   for (const [via, index] of [['sibling-title', registry.titles], ['components-document', registry.components]] as const) {
     // The referring file itself is a candidate: `#/components/schemas/Self` in Self is recursion.
@@ -157,11 +209,14 @@ function resolveComponentRef(registry: Registry, site: RefSite, encodedName: str
     .slice(0, 3)
     .map(([n]) => n);
   const didYouMean = suggestions.length ? `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? ` : '';
+  // A file that failed to load may be the one titled so: say so rather than leave it to guesswork.
+  const failed = [...(settings.unavailable?.values() ?? [])].filter((why) => why.kind === 'reported').length;
+  const maybeFailed = failed > 0 ? `${failed === 1 ? 'a file that failed to load (see its error) may define it; ' : `${failed} files failed to load (see their errors) and may define it; `}` : '';
   return refError(
     site,
     'unresolved-ref',
     `"${site.ref}": no input schema is titled "${name}", and no --components document defines it`,
-    `${didYouMean}pass the OpenAPI document that defines it with --components <file>`,
+    `${maybeFailed}${didYouMean}pass the OpenAPI document that defines it with --components <file>`,
   );
 }
 

@@ -88,3 +88,65 @@ describe('uriMap', () => {
     });
   });
 });
+
+describe('remote documents are size-capped', () => {
+  /** Streams `{"title": "Endless", "description": "xxxx…` forever (or declares a huge length), counting what it sent. */
+  async function serveEndless(): Promise<{ base: string; sent: () => number; closed: Promise<void>; server: Server }> {
+    let sent = 0;
+    let markClosed: () => void = () => undefined;
+    const closed = new Promise<void>((done) => (markClosed = done));
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const server = createServer((req, res) => {
+      if (req.url === '/declared.json') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(3 * 1024 ** 3) });
+        res.write('{"title": "Huge", "description": "');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"title": "Endless", "description": "');
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+        if (!res.destroyed) sent += chunk.length;
+      };
+      res.on('drain', pump);
+      res.on('close', () => markClosed());
+      pump();
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent: () => sent, closed, server };
+  }
+
+  let endless: Awaited<ReturnType<typeof serveEndless>>;
+  beforeAll(async () => {
+    endless = await serveEndless();
+  });
+  afterAll(() => {
+    endless.server.closeAllConnections();
+    return new Promise<void>((done) => endless.server.close(() => done()));
+  });
+
+  it('an endless body is abandoned at maxRemoteBytes: an error, and the download stops', async () => {
+    await withTempDir(async (dir) => {
+      await writeReferrer(dir, `${endless.base}/endless.json`);
+      const report = await generate({ cwd: dir, allowRemote: true, remoteTimeoutMs: 600_000, limits: { maxRemoteBytes: 1024 * 1024 } });
+      expect(report.status).toBe('failed');
+      expect(report.diagnostics).toContainEqual(
+        expect.objectContaining({ code: 'fetch-failed', message: `cannot fetch ${endless.base}/endless.json: the document is larger than 1 MiB (the maxRemoteBytes limit)` }),
+      );
+      // The client hung up: the server saw the connection close after sending a bounded amount
+      // (the cap, plus what socket buffers held), not an endless stream.
+      await endless.closed;
+      expect(endless.sent()).toBeLessThan(64 * 1024 * 1024);
+    });
+  });
+
+  it('a declared length over the cap is refused before the body is read', async () => {
+    await withTempDir(async (dir) => {
+      await writeReferrer(dir, `${endless.base}/declared.json`);
+      const report = await generate({ cwd: dir, allowRemote: true, remoteTimeoutMs: 600_000 });
+      expect(report.diagnostics).toContainEqual(
+        expect.objectContaining({ code: 'fetch-failed', message: `cannot fetch ${endless.base}/declared.json: the document is larger than 16 MiB (the maxRemoteBytes limit)` }),
+      );
+    });
+  });
+});
