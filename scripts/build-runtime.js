@@ -40,6 +40,9 @@ for (const [name, contents] of Object.entries(helpers)) {
       logLevel: 'silent',
     });
     const notice = notices[name].map((line) => `// ${line}\n`).join('');
-    await writeFile(join(outDir, `${name}.${format === 'esm' ? 'js' : 'cjs'}`), notice + result.outputFiles[0].text);
+    // esbuild names each bundled module by its path from here; where node_modules sits
+    // (hoisted, linked, a workspace) must not change the bytes users check in.
+    const code = result.outputFiles[0].text.replace(/(["\s/])(?:[^"\s]*\/)?node_modules\//g, '$1node_modules/');
+    await writeFile(join(outDir, `${name}.${format === 'esm' ? 'js' : 'cjs'}`), notice + code);
   }
 }

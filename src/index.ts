@@ -76,7 +76,7 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
   lap('resolve');
   const diagnostics = [...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];
   if (hasErrors(diagnostics)) return { files: [], diagnostics };
-  const model = buildTypeModel(graph, { additionalProperties: opts.additionalProperties, renames: opts.names });
+  const model = buildTypeModel(graph, { additionalProperties: opts.additionalProperties, assumeTypes: opts.assumeTypes, renames: opts.names });
   lap('model');
   diagnostics.push(...model.diagnostics);
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
@@ -98,7 +98,7 @@ function shownRelativeTo<T extends Record<string, string>>(paths: T, cwd: string
 
 /** Compile validators, reusing what the cache (memory, or node_modules/.cache) already holds. */
 async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: ResolvedOptions): Promise<CompiledValidators> {
-  const validatorOptions = { allErrors: opts.allErrors, formats: opts.formats };
+  const validatorOptions = { allErrors: opts.allErrors, formats: opts.formats, assumeTypes: opts.assumeTypes };
   if (opts.cache === false) return compileValidators(graph, model, validatorOptions);
   if (opts.cache !== true) return compileValidators(graph, model, validatorOptions, opts.cache);
   const file = cacheFileFor(opts.cwd);

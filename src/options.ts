@@ -21,6 +21,12 @@ export interface GenerateOptions {
   readonlyProperties?: boolean;
   /** `assert` (default): validators check formats ajv-formats knows; `annotate`: formats are not checked. */
   formats?: 'assert' | 'annotate';
+  /**
+   * A schema whose keywords imply a kind but that has no `type` (`properties` alone)
+   * accepts every other kind of value too, and by default its type says so. `true`
+   * makes both the type and the validator describe only the implied kind.
+   */
+  assumeTypes?: boolean;
   /** Validators report every problem (default) rather than the first. */
   allErrors?: boolean;
   /** Explicit type names: `{ "<file>" | "<file>#<pointer>": "Name" }`. */
@@ -65,6 +71,7 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     additionalProperties: options.additionalProperties ?? 'none',
     readonlyProperties: options.readonlyProperties ?? false,
     formats: options.formats ?? 'assert',
+    assumeTypes: options.assumeTypes ?? false,
     allErrors: options.allErrors ?? true,
     names: options.names ?? {},
     module: options.module ?? 'esm',

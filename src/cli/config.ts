@@ -28,6 +28,7 @@ const FIELDS: Record<string, { check: FieldCheck; expected: string }> = {
   readonlyProperties: { check: isBoolean, expected: 'true or false' },
   formats: { check: oneOf('assert', 'annotate'), expected: '"assert" or "annotate"' },
   allErrors: { check: isBoolean, expected: 'true or false' },
+  assumeTypes: { check: isBoolean, expected: 'true or false' },
   typesOnly: { check: isBoolean, expected: 'true or false' },
   bundle: { check: isBoolean, expected: 'true or false' },
   module: { check: oneOf('esm', 'cjs'), expected: '"esm" or "cjs"' },
@@ -81,7 +82,7 @@ function toOptions(config: Record<string, never>, base: string): GenerateOptions
   if (config.out) options.outDir = rel(config.out);
   if (config.templates) options.templatesDir = rel(config.templates);
   if (config.uriMap) options.uriMap = Object.fromEntries(Object.entries(config.uriMap as Record<string, string>).map(([prefix, dir]) => [prefix, rel(dir)]));
-  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'names', 'typesOnly', 'format', 'allowRemote', 'module', 'bundle', 'limits'] as const) {
+  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'assumeTypes', 'names', 'typesOnly', 'format', 'allowRemote', 'module', 'bundle', 'limits'] as const) {
     if (config[key] !== undefined) (options as Record<string, unknown>)[key] = config[key];
   }
   return options;

@@ -101,6 +101,7 @@ function toGenerateOptions(inputs: string[], flags: CliFlags, config: GenerateOp
   if (flags.readonly) options.readonlyProperties = true;
   if (flags.formats) options.formats = flags.formats;
   if (flags.firstError) options.allErrors = false;
+  if (flags.assumeTypes) options.assumeTypes = true;
   if (flags.allowRemote) options.allowRemote = true;
   if (flags.typesOnly) options.typesOnly = true;
   if (flags.bundle) options.bundle = true;

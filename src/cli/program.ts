@@ -10,6 +10,7 @@ export interface CliFlags {
   readonly?: boolean;
   formats?: 'assert' | 'annotate';
   firstError?: boolean;
+  assumeTypes?: boolean;
   json?: boolean;
   typesOnly?: boolean;
   bundle?: boolean;
@@ -40,7 +41,7 @@ Examples:
 Config file (schema-gen.config.json, .yaml or .yml in the current folder, or -c <file>):
   { "inputs": ["schemas"], "components": [], "out": "generated", "templates": "my-templates",
     "additionalProperties": "none", "readonlyProperties": false, "formats": "assert",
-    "allErrors": true, "module": "esm", "bundle": false, "typesOnly": false, "format": false,
+    "allErrors": true, "assumeTypes": false, "module": "esm", "bundle": false, "typesOnly": false, "format": false,
     "allowRemote": false, "uriMap": { "https://example.com/schemas/": "vendor/schemas" },
     "names": { "schemas/date.json": "ApiDate" } }
   Paths in it are relative to the config file. Flags override it; an unknown setting is an error.
@@ -81,6 +82,7 @@ export function buildProgram(version: string): Command {
     .option('--bundle', 'also write bundle.js: every validator in one module (loads ~10x faster than index.js when there are hundreds)')
     .option('--types-only', 'generate only the .d.ts types (no validators, runtime or index.js)')
     .option('--format', "run prettier over the output, with your project's prettier config (prettier must be installed)")
+    .option('--assume-types', 'schemas with object (array) keywords but no "type" describe only objects (arrays): in the types, and checked by the validators')
     .option('--first-error', 'validators stop at the first problem (smaller, faster) instead of reporting all')
     .option('-w, --watch', 'generate, then again whenever an input, components document, template or the config changes (Ctrl-C to stop)')
     .option('--no-cache', 'compile every validator afresh (by default, unchanged ones are reused from node_modules/.cache/schema-gen)')

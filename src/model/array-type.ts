@@ -9,7 +9,8 @@ import { UNKNOWN, type TypeExpr } from './type-expr.js';
  */
 export function arrayType(schema: SchemaObject, sub: SubType): TypeExpr {
   // Without siblings that evaluate items, `unevaluatedItems` means what `items` would.
-  const restKey = 'items' in schema && !Array.isArray(schema.items) ? 'items' : !hasApplicatorSiblings(schema) && 'unevaluatedItems' in schema ? 'unevaluatedItems' : undefined;
+  // `contains` evaluates the items it matches too (2020-12), whatever their place.
+  const restKey = 'items' in schema && !Array.isArray(schema.items) ? 'items' : !hasApplicatorSiblings(schema) && !('contains' in schema) && 'unevaluatedItems' in schema ? 'unevaluatedItems' : undefined;
   const rest = restKey ? sub([restKey], schema[restKey], true) : UNKNOWN;
   if (!Array.isArray(schema.prefixItems)) return { kind: 'array', items: rest };
   const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0;

@@ -6,7 +6,10 @@ import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 import { docInfoOf } from './docs.js';
 import { isAnnotationOnly } from './rules/annotations.js';
 import { assignNames, type NameCandidate } from './naming.js';
-import { typeOfSchema, type TypeOptions } from './schema-to-type.js';
+import { typeOfSchema, type ImpliedType, type TypeOptions } from './schema-to-type.js';
+import { narrowIntersections } from './rules/narrow.js';
+import { refKinds } from './ref-kinds.js';
+import { impliedTypeWarnings } from './implied-type-warnings.js';
 import { referencedTargets, type DocInfo, type TypeExpr } from './type-expr.js';
 
 export type { TypeExpr, PropertyExpr, DocInfo, DocTag, TupleElement } from './type-expr.js';
@@ -43,18 +46,23 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
   const named = new Set(candidates.map((c) => c.key));
   const { names, clashes, diagnostics } = assignNames(candidates, options.renames);
   const types: NamedType[] = [];
+  const implied: ImpliedType[] = [];
   for (const candidate of candidates) {
     const name = names.get(candidate.key);
     if (name === undefined) continue;
     const schema = getAtPointer(candidate.location.doc.json, parsePointer(candidate.location.pointer)!);
-    const body = typeOfSchema(schema, candidate.location, { graph, named, options, current: candidate.key });
+    const body = typeOfSchema(schema, candidate.location, { graph, named, options, current: candidate.key, onImpliedType: (found) => implied.push(found) });
     const uses = [...referencedTargets(body)].filter((k) => k !== candidate.key).sort();
     // A top-level `allOf: [{$ref}, {description}]` documents the type itself.
     const folded = isSchemaObject(schema) && Array.isArray(schema.allOf) ? schema.allOf.filter(isAnnotationOnly) : [];
     types.push({ key: candidate.key, name, location: candidate.location, schema, doc: docInfoOf(schema, folded), body, uses });
   }
   types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { types, byKey: new Map(types.map((t) => [t.key, t])), renamedClashes: clashes, diagnostics };
+  const byKey = new Map(types.map((t) => [t.key, t]));
+  const kindsOfRef = refKinds(byKey);
+  for (const type of types) type.body = narrowIntersections(type.body, kindsOfRef);
+  diagnostics.push(...impliedTypeWarnings(implied, kindsOfRef, options));
+  return { types, byKey, renamedClashes: clashes, diagnostics };
 }
 
 /**

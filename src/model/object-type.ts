@@ -3,7 +3,7 @@ import { docInfoOf } from './docs.js';
 import { isAnnotationOnly } from './rules/annotations.js';
 import { intersectionOf, unionOf } from './rules/combine.js';
 import { hasApplicatorSiblings, type SubType, type TypeOptions } from './schema-facts.js';
-import { keyword, NEVER, UNKNOWN, type PropertyExpr, type TypeExpr } from './type-expr.js';
+import { isInheritedName, keyword, NEVER, UNKNOWN, type PropertyExpr, type TypeExpr } from './type-expr.js';
 
 /**
  * An object schema as an object type: its properties in schema order (optional unless
@@ -16,10 +16,12 @@ export function objectType(schema: SchemaObject, sub: SubType, options: TypeOpti
   const declared = isSchemaObject(schema.properties) ? schema.properties : {};
   const properties: PropertyExpr[] = Object.entries(declared).map(([name, propertySchema]) => {
     const folded = isSchemaObject(propertySchema) && Array.isArray(propertySchema.allOf) ? propertySchema.allOf.filter(isAnnotationOnly) : [];
+    const optional = !required.has(name);
+    const type = sub(['properties', name], propertySchema, true);
     return {
       name,
-      type: sub(['properties', name], propertySchema, true),
-      optional: !required.has(name),
+      type: readAs(name, type, optional),
+      optional,
       readOnly: [propertySchema, ...folded].some((s) => isSchemaObject(s) && s.readOnly === true),
       doc: docInfoOf(propertySchema, folded),
     };
@@ -41,7 +43,16 @@ export function objectType(schema: SchemaObject, sub: SubType, options: TypeOpti
   // would admit strings); a closed one admits only `{}`; next to a `$ref` or `allOf`
   // it adds nothing, so no `Base & { [key: string]: unknown }`.
   if (schema.additionalProperties === false || schema.propertyNames === false) return { kind: 'object', properties, index: NEVER };
-  return hasApplicatorSiblings(schema) ? UNKNOWN : { kind: 'object', properties, index: UNKNOWN };
+  return { kind: 'object', properties, index: UNKNOWN };
+}
+
+/**
+ * Every object has `toString`, `constructor` & co.: TypeScript checks an object literal
+ * without them against what it inherits, and a read of an absent one returns the
+ * inherited member. So an optional property with such a name admits that too.
+ */
+function readAs(name: string, type: TypeExpr, optional: boolean): TypeExpr {
+  return optional && isInheritedName(name) ? unionOf([type, { kind: 'inherited', name }]) : type;
 }
 
 /** `propertyNames: {enum: [...]}` (or `const`) lists every key an instance may have. */
@@ -70,7 +81,7 @@ function knownKeysObject(
     const matching = patterns.filter(([pattern]) => safeTest(pattern, key)).map(([pattern, value]) => sub(['patternProperties', pattern], value, true));
     if (matching.length === 0 && additional === undefined) continue; // not allowed after all
     const type = matching.length > 0 ? intersectionOf(matching) : additional === 'absent' ? UNKNOWN : additional!;
-    allowed.push({ name: key, type, optional: !required.has(key), readOnly: false, doc: { tags: [] } });
+    allowed.push({ name: key, type: readAs(key, type, !required.has(key)), optional: !required.has(key), readOnly: false, doc: { tags: [] } });
   }
   return allowed.length > 0 ? { kind: 'object', properties: allowed } : { kind: 'object', properties: [], index: NEVER };
 }
@@ -102,7 +113,7 @@ function conditionalProperties(schema: SchemaObject, sub: SubType, declared: Set
   }
   return [...found].map(([name, { types, schema: propertySchema }]) => ({
     name,
-    type: unionOf(types),
+    type: readAs(name, unionOf(types), true),
     optional: true,
     readOnly: false,
     doc: docInfoOf(propertySchema),

@@ -8,7 +8,17 @@ export type TypeExpr =
   | { kind: 'tuple'; elements: TupleElement[]; rest?: TypeExpr }
   | { kind: 'object'; properties: PropertyExpr[]; index?: TypeExpr }
   | { kind: 'union'; members: TypeExpr[] }
+  /** What reading a name every object inherits returns when the data has no such own property: `Object["toString"]`. */
+  | { kind: 'inherited'; name: InheritedName }
   | { kind: 'intersection'; members: TypeExpr[] };
+
+/** Members of TypeScript's `Object` interface: every object literal has them, so TypeScript checks them. */
+export const INHERITED_NAMES = ['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'] as const;
+export type InheritedName = (typeof INHERITED_NAMES)[number];
+
+export function isInheritedName(name: string): name is InheritedName {
+  return (INHERITED_NAMES as readonly string[]).includes(name);
+}
 
 export interface TupleElement {
   type: TypeExpr;

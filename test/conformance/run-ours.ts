@@ -61,7 +61,7 @@ export async function compileWithSchemaGen(
     const index = (await import(pathToFileURL(join(cwd, 'out', 'index.js')).href)) as Record<string, Validator>;
     for (const i of batch) {
       const validate = index[`validate${nameOf(i)}`];
-      compiled[i] = validate ? { validate } : { rejected: `no validate${nameOf(i)} in the output` };
+      compiled[i] = validate ? { validate, types: { index: join(cwd, 'out', 'index.js'), name: nameOf(i) } } : { rejected: `no validate${nameOf(i)} in the output` };
     }
   }
   return compiled;

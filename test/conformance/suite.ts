@@ -63,7 +63,14 @@ export function caseKey(file: string, group: SuiteGroup, test: SuiteTest): strin
 }
 
 /** What one implementation made of one group: a validator, or why there is none. */
-export type Compiled = { validate: (data: unknown) => boolean } | { rejected: string };
+export type Compiled = { validate: (data: unknown) => boolean; types?: GeneratedType } | { rejected: string };
+
+/** Where the generated declaration of a group's schema is: `index.d.ts` of its output, and the type's name. */
+export interface GeneratedType {
+  /** Absolute path of the output's `index.js` (its `index.d.ts` declares the types). */
+  index: string;
+  name: string;
+}
 
 /** Run a group's tests: `undefined` when the result matches `valid`, else why not. */
 export function runTests(group: SuiteGroup, compiled: Compiled): (string | undefined)[] {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
 /** Compile `files` with tsc --strict (NodeNext) and return each error as `file:line: message`. */
-export function typeErrors(files: string[], extra: ts.CompilerOptions = {}): string[] {
+export function typeErrors(files: string[], extra: ts.CompilerOptions = {}, ignoreCodes: readonly number[] = []): string[] {
   const program = ts.createProgram(files, {
     strict: true,
     noEmit: true,
@@ -12,7 +12,7 @@ export function typeErrors(files: string[], extra: ts.CompilerOptions = {}): str
     types: [],
     ...extra,
   });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
+  return ts.getPreEmitDiagnostics(program).filter((d) => !ignoreCodes.includes(d.code)).map((d) => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
     if (!d.file || d.start === undefined) return message;
     const { line } = d.file.getLineAndCharacterOfPosition(d.start);

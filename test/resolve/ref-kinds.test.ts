@@ -64,7 +64,7 @@ describe('$ref kinds', () => {
           encodedTilde: { $ref: '#/$defs/m%7E0n' },
           first: { $ref: '#/$defs/pair/prefixItems/0' },
         }, {
-          $defs: { 'a/b': { type: 'string' }, 'm~n': { type: 'integer' }, 'with space': { type: 'boolean' }, '%25': { const: 'pct' }, '~1': { type: 'null' }, pair: { prefixItems: [{ enum: ['L', 'R'] }] } },
+          $defs: { 'a/b': { type: 'string' }, 'm~n': { type: 'integer' }, 'with space': { type: 'boolean' }, '%25': { const: 'pct' }, '~1': { type: 'null' }, pair: { type: 'array', prefixItems: [{ enum: ['L', 'R'] }] } },
         }),
       });
       expect(report.diagnostics).toEqual([]);

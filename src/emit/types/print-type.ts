@@ -25,6 +25,8 @@ export function printType(type: TypeExpr, ctx: PrintContext, indent = ''): strin
     }
     case 'object':
       return printObjectBody(type.properties, type.index, ctx, indent);
+    case 'inherited':
+      return `Object[${escapeStringLiteral(type.name)}]`;
     case 'union':
       return type.members.map((m) => (m.kind === 'intersection' ? `(${printType(m, ctx, indent)})` : printType(m, ctx, indent))).join(' | ');
     case 'intersection':

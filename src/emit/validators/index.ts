@@ -19,6 +19,8 @@ export interface ValidatorOptions {
   allErrors: boolean;
   /** `assert`: check the formats ajv-formats knows; `annotate`: formats are annotations only (2020-12 default). */
   formats: 'assert' | 'annotate';
+  /** Schemas whose keywords imply a kind (`properties` without `type`) check that kind. */
+  assumeTypes?: boolean;
 }
 
 export interface ValidatorModule extends ValidatorModuleCode {
@@ -41,7 +43,7 @@ export function compileValidators(graph: ResolvedGraph, model: TypeModel, option
   const prepared = new Map<RefMode, Map<SourceDocument, AnySchemaObject>>();
   const preparedFor = (mode: RefMode) => {
     let docs = prepared.get(mode);
-    if (!docs) prepared.set(mode, (docs = prepareSchemas(graph, model, ids, mode)));
+    if (!docs) prepared.set(mode, (docs = prepareSchemas(graph, model, ids, mode, options)));
     return docs;
   };
   const instances = new Map<RefMode, Ajv2020>();

@@ -6,6 +6,7 @@ import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
 import { getAtPointer, parsePointer } from '../../schema/pointer.js';
 import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema } from '../../schema/walk.js';
 import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
+import { addImpliedTypes } from './assume-types.js';
 
 /**
  * The id ajv knows a document by: `sg:/<hash of its path>/<file name>`, the same in
@@ -42,17 +43,22 @@ export type RefMode = 'external' | 'native';
  * resolver chose (ajv never resolves a name itself). In `external` mode a ref to a
  * named schema becomes a call to that schema's exported validator.
  */
-export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode): Map<SourceDocument, AnySchemaObject> {
+/** What changes the copies ajv compiles, beyond the refs. */
+export interface PrepareOptions {
+  assumeTypes?: boolean;
+}
+
+export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode, options: PrepareOptions = {}): Map<SourceDocument, AnySchemaObject> {
   const sitesByDoc = new Map<SourceDocument, string[]>();
   for (const site of graph.registry.refSites) {
     const list = sitesByDoc.get(site.location.doc) ?? [];
     list.push(site.location.pointer);
     sitesByDoc.set(site.location.doc, list);
   }
-  return new Map(graph.registry.documents.map((doc) => [doc, prepareDocument(graph, model, ids, mode, doc, sitesByDoc.get(doc) ?? [])]));
+  return new Map(graph.registry.documents.map((doc) => [doc, prepareDocument(graph, model, ids, mode, doc, sitesByDoc.get(doc) ?? [], options)]));
 }
 
-function prepareDocument(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode, doc: SourceDocument, refSites: string[]): AnySchemaObject {
+function prepareDocument(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode, doc: SourceDocument, refSites: string[], options: PrepareOptions): AnySchemaObject {
   const copy = toSchemaObject(structuredClone(doc.json));
   for (const pointer of refSites) {
     const node = getAtPointer(copy, parsePointer(pointer)!);
@@ -67,6 +73,7 @@ function prepareDocument(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mo
     }
   }
   renameProtoProperties(copy);
+  if (options.assumeTypes) addImpliedTypes(copy);
   copy.$id = ids.get(doc)!;
   // Every document is compiled as draft 2020-12; OpenAPI wrappers are not schemas.
   delete copy.$schema;

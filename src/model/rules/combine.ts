@@ -28,8 +28,12 @@ export function intersectionOf(members: TypeExpr[]): TypeExpr {
     else if (!isUnknown(member)) flat.push(member);
   }
   // `{}` and `{ [key: string]: unknown }` (objects that say nothing more) add nothing next to another member.
+  // `{}` and `{ [key: string]: unknown }` (objects that say nothing more) add nothing next
+  // to another object; next to a union or a reference they still say "an object", which
+  // the model's `narrow by kind` pass uses once every reference's kinds are known.
   const saysNothing = (m: TypeExpr) => m.kind === 'object' && m.properties.length === 0 && (!m.index || isUnknown(m.index));
-  const constraining = flat.length > 1 && !flat.every(saysNothing) ? flat.filter((m) => !saysNothing(m)) : flat;
+  const anotherObject = (m: TypeExpr) => flat.some((other) => other !== m && other.kind === 'object' && !saysNothing(other));
+  const constraining = flat.filter((m) => !(saysNothing(m) && anotherObject(m)));
   const unique = dedupe(constraining);
   if (unique.length === 0) return UNKNOWN;
   return unique.length === 1 ? unique[0]! : { kind: 'intersection', members: unique };

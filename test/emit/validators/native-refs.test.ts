@@ -12,7 +12,7 @@ describe('schemas compiled with native refs', () => {
   it('unevaluatedProperties in any YAML spelling sees what a referenced schema evaluated', () =>
     withTempDir(async (dir) => {
       await mkdir(join(dir, 'schemas'));
-      await writeFile(join(dir, 'schemas', 'cat.yaml'), 'title: Cat\nproperties:\n  name: {type: string}\n');
+      await writeFile(join(dir, 'schemas', 'cat.yaml'), 'title: Cat\ntype: object\nproperties:\n  name: {type: string}\n');
       await writeFile(join(dir, 'schemas', 'pets.yaml'), "title: Pets\nanyOf:\n  - 'unevaluatedProperties': false\n    $ref: cat.yaml\n");
       const report = await generate({ cwd: dir });
       expect(report.diagnostics).toEqual([]);

@@ -1,6 +1,8 @@
 import { isAnnotationOnly } from '../../../src/model/rules/annotations.js';
 import { intersectionOf, unionOf } from '../../../src/model/rules/combine.js';
 import { enumOf, literalOf } from '../../../src/model/rules/literals.js';
+import { ALL_KINDS, kindsOf, type JsonKind } from '../../../src/model/rules/kinds.js';
+import { narrowIntersections } from '../../../src/model/rules/narrow.js';
 import { keyword, NEVER, UNKNOWN, type TypeExpr } from '../../../src/model/type-expr.js';
 
 const ref = (target: string): TypeExpr => ({ kind: 'ref', target });
@@ -39,14 +41,62 @@ describe('rule: intersection', () => {
     expect(intersectionOf([ref('Foo'), UNKNOWN])).toEqual(ref('Foo'));
     expect(intersectionOf([UNKNOWN, UNKNOWN])).toEqual(UNKNOWN);
   });
-  it('drops objects that say nothing next to another member: no `Foo & {[k: string]: unknown}`', () => {
-    expect(intersectionOf([ref('Foo'), record])).toEqual(ref('Foo'));
-    expect(intersectionOf([ref('Foo'), empty])).toEqual(ref('Foo'));
+  it('drops objects that say nothing next to another object: no `{…} & {[k: string]: unknown}`', () => {
+    const other: TypeExpr = { kind: 'object', properties: [{ name: 'x', type: keyword('string'), optional: false, readOnly: false, doc: { tags: [] } }] };
+    expect(intersectionOf([other, record])).toEqual(other);
+    expect(intersectionOf([empty, other])).toEqual(other);
     expect(intersectionOf([record])).toEqual(record);
+  });
+  it('keeps "an object" next to a reference or union, for the narrow-by-kind pass', () => {
+    expect(intersectionOf([ref('Foo'), record])).toEqual({ kind: 'intersection', members: [ref('Foo'), record] });
   });
   it('keeps members that both constrain', () => {
     const other: TypeExpr = { kind: 'object', properties: [{ name: 'x', type: keyword('string'), optional: false, readOnly: false, doc: { tags: [] } }] };
     expect(intersectionOf([ref('Foo'), other])).toEqual({ kind: 'intersection', members: [ref('Foo'), other] });
+  });
+});
+
+describe('rule: narrow by kind', () => {
+  const objectRef = () => new Set<JsonKind>(['object']);
+  const nullableRef = () => new Set<JsonKind>(['object', 'null']);
+  const shape: TypeExpr = { kind: 'object', properties: [{ name: 'x', type: keyword('string'), optional: true, readOnly: false, doc: { tags: [] } }] };
+  const implied = unionOf([shape, keyword('string'), keyword('number'), keyword('boolean'), keyword('null'), { kind: 'array', items: UNKNOWN }]);
+  it('an object says nothing next to a reference to objects: no `Foo & {[k: string]: unknown}`', () => {
+    expect(narrowIntersections(intersectionOf([ref('Foo'), record]), objectRef)).toEqual(ref('Foo'));
+  });
+  it('keeps null where every member admits it (the schema accepts it)', () => {
+    expect(narrowIntersections(intersectionOf([implied, ref('Event')]), nullableRef)).toEqual({
+      kind: 'intersection',
+      members: [unionOf([shape, keyword('null')]), ref('Event')],
+    });
+  });
+  it('drops alternatives no other member admits', () => {
+    expect(narrowIntersections(intersectionOf([implied, ref('Foo')]), objectRef)).toEqual({ kind: 'intersection', members: [shape, ref('Foo')] });
+  });
+  it('no kind in common is never', () => {
+    expect(narrowIntersections(intersectionOf([keyword('string'), keyword('number')]), objectRef)).toEqual(NEVER);
+  });
+  it('a bare kind next to a narrower member of that kind adds nothing', () => {
+    expect(narrowIntersections(intersectionOf([keyword('string'), unionOf([lit('a'), lit('b')])]), objectRef)).toEqual(unionOf([lit('a'), lit('b')]));
+  });
+  it('leaves an intersection that narrows nothing as written', () => {
+    const both = intersectionOf([ref('Foo'), shape]);
+    expect(narrowIntersections(both, objectRef)).toEqual(both);
+  });
+});
+
+describe('kinds of a type', () => {
+  const none = () => new Set<JsonKind>();
+  it.each<[string, TypeExpr, JsonKind[]]>([
+    ['a literal', lit('a'), ['string']],
+    ['null', lit(null), ['null']],
+    ['a tuple', { kind: 'tuple', elements: [] }, ['array']],
+    ['unknown', UNKNOWN, [...ALL_KINDS]],
+    ['never', NEVER, []],
+    ['a union', unionOf([keyword('number'), record]), ['number', 'object']],
+    ['an inherited member', { kind: 'inherited', name: 'toString' }, []],
+  ])('%s', (_name, type, kinds) => {
+    expect([...kindsOf(type, none)].sort()).toEqual([...kinds].sort());
   });
 });
 
