@@ -128,9 +128,10 @@ const where = (c: NameCandidate) => `${c.location.doc.displayPath}${c.location.p
 
 /**
  * Shared subschemas take their own name (title, or key and place: `/properties/tags/items`
- * → `TagsItems`) when no other schema wants it; otherwise, or when nothing on their path
+ * → `TagsItem`) when no other schema wants it; otherwise, or when nothing on their path
  * is a name (`/anyOf/0`), the name of the declared schema they sit in, followed by
- * their place below it (`Order` + `/properties/address` → `OrderAddress`).
+ * their place below it (`Order` + `/properties/address` → `OrderAddress`, `Order` +
+ * `/anyOf/0` → `OrderOption0`).
  */
 function assignSharedNames(shared: NameCandidate[], declared: NameCandidate[], naming: Naming): void {
   const taken = new Set([...naming.names.values()].map((n) => n.toLowerCase()));

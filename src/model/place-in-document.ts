@@ -34,11 +34,24 @@ function tokensOf(pointer: string): Token[] {
 /** Keywords that only say "a name follows": left out of type names. */
 const CONTAINERS = new Set([...NAMING_KEYWORDS, 'components', 'schemas']);
 
-const wordsOf = (tokens: Token[]) => tokens.filter((t) => t.kind !== 'keyword' || !CONTAINERS.has(t.text)).map((t) => t.text);
+/** What a keyword's subschema is, in a type name: `/properties/tags/items` → `TagsItem`. */
+const KEYWORD_WORDS = new Map([
+  ['items', 'item'],
+  ['prefixItems', 'item'],
+  ['unevaluatedItems', 'item'],
+  ['additionalProperties', 'value'],
+  ['unevaluatedProperties', 'value'],
+  ['anyOf', 'option'],
+  ['oneOf', 'option'],
+  ['allOf', 'part'],
+]);
+
+const wordsOf = (tokens: Token[]) =>
+  tokens.filter((t) => t.kind !== 'keyword' || !CONTAINERS.has(t.text)).map((t) => (t.kind === 'keyword' ? KEYWORD_WORDS.get(t.text) ?? t.text : t.text));
 
 /**
  * What a subschema is called where it sits: its last name and what follows it
- * (`/properties/tags/items` → `tags items`, `/$defs/node` → `node`); `undefined` when
+ * (`/properties/tags/items` → `tags item`, `/$defs/node` → `node`); `undefined` when
  * no name is on its path (`/anyOf/0`).
  */
 export function placeName(pointer: string): string | undefined {
@@ -48,7 +61,7 @@ export function placeName(pointer: string): string | undefined {
   return last === -1 ? undefined : wordsOf(tokens.slice(last)).join(' ');
 }
 
-/** The path from `outer` down to `pointer` (inside it) as words: `/properties/a/items` below `` → `a items`. */
+/** The path from `outer` down to `pointer` (inside it) as words: `/properties/a/anyOf/1` below `` → `a option 1`. */
 export function placeBelow(outer: string, pointer: string): string {
   const skip = (parsePointer(outer) ?? []).length;
   return wordsOf(tokensOf(pointer).slice(skip)).join(' ');
