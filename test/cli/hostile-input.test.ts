@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runCliCaptured } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { withTempDir } from '../helpers/temp-dir.js';
@@ -17,7 +18,8 @@ async function writeJson(dir: string, path: string, json: unknown): Promise<void
 describe('names that are members of every object', () => {
   it('files named constructor.json, __proto__.json, toString.json and such titles and keys generate normally', async () => {
     await withTempDir(async (dir) => {
-      await writeJson(dir, 'schemas/constructor.json', { type: 'object', properties: { constructor: { type: 'string' }, __proto__: { type: 'number' } } });
+      // A computed key: `__proto__: …` in an object literal would set the prototype instead.
+      await writeJson(dir, 'schemas/constructor.json', { type: 'object', properties: { constructor: { type: 'string' }, ['__proto__']: { type: 'number' } } });
       await writeJson(dir, 'schemas/__proto__.json', { type: 'string', enum: ['__proto__', 'constructor'] });
       await writeJson(dir, 'schemas/toString.json', { type: 'integer' });
       await writeJson(dir, 'schemas/titled.json', {
@@ -27,13 +29,19 @@ describe('names that are members of every object', () => {
         $defs: { valueOf: { const: 'toString' } },
       });
       await writeFile(join(dir, 'schema-gen.config.json'), JSON.stringify({ names: { 'schemas/toString.json': 'Count' } }));
-      const run = await runCliCaptured(['--types-only'], dir);
+      const run = await runCliCaptured([], dir);
       expect(run.stderr).not.toContain('internal error');
       expect(run.code).toBe(0);
       const types = (await readdir(join(dir, 'generated', 'types'))).sort();
       expect(types).toEqual(['Constructor.d.ts', 'Count.d.ts', 'HasOwnProperty.d.ts', 'Proto.d.ts', 'ValueOf.d.ts']);
       expect(await readFile(join(dir, 'generated', 'types', 'HasOwnProperty.d.ts'), 'utf8')).toContain('a?: Constructor;\n  b?: Proto;\n  c?: ValueOf;');
+      expect(await readFile(join(dir, 'generated', 'types', 'Constructor.d.ts'), 'utf8')).toMatch(/constructor\?: string;\n\s+(__proto__|"__proto__")\?: number;/);
       expect(typeErrors([join(dir, 'generated', 'index.d.ts')])).toEqual([]);
+      const { validateConstructor, validateProto } = (await import(pathToFileURL(join(dir, 'generated', 'index.js')).href)) as Record<string, (data: unknown) => boolean>;
+      expect(validateConstructor!(JSON.parse('{"constructor": "x", "__proto__": 1}'))).toBe(true);
+      expect(validateConstructor!(JSON.parse('{"__proto__": "not a number"}'))).toBe(false);
+      expect(validateProto!('constructor')).toBe(true);
+      expect(validateProto!('toString')).toBe(false);
     });
   });
 
