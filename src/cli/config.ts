@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, LIMIT_NAMES, limitProblems } from '../limits.js';
 import { formatOf, parseDocumentText } from '../load/parse-document.js';
 import { readRegularFile } from '../load/read-file.js';
 import type { GenerateOptions } from '../options.js';
+import { joinPointer } from '../schema/pointer.js';
 
 export const CONFIG_FILE_NAMES = ['schema-gen.config.json', 'schema-gen.config.yaml', 'schema-gen.config.yml'];
 
@@ -19,7 +20,13 @@ const isStringList: FieldCheck = (v) => Array.isArray(v) && v.every(isString);
 const isBoolean: FieldCheck = (v) => typeof v === 'boolean';
 const oneOf = (...allowed: string[]): FieldCheck => (v) => typeof v === 'string' && allowed.includes(v);
 
-const FIELDS: Record<string, { check: FieldCheck; expected: string }> = {
+const isStringMap: FieldCheck = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isString);
+
+/**
+ * Every setting, by name. A Map, not an object literal: a config key is user text, and
+ * `__proto__`, `constructor` or `toString` must be unknown settings, not Object's members.
+ */
+const FIELDS = new Map<string, { check: FieldCheck; expected: string }>(Object.entries({
   inputs: { check: isStringList, expected: 'an array of paths or globs' },
   components: { check: isStringList, expected: 'an array of paths' },
   out: { check: isString, expected: 'a folder path' },
@@ -34,10 +41,10 @@ const FIELDS: Record<string, { check: FieldCheck; expected: string }> = {
   module: { check: oneOf('esm', 'cjs'), expected: '"esm" or "cjs"' },
   format: { check: isBoolean, expected: 'true or false' },
   allowRemote: { check: isBoolean, expected: 'true or false' },
-  uriMap: { check: (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isString), expected: 'an object of "<URL prefix>": "<folder>"' },
+  uriMap: { check: isStringMap, expected: 'an object of "<URL prefix>": "<folder>"' },
   limits: { check: (v) => limitProblems(v).length === 0, expected: `an object of positive integers, with keys among ${LIMIT_NAMES.join(', ')}` },
-  names: { check: (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isString), expected: 'an object of "<file>[#<pointer>]": "TypeName"' },
-};
+  names: { check: isStringMap, expected: 'an object of "<file>[#<pointer>]": "TypeName"' },
+}));
 
 /** Read and check a config file; every problem becomes a diagnostic pointing into it. */
 export async function readConfigFile(path: string, displayPath: string): Promise<ConfigFile | Diagnostic[]> {
@@ -57,17 +64,18 @@ export async function readConfigFile(path: string, displayPath: string): Promise
   }
   const problems: Diagnostic[] = [];
   for (const [key, value] of Object.entries(json)) {
-    const field = FIELDS[key];
+    const field = FIELDS.get(key);
+    const pointer = joinPointer('', key);
     const at = (message: string, hint?: string): Diagnostic => ({
       severity: 'error',
       code: 'bad-config',
       message,
       file: displayPath,
-      pointer: `/${key}`,
-      ...locatePointer(text, format, `/${key}`),
+      pointer,
+      ...locatePointer(text, format, pointer),
       ...(hint ? { hint } : {}),
     });
-    if (!field) problems.push(at(`unknown setting "${key}"`, `known settings: ${Object.keys(FIELDS).join(', ')}`));
+    if (!field) problems.push(at(`unknown setting "${key}"`, `known settings: ${[...FIELDS.keys()].join(', ')}`));
     else if (!field.check(value)) problems.push(at(`"${key}" must be ${field.expected}`));
   }
   if (problems.length > 0) return problems;

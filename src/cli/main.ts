@@ -2,13 +2,15 @@ import { CommanderError } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generate, type GenerateOptions } from '../index.js';
-import { PACKAGE_ROOT } from '../load/assets.js';
+import { checkTemplatesFolder, PACKAGE_ROOT } from '../load/assets.js';
 import { toDisplayPath } from '../load/index.js';
 import { CONFIG_FILE_NAMES, readConfigFile } from './config.js';
 import { buildProgram, type CliFlags } from './program.js';
 import { watchAndRegenerate } from './watch.js';
 import { MemoryValidatorCache } from '../emit/validators/cache.js';
 import { printDiagnostics, printReport, type Printer } from './report.js';
+import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
+import { ignoreClosedOutput } from './closed-output.js';
 
 export const EXIT = { ok: 0, stale: 1, badInput: 2, internal: 70 } as const;
 
@@ -22,9 +24,11 @@ const consolePrinter: Printer = {
  * `--watch` runs until `stop` aborts (the bin wires it to Ctrl-C).
  */
 export async function runCli(argv: string[], printer: Printer = consolePrinter, cwd = process.cwd(), stop?: AbortSignal): Promise<number> {
+  if (printer === consolePrinter) ignoreClosedOutput();
   const args = argv[0] === 'generate' ? argv.slice(1) : argv;
   const program = buildProgram(packageVersion());
-  program.configureOutput({ writeOut: (s) => printer.out(s.trimEnd()), writeErr: (s) => printer.err(s.trimEnd()) });
+  // commander's errors quote the arguments as given: no control characters to the terminal.
+  program.configureOutput({ writeOut: (s) => printer.out(escapeControlCharacters(s.trimEnd())), writeErr: (s) => printer.err(escapeControlCharacters(s.trimEnd())) });
   let flags: CliFlags;
   try {
     program.parse(args, { from: 'user' });
@@ -41,9 +45,15 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
       return EXIT.badInput;
     }
     let options = toGenerateOptions(program.args, flags, config?.options ?? {}, cwd);
+    // Checked before the run (which reads templates last), naming the folder as the user wrote it.
+    const templates = options.templatesDir && (await checkTemplatesFolder(resolve(cwd, options.templatesDir), flags.templates ?? toDisplayPath(resolve(cwd, options.templatesDir), cwd)));
+    if (templates) {
+      printDiagnostics([templates], printer);
+      return EXIT.badInput;
+    }
     const once = async (startedAt: number) => {
       const report = await generate(options);
-      if (flags.json) printer.out(JSON.stringify(report, null, 2));
+      if (flags.json) printer.out(toJsonText(report));
       else printReport(report, printer, { quiet: flags.quiet ?? false, verbose: flags.verbose ?? false, cwd, ms: Math.round(performance.now() - startedAt) });
       return report.status === 'failed' ? EXIT.badInput : report.status === 'stale' ? EXIT.stale : EXIT.ok;
     };
@@ -58,23 +68,31 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
       const reread = config ? await findConfig(flags.config, cwd) : undefined;
       if (Array.isArray(reread)) printDiagnostics(reread, printer);
       else if (reread) options = { ...toGenerateOptions(program.args, flags, reread.options, cwd), cache };
-      await once(performance.now()).catch((error: unknown) => printer.err(`schema-gen: ${(error as Error).message}`));
+      await once(performance.now()).catch((error: unknown) => printer.err(`schema-gen: ${escapeControlCharacters(String((error as Error).message))}`));
     }, signal, () => printer.err('schema-gen: watching for changes (Ctrl-C to stop)'));
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      printer.err(`schema-gen: ${error.message}`);
+      printer.err(`schema-gen: ${escapeControlCharacters(error.message)}`);
       return EXIT.badInput;
     }
     const message = error instanceof Error ? error.message : String(error);
-    printer.err(`schema-gen: internal error: ${message}`);
-    if (flags.verbose && error instanceof Error && error.stack) printer.err(error.stack);
+    printer.err(`schema-gen: internal error: ${escapeControlCharacters(message)}`);
+    if (flags.verbose && error instanceof Error && error.stack) printer.err(escapeControlCharacters(error.stack));
     else printer.err('(run again with --verbose for a stack trace, and please report it)');
     return EXIT.internal;
   }
 }
 
 class UsageError extends Error {}
+
+/**
+ * The report as JSON. JSON escapes C0 controls but leaves DEL and C1 controls raw
+ * (valid JSON either way); they are escaped too, since the report may go to a terminal.
+ */
+function toJsonText(report: unknown): string {
+  return JSON.stringify(report, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 function interruptSignal(): AbortSignal {
   const controller = new AbortController();

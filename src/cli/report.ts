@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { relative } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 import type { Report } from '../index.js';
 
 export interface Printer {
@@ -8,6 +9,7 @@ export interface Printer {
   err(text: string): void;
 }
 
+/** Each diagnostic as `formatDiagnostic` words it (control characters already escaped), coloured by severity. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], printer: Printer): void {
   for (const d of diagnostics) {
     const text = formatDiagnostic(d);
@@ -18,7 +20,9 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], printer: Pr
 /** One summary line (plus the diff for a stale `--check`). */
 export function printReport(report: Report, printer: Printer, { quiet, verbose, cwd, ms }: { quiet: boolean; verbose: boolean; cwd: string; ms: number }): void {
   printDiagnostics(report.diagnostics, printer);
-  const out = relative(cwd, report.outDir) || '.';
+  // Paths, names and file contents are user text: no control characters reach the terminal.
+  const safe = (text: string) => escapeControlCharacters(text, { oneLine: true });
+  const out = safe(relative(cwd, report.outDir) || '.');
   const types = `${report.typeCount} type${report.typeCount === 1 ? '' : 's'}`;
   const time = `${ms} ms`;
   switch (report.status) {
@@ -36,7 +40,7 @@ export function printReport(report: Report, printer: Printer, { quiet, verbose, 
     default:
       if (quiet) return;
       if (verbose) {
-        for (const clash of report.renamedClashes) printer.err(pc.dim(`  name clash settled: ${clash}`));
+        for (const clash of report.renamedClashes) printer.err(pc.dim(`  name clash settled: ${safe(clash)}`));
         const stages = Object.entries(report.timings).map(([stage, ms]) => `${stage} ${ms} ms`);
         printer.err(pc.dim(`  ${stages.join(' · ')}; ${report.validatorsReused} of ${report.typeCount} validators reused from the cache`));
       }
@@ -54,6 +58,7 @@ export function printReport(report: Report, printer: Printer, { quiet, verbose, 
 function colourDiff(diff: string): string {
   return diff
     .split('\n')
+    .map((line) => escapeControlCharacters(line, { oneLine: true }))
     .map((line) => (line.startsWith('+') && !line.startsWith('+++') ? pc.green(line) : line.startsWith('-') && !line.startsWith('---') ? pc.red(line) : line.startsWith('@@') ? pc.cyan(line) : line))
     .join('\n');
 }

@@ -1,3 +1,5 @@
+import { escapeControlCharacters } from './terminal-text.js';
+
 /**
  * One problem found during a run. Stages collect these instead of throwing, so a
  * single run reports every problem at once.
@@ -30,11 +32,16 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** `file:line:column (pointer): message` then the hint, one readable paragraph. */
+/**
+ * `file:line:column (pointer): message` then the hint, one readable paragraph. Every
+ * part can hold text from a schema or a file name, so control characters (terminal
+ * escape sequences) come out as visible escapes.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  let where = d.file ?? '';
+  const safe = (text: string) => escapeControlCharacters(text, { oneLine: true });
+  let where = d.file === undefined ? '' : safe(d.file);
   if (where && d.line !== undefined) where += `:${d.line}:${d.column ?? 1}`;
-  if (d.pointer !== undefined) where += `${where ? ' ' : ''}at ${d.pointer === '' ? '(root)' : d.pointer}`;
-  const head = `${d.severity}${where ? ` in ${where}` : ''}: ${d.message}`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  if (d.pointer !== undefined) where += `${where ? ' ' : ''}at ${d.pointer === '' ? '(root)' : safe(d.pointer)}`;
+  const head = `${d.severity}${where ? ` in ${where}` : ''}: ${safe(d.message)}`;
+  return d.hint ? `${head}\n  hint: ${safe(d.hint)}` : head;
 }

@@ -1,12 +1,16 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { fileStem } from '../resolve/registry.js';
-import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
-import { getAtPointer, lastSegment, parsePointer } from '../schema/pointer.js';
-import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
+import type { ResolvedGraph, SchemaLocation } from '../resolve/index.js';
+import { getAtPointer, parsePointer } from '../schema/pointer.js';
+import { isSchemaObject } from '../schema/walk.js';
 import { docInfoOf } from './docs.js';
-import { isAnnotationOnly } from './rules/annotations.js';
+import { namedSchemas } from './named-schemas.js';
 import { assignNames, type NameCandidate } from './naming.js';
+import { placeName } from './place-in-document.js';
+import { isAnnotationOnly } from './rules/annotations.js';
 import { typeOfSchema, type ImpliedType, type TypeOptions } from './schema-to-type.js';
+import { sharedSubschemas } from './shared-subschemas.js';
+import { SharedTypes } from './shared-types.js';
+import { checkTypeBudget } from './type-budget.js';
 import { narrowIntersections } from './rules/narrow.js';
 import { refKinds } from './ref-kinds.js';
 import { impliedTypeWarnings } from './implied-type-warnings.js';
@@ -15,6 +19,7 @@ import { referencedTargets, type DocInfo, type TypeExpr } from './type-expr.js';
 export type { TypeExpr, PropertyExpr, DocInfo, DocTag, TupleElement } from './type-expr.js';
 export type { TypeOptions } from './schema-to-type.js';
 export { toTypeName } from './naming.js';
+export { MAX_TYPE_NODES } from './type-budget.js';
 
 /** One schema that gets its own declaration, file and validator. */
 export interface NamedType {
@@ -41,17 +46,38 @@ export interface ModelOptions extends TypeOptions {
   renames: Readonly<Record<string, string>>;
 }
 
+/**
+ * The declared schemas' types first; subschemas that more than one place would print
+ * become named types of their own on the way (see `sharedSubschemas`); then names for
+ * all, the declared ones first, so a shared subschema never renames them.
+ */
 export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): TypeModel {
-  const candidates = namedSchemas(graph);
-  const named = new Set(candidates.map((c) => c.key));
+  const declared = namedSchemas(graph);
+  const named = new Set(declared.map((c) => c.key));
+  const shared = new SharedTypes(sharedSubschemas(graph, declared.map((c) => c.location), named));
+  const implied: ImpliedType[] = [];
+  const context = { graph, named, options, shared, inlined: new Map<string, TypeExpr>(), onImpliedType: (found: ImpliedType) => implied.push(found) };
+  const bodies = new Map<string, TypeExpr>();
+  for (const candidate of declared) bodies.set(candidate.key, typeOfSchema(schemaAt(candidate.location), candidate.location, { ...context, current: candidate.key }));
+  const sharedCandidates: NameCandidate[] = shared.declared().map(({ key, location, body }) => {
+    bodies.set(key, body);
+    const schema = schemaAt(location);
+    const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
+    return { key, location, wanted: title ?? placeName(location.pointer) ?? '', shared: true };
+  });
+  const candidates = [...declared, ...sharedCandidates];
   const { names, clashes, diagnostics } = assignNames(candidates, options.renames);
   const types: NamedType[] = [];
-  const implied: ImpliedType[] = [];
   for (const candidate of candidates) {
     const name = names.get(candidate.key);
-    if (name === undefined) continue;
-    const schema = getAtPointer(candidate.location.doc.json, parsePointer(candidate.location.pointer)!);
-    const body = typeOfSchema(schema, candidate.location, { graph, named, options, current: candidate.key, onImpliedType: (found) => implied.push(found) });
+    const body = bodies.get(candidate.key);
+    if (name === undefined || body === undefined) continue;
+    const tooLarge = checkTypeBudget(body, candidate.location);
+    if (tooLarge) {
+      diagnostics.push(tooLarge);
+      continue;
+    }
+    const schema = schemaAt(candidate.location);
     const uses = [...referencedTargets(body)].filter((k) => k !== candidate.key).sort();
     // A top-level `allOf: [{$ref}, {description}]` documents the type itself.
     const folded = isSchemaObject(schema) && Array.isArray(schema.allOf) ? schema.allOf.filter(isAnnotationOnly) : [];
@@ -65,89 +91,6 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
   return { types, byKey, renamedClashes: clashes, diagnostics };
 }
 
-/**
- * Every input schema root, plus each components-document schema that an input reaches
- * (directly or through other schemas): nothing else from those documents.
- */
-function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
-  const found = new Map<string, NameCandidate>();
-  const queue: SchemaLocation[] = [];
-  const add = (location: SchemaLocation, wanted: string) => {
-    const key = locationKey(location);
-    if (found.has(key)) return;
-    found.set(key, { key, location, wanted });
-    queue.push(location);
-  };
-  for (const doc of graph.registry.documents) {
-    if (doc.role !== 'input') continue;
-    for (const { pointer, schema } of schemaRootsOf(doc.json)) {
-      const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
-      add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer));
-      // `$defs` entries are declarations meant for reuse: each is a named type too.
-      walkSchema(schema, pointer, null, (_node, at) => {
-        if (DEFINITION.test(at)) add({ doc, pointer: at }, lastSegment(at));
-        return null;
-      });
-    }
-  }
-  // Schemas named only when an input reaches them: components and referenced documents.
-  const componentRoots = new Set<string>();
-  for (const locations of graph.registry.components.values()) locations.forEach((l) => componentRoots.add(locationKey(l)));
-  for (const doc of graph.registry.documents) if (doc.role === 'referenced') componentRoots.add(locationKey({ doc, pointer: '' }));
-  const visited = new Set<string>();
-  while (queue.length > 0) {
-    const location = queue.shift()!;
-    const schema = getAtPointer(location.doc.json, parsePointer(location.pointer)!);
-    walkSchema(schema, location.pointer, null, (_node, pointer) => {
-      const ref = graph.refs.get(locationKey({ doc: location.doc, pointer }));
-      if (!ref) return null;
-      const targetKey = locationKey(ref.target);
-      if (found.has(targetKey) || visited.has(targetKey)) return null;
-      if (componentRoots.has(targetKey) || refersToItself(graph, ref.target, found)) add(ref.target, wantedName(ref.target));
-      else {
-        visited.add(targetKey);
-        queue.push(ref.target); // an inlined subschema may reach further components
-      }
-      return null;
-    });
-  }
-  return [...found.values()];
+function schemaAt(location: SchemaLocation): unknown {
+  return getAtPointer(location.doc.json, parsePointer(location.pointer) ?? []);
 }
-
-/**
- * An unnamed subschema that refs lead back to (`#/properties/node` inside itself) is
- * named too: inlined, its recursion could only become `unknown`; named, it is a
- * recursive type and validator like any other.
- */
-function refersToItself(graph: ResolvedGraph, target: SchemaLocation, named: ReadonlyMap<string, NameCandidate>): boolean {
-  const targetKey = locationKey(target);
-  const seen = new Set([targetKey]);
-  const stack = [target];
-  while (stack.length > 0) {
-    const location = stack.pop()!;
-    let found = false;
-    walkSchema(getAtPointer(location.doc.json, parsePointer(location.pointer)!), location.pointer, null, (_node, pointer) => {
-      const ref = graph.refs.get(locationKey({ doc: location.doc, pointer }));
-      if (!ref) return null;
-      const key = locationKey(ref.target);
-      if (key === targetKey) found = true;
-      else if (!named.has(key) && !seen.has(key)) {
-        seen.add(key);
-        stack.push(ref.target);
-      }
-      return null;
-    });
-    if (found) return true;
-  }
-  return false;
-}
-
-const DEFINITION = /\/(\$defs|definitions)\/[^/]+$/;
-
-function wantedName(location: SchemaLocation): string {
-  if (location.pointer !== '') return lastSegment(location.pointer);
-  const schema = location.doc.json;
-  return isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : fileStem(location.doc.absolutePath);
-}
-
-

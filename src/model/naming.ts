@@ -1,7 +1,9 @@
 import { basename, dirname } from 'node:path';
+import { diagnosticAt } from '../diagnostics/at-location.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SchemaLocation } from '../resolve/index.js';
 import { unescapeSegment } from '../schema/pointer.js';
+import { isInside, placeBelow } from './place-in-document.js';
 
 /** Names our own output exports next to the schema types; a schema may not take them. */
 const RESERVED_TYPE_NAMES = new Set(['ValidationError', 'Validator', 'ValidationErrorObject']);
@@ -19,8 +21,19 @@ export function toTypeName(raw: string): string {
 export interface NameCandidate {
   key: string;
   location: SchemaLocation;
-  /** The name the schema asks for: its title, component key or file stem. */
+  /** The name the schema asks for: its title, component key or file stem (for a shared subschema: its title or place, if any). */
   wanted: string;
+  /**
+   * A subschema named only because more than one place prints it (see
+   * `sharedSubschemas`): it yields to the schemas the user declared, never renames them.
+   */
+  shared?: boolean;
+}
+
+interface Naming {
+  names: Map<string, string>;
+  clashes: string[];
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -30,16 +43,53 @@ export interface NameCandidate {
  * `user-pools-date-type-schema.json` and `identity-pools-date-type-schema.json` give
  * `UserPoolsDateType` and `IdentityPoolsDateType`. Explicit `renames` win over all.
  */
-export function assignNames(
-  candidates: NameCandidate[],
-  renames: Readonly<Record<string, string>>,
-): { names: Map<string, string>; clashes: string[]; diagnostics: Diagnostic[] } {
+export function assignNames(candidates: NameCandidate[], renames: Readonly<Record<string, string>>): Naming {
+  // A Map, not the object: a file or pointer named `constructor` or `__proto__` must not find Object's members.
+  const explicit = new Map(Object.entries(renames));
+  const renamedTo = (c: NameCandidate) => explicit.get(c.key) ?? (c.location.pointer === '' ? explicit.get(c.location.doc.displayPath) : undefined);
+  const naming = assignDeclaredNames(
+    candidates.filter((c) => !c.shared || renamedTo(c) !== undefined),
+    renamedTo,
+  );
+  assignSharedNames(
+    candidates.filter((c) => c.shared && renamedTo(c) === undefined),
+    candidates.filter((c) => !c.shared),
+    naming,
+  );
+  refuseLongNames(candidates, naming);
+  naming.clashes.sort();
+  return naming;
+}
+
+/**
+ * The longest type name: it is also a file name (`types/<Name>.d.ts`, plus a temporary
+ * suffix while writing), and file systems refuse names over 255 bytes.
+ */
+export const MAX_TYPE_NAME_LENGTH = 128;
+
+function refuseLongNames(candidates: NameCandidate[], naming: Naming): void {
+  for (const c of candidates) {
+    const name = naming.names.get(c.key);
+    if (name === undefined || name.length <= MAX_TYPE_NAME_LENGTH) continue;
+    naming.names.delete(c.key);
+    naming.diagnostics.push(
+      diagnosticAt(c.location.doc, c.location.pointer, {
+        severity: 'error',
+        code: 'name-too-long',
+        message: `the type name for this schema would be ${name.length} characters long (${name.slice(0, 40)}…), more than ${MAX_TYPE_NAME_LENGTH}`,
+        hint: 'give it a shorter title, or set "names" in the config file: { "<file>#<pointer>": "NewName" }',
+      }),
+    );
+  }
+}
+
+function assignDeclaredNames(candidates: NameCandidate[], renamedTo: (c: NameCandidate) => string | undefined): Naming {
   const names = new Map<string, string>();
   const clashes: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const groups = new Map<string, NameCandidate[]>();
   for (const candidate of candidates) {
-    const renamed = renames[candidate.key] ?? (candidate.location.pointer === '' ? renames[candidate.location.doc.displayPath] : undefined);
+    const renamed = renamedTo(candidate);
     const name = renamed ?? toTypeName(candidate.wanted);
     const group = groups.get(name.toLowerCase()) ?? [];
     group.push(renamed ? { ...candidate, wanted: renamed } : candidate);
@@ -55,23 +105,94 @@ export function assignNames(
     const resolved = group.map((c, i) => toTypeName(`${prefixes[i]} ${c.wanted}`));
     const unique = new Set(resolved.map((n) => n.toLowerCase()));
     if (unique.size !== group.length || resolved.some((n) => taken.has(n.toLowerCase()))) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'name-clash',
-        message: `${group.length} schemas want the type name "${toTypeName(group[0]!.wanted)}": ${group.map((c) => c.key).join(', ')}`,
-        file: group[0]!.location.doc.displayPath,
-        pointer: group[0]!.location.pointer,
-        hint: 'give them distinct titles, or set "names" in the config file: { "<file>#<pointer>": "NewName" }',
-      });
+      diagnostics.push(
+        diagnosticAt(group[0]!.location.doc, group[0]!.location.pointer, {
+          severity: 'error',
+          code: 'name-clash',
+          message: `${group.length} schemas want the type name "${toTypeName(group[0]!.wanted)}": ${group.map((c) => c.key).join(', ')}`,
+          hint: 'give them distinct titles, or set "names" in the config file: { "<file>#<pointer>": "NewName" }',
+        }),
+      );
       continue;
     }
     group.forEach((c, i) => {
       names.set(c.key, resolved[i]!);
       taken.add(resolved[i]!.toLowerCase());
-      clashes.push(`${c.location.doc.displayPath}${c.location.pointer ? `#${c.location.pointer}` : ""} → ${resolved[i]!}`);
+      clashes.push(`${where(c)} → ${resolved[i]!}`);
     });
   }
-  return { names, clashes: clashes.sort(), diagnostics };
+  return { names, clashes, diagnostics };
+}
+
+const where = (c: NameCandidate) => `${c.location.doc.displayPath}${c.location.pointer ? `#${c.location.pointer}` : ''}`;
+
+/**
+ * Shared subschemas take their own name (title, or key and place: `/properties/tags/items`
+ * → `TagsItem`) when no other schema wants it; otherwise, or when nothing on their path
+ * is a name (`/anyOf/0`), the name of the declared schema they sit in, followed by
+ * their place below it (`Order` + `/properties/address` → `OrderAddress`, `Order` +
+ * `/anyOf/0` → `OrderOption0`).
+ */
+function assignSharedNames(shared: NameCandidate[], declared: NameCandidate[], naming: Naming): void {
+  const taken = new Set([...naming.names.values()].map((n) => n.toLowerCase()));
+  const simple = new Map<string, NameCandidate[]>();
+  for (const c of shared) {
+    if (c.wanted === '') continue;
+    const name = toTypeName(c.wanted).toLowerCase();
+    const group = simple.get(name);
+    if (group) group.push(c);
+    else simple.set(name, [c]);
+  }
+  const qualify: NameCandidate[] = [];
+  for (const c of shared) {
+    const group = c.wanted === '' ? undefined : simple.get(toTypeName(c.wanted).toLowerCase());
+    if (group?.length === 1 && !taken.has(toTypeName(c.wanted).toLowerCase())) {
+      naming.names.set(c.key, toTypeName(c.wanted));
+      taken.add(toTypeName(c.wanted).toLowerCase());
+    } else {
+      qualify.push(c);
+    }
+  }
+  const byDocument = new Map<SchemaLocation['doc'], NameCandidate[]>();
+  for (const d of declared) {
+    const list = byDocument.get(d.location.doc);
+    if (list) list.push(d);
+    else byDocument.set(d.location.doc, [d]);
+  }
+  const qualified = qualify.map((c) => {
+    const owner = ownerOf(c, byDocument.get(c.location.doc) ?? []);
+    const ownerName = (owner && naming.names.get(owner.key)) ?? basename(c.location.doc.absolutePath).replace(/\.(json|ya?ml)$/i, '');
+    return toTypeName(`${ownerName} ${placeBelow(owner?.location.pointer ?? '', c.location.pointer)}`);
+  });
+  const counts = new Map<string, number>();
+  for (const name of qualified) counts.set(name.toLowerCase(), (counts.get(name.toLowerCase()) ?? 0) + 1);
+  qualify.forEach((c, i) => {
+    const name = qualified[i]!;
+    if (counts.get(name.toLowerCase())! > 1 || taken.has(name.toLowerCase())) {
+      naming.diagnostics.push(
+        diagnosticAt(c.location.doc, c.location.pointer, {
+          severity: 'error',
+          code: 'name-clash',
+          message: `this subschema is used in several places, so it needs a type name of its own, but "${name}" is taken`,
+          hint: 'give it a distinct title, or set "names" in the config file: { "<file>#<pointer>": "NewName" }',
+        }),
+      );
+      return;
+    }
+    naming.names.set(c.key, name);
+    taken.add(name.toLowerCase());
+    if (c.wanted !== '') naming.clashes.push(`${where(c)} → ${name}`);
+  });
+}
+
+/** The innermost declared schema (of `c`'s document) that holds `c`. */
+function ownerOf(c: NameCandidate, declaredInDocument: NameCandidate[]): NameCandidate | undefined {
+  let owner: NameCandidate | undefined;
+  for (const d of declaredInDocument) {
+    if (!isInside(d.location.pointer, c.location.pointer)) continue;
+    if (!owner || d.location.pointer.length > owner.location.pointer.length) owner = d;
+  }
+  return owner;
 }
 
 /**

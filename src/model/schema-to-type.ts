@@ -6,8 +6,10 @@ import { objectType } from './object-type.js';
 import { isAnnotationOnly } from './rules/annotations.js';
 import { intersectionOf, unionOf } from './rules/combine.js';
 import { enumOf, literalOf } from './rules/literals.js';
-import type { SubType, TypeOptions } from './schema-facts.js';
-import { keyword, NEVER, UNKNOWN, type TypeExpr } from './type-expr.js';
+import { impliedKinds, type ReuseType, type SubType, type TypeOptions } from './schema-facts.js';
+import type { SharedTypes } from './shared-types.js';
+import { isSmallType } from './type-size.js';
+import { keyword, NEVER, referencedTargets, UNKNOWN, type TypeExpr } from './type-expr.js';
 
 export type { TypeOptions } from './schema-facts.js';
 
@@ -16,8 +18,16 @@ export interface TypeContext {
   /** `locationKey` of every named schema: refs to these become references, not copies. */
   named: ReadonlySet<string>;
   options: TypeOptions;
-  /** The named type being built: a reference to itself outside any object or array would be circular. */
+  /** The named type being built. */
   current?: string;
+  /** Subschemas more than one place prints, and what became of each (see `sharedSubschemas`). */
+  shared: SharedTypes;
+  /**
+   * The type built for each other unnamed subschema. Each is reached once (that is what
+   * `sharedSubschemas` makes sure of); should one be reached again, the same type is
+   * reused instead of built again, so the work stays linear whatever happens.
+   */
+  inlined: Map<string, TypeExpr>;
   /** Told of each schema whose kind its keywords imply (no `type`), with the type it got. */
   onImpliedType?: (found: ImpliedType) => void;
 }
@@ -29,45 +39,89 @@ export interface ImpliedType {
   type: TypeExpr;
 }
 
-/** Where in the type a schema sits: unnamed schemas being inlined, and whether we are inside an object or array. */
+/** Where in the type a schema sits. */
 interface Position {
+  /** Unnamed schemas being inlined through refs: reaching one again is a cycle. */
   inlining: Set<string>;
-  nested: boolean;
-  /** A member of allOf/anyOf/oneOf/not/if/then/else: its siblings and parent decide the value's kind. */
-  member?: boolean;
+  /**
+   * Named types whose top level this is (none inside an object or array): a reference
+   * to one of them here would make a circular alias (`type A = A & …`).
+   */
+  topLevelOf: ReadonlySet<string>;
 }
 
+const NOWHERE: ReadonlySet<string> = new Set();
+
 /** The TypeScript type of the schema at `location` (whose value is `schema`). */
-export function typeOfSchema(schema: unknown, location: SchemaLocation, ctx: TypeContext, at: Position = { inlining: new Set(), nested: false }): TypeExpr {
-  // A subschema that is itself a named type (a recursion target) is referenced, not repeated.
+export function typeOfSchema(schema: unknown, location: SchemaLocation, ctx: TypeContext, position?: Position): TypeExpr {
+  const at = position ?? { inlining: new Set<string>(), topLevelOf: ctx.current === undefined ? NOWHERE : new Set([ctx.current]) };
   const here = locationKey(location);
-  if (here !== ctx.current && ctx.named.has(here)) return { kind: 'ref', target: here };
+  if (here !== ctx.current) {
+    // A subschema that is itself a named type is referenced, not repeated.
+    if (ctx.named.has(here)) return { kind: 'ref', target: here };
+    if (ctx.shared.isShared(here) && isSchemaObject(schema)) return sharedType(schema, location, here, ctx, at);
+    const built = ctx.inlined.get(here);
+    if (built) return built;
+  }
+  const type = ownAndApplicatorTypes(schema, location, ctx, at);
+  if (here !== ctx.current) ctx.inlined.set(here, type);
+  return type;
+}
+
+function ownAndApplicatorTypes(schema: unknown, location: SchemaLocation, ctx: TypeContext, at: Position): TypeExpr {
   if (schema === true) return UNKNOWN;
   if (schema === false) return NEVER;
   if (!isSchemaObject(schema)) return UNKNOWN;
-  const sub: SubType = (key, value, nested = at.nested) =>
-    typeOfSchema(value, { doc: location.doc, pointer: joinPointer(location.pointer, ...key) }, ctx, { inlining: at.inlining, nested });
-  const member = (key: (string | number)[], value: unknown) =>
-    typeOfSchema(value, { doc: location.doc, pointer: joinPointer(location.pointer, ...key) }, ctx, { inlining: at.inlining, nested: at.nested, member: true });
+  const sub: SubType = (key, value, nested = false) =>
+    typeOfSchema(value, { doc: location.doc, pointer: joinPointer(location.pointer, ...key) }, ctx, { inlining: at.inlining, topLevelOf: nested ? NOWHERE : at.topLevelOf });
+  const reuse: ReuseType = (key, type) => {
+    if (isSmallType(type)) return type;
+    const target = { doc: location.doc, pointer: joinPointer(location.pointer, ...key) };
+    ctx.shared.declare(locationKey(target), target, type);
+    return { kind: 'ref', target: locationKey(target) };
+  };
 
   const parts: TypeExpr[] = [];
   if (typeof schema.$ref === 'string') parts.push(typeOfRef(location, ctx, at));
   let implied: string[] | undefined;
-  parts.push(ownType(schema, sub, ctx.options, (kinds) => (implied = kinds)));
+  parts.push(ownType(schema, sub, reuse, ctx.options, (kinds) => (implied = kinds)));
   if (Array.isArray(schema.allOf)) {
     schema.allOf.forEach((entry, i) => {
-      if (!isAnnotationOnly(entry)) parts.push(member(['allOf', i], entry));
+      if (!isAnnotationOnly(entry)) parts.push(sub(['allOf', i], entry));
     });
   }
   for (const key of ['anyOf', 'oneOf'] as const) {
     const list = schema[key];
-    if (Array.isArray(list)) parts.push(unionOf(list.map((entry, i) => member([key, i], entry))));
+    if (Array.isArray(list)) parts.push(unionOf(list.map((entry, i) => sub([key, i], entry))));
   }
   const intersected = intersectionOf(parts);
   // OpenAPI 3.0 `nullable: true` widens whatever the schema says with null.
   const type = schema.nullable === true ? unionOf([intersected, keyword('null')]) : intersected;
-  if (implied && !at.member) ctx.onImpliedType?.({ location, kinds: implied, type });
+  if (implied && !isApplicatorMember(location.pointer)) ctx.onImpliedType?.({ location, kinds: implied, type });
   return type;
+}
+
+/**
+ * A subschema more than one place prints: its type is built once, as if it were a
+ * named type of its own, then either repeated (small) or declared and referenced.
+ */
+function sharedType(schema: SchemaObject, location: SchemaLocation, here: string, ctx: TypeContext, at: Position): TypeExpr {
+  const known = ctx.shared.decisionOf(here);
+  if (known?.kind === 'building') {
+    // Reached again from inside its own type: recursion, so it must be declared.
+    if (at.topLevelOf.has(here)) return UNKNOWN;
+    ctx.shared.markRecursive(here);
+    return { kind: 'ref', target: here };
+  }
+  let decision = known;
+  if (!decision) {
+    ctx.shared.startBuilding(here);
+    const body = typeOfSchema(schema, location, { ...ctx, current: here }, { inlining: new Set(), topLevelOf: new Set([...at.topLevelOf, here]) });
+    decision = ctx.shared.finishBuilding(here, location, body);
+  }
+  if (decision.kind === 'declared') return { kind: 'ref', target: here };
+  const body = decision.body;
+  return [...referencedTargets(body)].some((key) => at.topLevelOf.has(key)) ? UNKNOWN : body;
 }
 
 /** A `$ref` to a named schema is a reference; to anything else, that schema inlined. */
@@ -76,7 +130,11 @@ function typeOfRef(location: SchemaLocation, ctx: TypeContext, at: Position): Ty
   if (!resolved) return UNKNOWN;
   const targetKey = locationKey(resolved.target);
   // `type A = A & …` is circular in TypeScript (and the schema recurses forever there).
-  if (targetKey === ctx.current && !at.nested) return UNKNOWN;
+  if (at.topLevelOf.has(targetKey)) return UNKNOWN;
+  if (targetKey === ctx.current) {
+    ctx.shared.markRecursive(targetKey);
+    return { kind: 'ref', target: targetKey };
+  }
   if (ctx.named.has(targetKey)) return { kind: 'ref', target: targetKey };
   if (at.inlining.has(targetKey)) return UNKNOWN; // a cycle through unnamed schemas
   const target = getAtPointer(resolved.target.doc.json, parsePointer(resolved.target.pointer)!);
@@ -86,17 +144,22 @@ function typeOfRef(location: SchemaLocation, ctx: TypeContext, at: Position): Ty
   return type;
 }
 
+/** In-place applicator members (`allOf/0`, `not`, `then`…): the parent and siblings decide the value's kind. */
+function isApplicatorMember(pointer: string): boolean {
+  return /\/(allOf|anyOf|oneOf)\/\d+$|\/(not|if|then|else)$|\/dependentSchemas\/[^/]+$/.test(pointer);
+}
+
 /** What the schema's own keywords (not its `$ref` or combinators) allow. */
-function ownType(schema: SchemaObject, sub: SubType, options: TypeOptions, implied: (kinds: string[]) => void): TypeExpr {
+function ownType(schema: SchemaObject, sub: SubType, reuse: ReuseType, options: TypeOptions, implied: (kinds: string[]) => void): TypeExpr {
   if ('const' in schema) return literalOf(schema.const);
   if (Array.isArray(schema.enum)) return enumOf(schema.enum);
-  if (typeof schema.type === 'string') return typeOfJsonType(schema.type, schema, sub, options);
+  if (typeof schema.type === 'string') return typeOfJsonType(schema.type, schema, sub, reuse, options);
   // Rule `type arrays`: `type: [a, b]` is a union.
-  if (Array.isArray(schema.type)) return unionOf(schema.type.filter((t): t is string => typeof t === 'string').map((t) => typeOfJsonType(t, schema, sub, options)));
+  if (Array.isArray(schema.type)) return unionOf(schema.type.filter((t): t is string => typeof t === 'string').map((t) => typeOfJsonType(t, schema, sub, reuse, options)));
   const kinds = impliedKinds(schema);
   if (kinds.length === 0) return UNKNOWN;
   implied(kinds);
-  const shaped = kinds.map((t) => typeOfJsonType(t, schema, sub, options));
+  const shaped = kinds.map((t) => typeOfJsonType(t, schema, sub, reuse, options));
   // Rule `implied type`: object (or array) keywords constrain only objects (arrays); every
   // other value passes them, so the type admits it too — unless the user chose
   // `assumeTypes`, which makes the validator check the type as well.
@@ -105,24 +168,13 @@ function ownType(schema: SchemaObject, sub: SubType, options: TypeOptions, impli
   return unionOf([...shaped, ...others]);
 }
 
-/** The kinds a schema without `type` constrains by its keywords: `properties` → object, `items` → array. */
-export function impliedKinds(schema: SchemaObject): ('object' | 'array')[] {
-  const kinds: ('object' | 'array')[] = [];
-  if (OBJECT_KEYWORDS.some((k) => k in schema)) kinds.push('object');
-  if (ARRAY_KEYWORDS.some((k) => k in schema)) kinds.push('array');
-  return kinds;
-}
-
-const OBJECT_KEYWORDS = ['properties', 'additionalProperties', 'patternProperties', 'required'];
-const ARRAY_KEYWORDS = ['items', 'prefixItems'];
-
 function bareType(kind: 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object'): TypeExpr {
   if (kind === 'array') return { kind: 'array', items: UNKNOWN };
   if (kind === 'object') return { kind: 'object', properties: [], index: UNKNOWN };
   return keyword(kind);
 }
 
-function typeOfJsonType(type: string, schema: SchemaObject, sub: SubType, options: TypeOptions): TypeExpr {
+function typeOfJsonType(type: string, schema: SchemaObject, sub: SubType, reuse: ReuseType, options: TypeOptions): TypeExpr {
   switch (type) {
     case 'string':
       return keyword('string');
@@ -136,7 +188,7 @@ function typeOfJsonType(type: string, schema: SchemaObject, sub: SubType, option
     case 'array':
       return arrayType(schema, sub);
     case 'object':
-      return objectType(schema, sub, options);
+      return objectType(schema, sub, reuse, options);
     default:
       return UNKNOWN;
   }

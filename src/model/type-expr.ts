@@ -55,26 +55,28 @@ export function isUnknown(type: TypeExpr): boolean {
   return type.kind === 'keyword' && type.name === 'unknown';
 }
 
-/** Types a named type refers to, for `import type`. */
-export function referencedTargets(type: TypeExpr, into = new Set<string>()): Set<string> {
+/** Types a named type refers to, for `import type`. Each distinct node is visited once. */
+export function referencedTargets(type: TypeExpr, into = new Set<string>(), seen = new Set<TypeExpr>()): Set<string> {
+  if (seen.has(type)) return into;
+  seen.add(type);
   switch (type.kind) {
     case 'ref':
       into.add(type.target);
       break;
     case 'array':
-      referencedTargets(type.items, into);
+      referencedTargets(type.items, into, seen);
       break;
     case 'tuple':
-      type.elements.forEach((e) => referencedTargets(e.type, into));
-      if (type.rest) referencedTargets(type.rest, into);
+      type.elements.forEach((e) => referencedTargets(e.type, into, seen));
+      if (type.rest) referencedTargets(type.rest, into, seen);
       break;
     case 'object':
-      type.properties.forEach((p) => referencedTargets(p.type, into));
-      if (type.index) referencedTargets(type.index, into);
+      type.properties.forEach((p) => referencedTargets(p.type, into, seen));
+      if (type.index) referencedTargets(type.index, into, seen);
       break;
     case 'union':
     case 'intersection':
-      type.members.forEach((m) => referencedTargets(m, into));
+      type.members.forEach((m) => referencedTargets(m, into, seen));
       break;
   }
   return into;

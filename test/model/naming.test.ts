@@ -1,7 +1,13 @@
 import type { SourceDocument } from '../../src/load/document.js';
-import { assignNames, toTypeName, type NameCandidate } from '../../src/model/naming.js';
+import { assignNames, MAX_TYPE_NAME_LENGTH, toTypeName, type NameCandidate } from '../../src/model/naming.js';
+import { placeBelow, placeName } from '../../src/model/place-in-document.js';
 
-const doc = (absolutePath: string): SourceDocument => ({ absolutePath, displayPath: absolutePath.slice(1), format: 'json', text: '{}', json: {}, role: 'input' });
+const docs = new Map<string, SourceDocument>();
+/** One document object per path, as the loader makes them. */
+const doc = (absolutePath: string): SourceDocument => {
+  if (!docs.has(absolutePath)) docs.set(absolutePath, { absolutePath, displayPath: absolutePath.slice(1), format: 'json', text: '{}', json: {}, role: 'input' });
+  return docs.get(absolutePath)!;
+};
 const candidate = (path: string, pointer: string, wanted: string): NameCandidate => ({ key: `${path}#${pointer}`, location: { doc: doc(path), pointer }, wanted });
 
 describe('toTypeName', () => {
@@ -62,5 +68,94 @@ describe('assignNames', () => {
     const { names } = assignNames([a, b], { 'a/date.json': 'ApiDate', [b.key]: 'Renamed' });
     expect(names.get(a.key)).toBe('ApiDate');
     expect(names.get(b.key)).toBe('Renamed');
+  });
+
+  it('a file, pointer or title called constructor, __proto__ or toString is a name like any other', () => {
+    const cases = [candidate('/a/constructor.json', '', 'constructor'), candidate('/a/__proto__.json', '', '__proto__'), candidate('/a/x.json', '/$defs/toString', 'toString')];
+    const { names, diagnostics } = assignNames(cases, {});
+    expect(diagnostics).toEqual([]);
+    expect(cases.map((c) => names.get(c.key))).toEqual(['Constructor', 'Proto', 'ToString']);
+    // The config's names map is user text too: its keys are looked up as its own entries only.
+    expect(assignNames(cases, JSON.parse('{"__proto__": "Evil", "constructor": "Evil"}') as Record<string, string>).names.get(cases[0]!.key)).toBe('Constructor');
+  });
+
+  it(`refuses a name longer than ${MAX_TYPE_NAME_LENGTH} characters (it is a file name), with a hint`, () => {
+    const long = candidate('/a/x.json', '', 'Word'.repeat(40));
+    const { names, diagnostics } = assignNames([long], {});
+    expect(names.has(long.key)).toBe(false);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'name-too-long', file: 'a/x.json', pointer: '', hint: expect.stringContaining('"names"') })]);
+  });
+});
+
+describe('names of shared subschemas (named because several places print them)', () => {
+  const shared = (path: string, pointer: string, wanted: string): NameCandidate => ({ ...candidate(path, pointer, wanted), shared: true });
+
+  it('take their key or title when no other schema wants it', () => {
+    const order = candidate('/s/order.json', '', 'Order');
+    const address = shared('/s/order.json', '/properties/address', 'address');
+    const { names, clashes } = assignNames([order, address], {});
+    expect(names.get(address.key)).toBe('Address');
+    expect(clashes).toEqual([]);
+  });
+
+  it('never rename a declared schema: on a clash they take their owner\'s name and place, the declared one keeps its name', () => {
+    const declared = candidate('/s/address.json', '', 'Address');
+    const order = candidate('/s/order.json', '', 'Order');
+    const address = shared('/s/order.json', '/properties/address', 'address');
+    for (const order_ of [[declared, order, address], [address, order, declared]]) {
+      const { names, clashes } = assignNames(order_, {});
+      expect(names.get(declared.key)).toBe('Address');
+      expect(names.get(address.key)).toBe('OrderAddress');
+      expect(clashes).toEqual(['s/order.json#/properties/address → OrderAddress']);
+    }
+  });
+
+  it('two shared subschemas wanting one name are both qualified, by the innermost declared schema around them', () => {
+    const root = candidate('/s/a.json', '', 'A');
+    const line = candidate('/s/a.json', '/$defs/line', 'line');
+    const one = shared('/s/a.json', '/properties/code', 'code');
+    const two = shared('/s/a.json', '/$defs/line/properties/code', 'code');
+    const { names } = assignNames([root, line, one, two], {});
+    expect(names.get(one.key)).toBe('ACode');
+    expect(names.get(two.key)).toBe('LineCode');
+  });
+
+  it('without a name on their path, take their owner\'s name and place', () => {
+    const root = candidate('/s/a.json', '', 'Thing');
+    const option = shared('/s/a.json', '/anyOf/1', '');
+    expect(assignNames([root, option], {}).names.get(option.key)).toBe('ThingOption1');
+  });
+
+  it('a clash the rule cannot settle is an error naming the place, with a hint', () => {
+    const root = candidate('/s/a.json', '', 'A');
+    const taken = candidate('/s/b.json', '', 'AX');
+    const x = shared('/s/a.json', '/properties/x', 'AX');
+    const { names, diagnostics } = assignNames([root, taken, x], {});
+    expect(names.has(x.key)).toBe(false);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'name-clash', file: 's/a.json', pointer: '/properties/x', hint: expect.stringContaining('"names"') })]);
+  });
+
+  it('the config names them like any other schema', () => {
+    const x = shared('/s/a.json', '/properties/x', 'x');
+    expect(assignNames([x], { [x.key]: 'Chosen' }).names.get(x.key)).toBe('Chosen');
+  });
+});
+
+describe('a subschema\'s place, in words', () => {
+  it.each([
+    ['/properties/node', 'node'],
+    ['/properties/tags/items', 'tags item'],
+    ['/$defs/a/properties/b/additionalProperties', 'b value'],
+    ['/properties/properties', 'properties'],
+    ['/components/schemas/Line/$defs/code', 'code'],
+    ['/anyOf/0', undefined],
+    ['/items/anyOf/2', undefined],
+  ])('%s → %s', (pointer, words) => {
+    expect(placeName(pointer)).toBe(words);
+  });
+
+  it('below another schema', () => {
+    expect(placeBelow('', '/anyOf/1')).toBe('option 1');
+    expect(placeBelow('/$defs/line', '/$defs/line/properties/code/items')).toBe('code item');
   });
 });

@@ -1,5 +1,5 @@
 import type { AnySchemaObject } from 'ajv';
-import { impliedKinds } from '../../model/schema-to-type.js';
+import { impliedKinds } from '../../model/schema-facts.js';
 import { walkSchema } from '../../schema/walk.js';
 
 /**

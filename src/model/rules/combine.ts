@@ -1,4 +1,5 @@
 import { isUnknown, NEVER, UNKNOWN, type TypeExpr } from '../type-expr.js';
+import { structuralKey } from '../structural-key.js';
 
 /**
  * Rule `union`: anyOf / oneOf / type arrays / enums become a union. Nested unions are
@@ -39,12 +40,18 @@ export function intersectionOf(members: TypeExpr[]): TypeExpr {
   return unique.length === 1 ? unique[0]! : { kind: 'intersection', members: unique };
 }
 
+/** Drops members equal to an earlier one: the same object, or the same structure (see `structuralKey`). */
 function dedupe(types: TypeExpr[]): TypeExpr[] {
-  const seen = new Set<string>();
+  if (types.length < 2) return types;
+  const seenObjects = new Set<TypeExpr>();
+  const seenKeys = new Set<string>();
   return types.filter((t) => {
-    const key = JSON.stringify(t);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (seenObjects.has(t)) return false;
+    seenObjects.add(t);
+    const key = structuralKey(t);
+    if (key === undefined) return true;
+    if (seenKeys.has(key)) return false;
+    seenKeys.add(key);
     return true;
   });
 }

@@ -1,0 +1,120 @@
+import type { SourceDocument } from '../load/document.js';
+import { fileStem } from '../resolve/registry.js';
+import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
+import { lastSegment } from '../schema/pointer.js';
+import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
+import type { NameCandidate } from './naming.js';
+
+const DEFINITION = /\/(\$defs|definitions)\/[^/]+$/;
+
+/**
+ * The schemas the user declared: every input schema root and `$defs` entry, plus each
+ * components-document schema (and referenced document) that an input reaches,
+ * directly or through other schemas, anywhere (a ref under `not` still needs its
+ * validator): nothing else from those documents.
+ */
+export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
+  const found = new Map<string, NameCandidate>();
+  const add = (location: SchemaLocation, wanted: string) => {
+    const key = locationKey(location);
+    if (!found.has(key)) found.set(key, { key, location, wanted });
+  };
+  for (const doc of graph.registry.documents) {
+    if (doc.role !== 'input') continue;
+    for (const { pointer, schema } of schemaRootsOf(doc.json)) {
+      const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
+      add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer));
+      // `$defs` entries are declarations meant for reuse: each is a named type too.
+      walkSchema(schema, pointer, null, (_node, at) => {
+        if (DEFINITION.test(at)) add({ doc, pointer: at }, lastSegment(at));
+        return null;
+      });
+    }
+  }
+  // Schemas named only when an input reaches them: components and referenced documents.
+  const componentRoots = new Set<string>();
+  for (const locations of graph.registry.components.values()) locations.forEach((l) => componentRoots.add(locationKey(l)));
+  for (const doc of graph.registry.documents) if (doc.role === 'referenced') componentRoots.add(locationKey({ doc, pointer: '' }));
+  for (const target of reachedRefTargets(graph)) {
+    if (componentRoots.has(locationKey(target))) add(target, wantedName(target));
+  }
+  return [...found.values()];
+}
+
+/**
+ * Where the inputs' refs lead, transitively. Every ref of an input document is
+ * reached (its schemas are all declared); in other documents, the refs inside a
+ * subschema that a reached ref leads to. Found from the refs alone, each once: no
+ * walk over every subschema.
+ */
+function reachedRefTargets(graph: ResolvedGraph): SchemaLocation[] {
+  const sitesInside = refSitesByDocument(graph);
+  const reached: SchemaLocation[] = [];
+  const expanded = new Map<SourceDocument, Set<string>>();
+  const queue = graph.registry.refSites.filter((s) => s.location.doc.role === 'input').map((s) => s.location);
+  const processed = new Set<string>();
+  for (let i = 0; i < queue.length; i++) {
+    const site = locationKey(queue[i]!);
+    if (processed.has(site)) continue;
+    processed.add(site);
+    const target = graph.refs.get(site)?.target;
+    if (!target) continue;
+    reached.push(target);
+    if (target.doc.role === 'input' || isInsideExpanded(expanded, target)) continue;
+    const done = expanded.get(target.doc) ?? new Set<string>();
+    expanded.set(target.doc, done.add(target.pointer));
+    queue.push(...(sitesInside.get(target.doc)?.within(target.pointer) ?? []).map((pointer) => ({ doc: target.doc, pointer })));
+  }
+  return reached;
+}
+
+function isInsideExpanded(expanded: Map<SourceDocument, Set<string>>, location: SchemaLocation): boolean {
+  const done = expanded.get(location.doc);
+  if (!done) return false;
+  for (let end = location.pointer.length; end >= 0; end = location.pointer.lastIndexOf('/', end - 1)) {
+    if (done.has(location.pointer.slice(0, end))) return true;
+    if (end === 0) break;
+  }
+  return false;
+}
+
+/** The ref sites of each document, sorted, so those inside a subschema are one range. */
+function refSitesByDocument(graph: ResolvedGraph): Map<SourceDocument, { within(pointer: string): string[] }> {
+  const pointers = new Map<SourceDocument, string[]>();
+  for (const site of graph.registry.refSites) {
+    const list = pointers.get(site.location.doc);
+    if (list) list.push(site.location.pointer);
+    else pointers.set(site.location.doc, [site.location.pointer]);
+  }
+  const result = new Map<SourceDocument, { within(pointer: string): string[] }>();
+  for (const [doc, list] of pointers) {
+    const sorted = [...new Set(list)].sort();
+    const exact = new Set(sorted);
+    result.set(doc, {
+      within(pointer) {
+        const inside = exact.has(pointer) ? [pointer] : [];
+        const prefix = `${pointer}/`;
+        for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) inside.push(sorted[i]!);
+        return inside;
+      },
+    });
+  }
+  return result;
+}
+
+function lowerBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function wantedName(location: SchemaLocation): string {
+  if (location.pointer !== '') return lastSegment(location.pointer);
+  const schema = location.doc.json;
+  return isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : fileStem(location.doc.absolutePath);
+}
