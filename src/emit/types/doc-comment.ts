@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { NodeHtmlMarkdown } from 'node-html-markdown';
 import type { DocInfo } from '../../model/index.js';
+import { commentText } from '../code-text.js';
 
 const WIDTH = 100;
 
@@ -36,33 +37,17 @@ export function htmlToMarkdown(text: string): string {
   return markdown;
 }
 
-/**
- * Make any text safe inside a block comment: nothing can close it early, line
- * separators that some tools treat as newlines become visible escapes, and `{@` cannot
- * start an inline tag.
- */
-export function escapeCommentText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\*\//g, '*\\/')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/\{@/g, '{\\@')
-    // Other control characters would be invisible in review.
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** The lines of a JSDoc comment (without `/**` framing), or none when there is nothing to say. */
 export function docCommentLines(doc: DocInfo): string[] {
   const lines: string[] = [];
   if (doc.description) {
     // Wrap first, then escape: a line that starts with `@` would read as a tag.
-    for (const line of wrapMarkdown(htmlToMarkdown(doc.description), WIDTH)) lines.push(escapeCommentText(line).replace(/^(\s*)@/, '$1\\@'));
+    for (const line of wrapMarkdown(htmlToMarkdown(doc.description), WIDTH)) lines.push(commentText(line).replace(/^(\s*)@/, '$1\\@'));
   }
   if (doc.tags.length > 0 && lines.length > 0) lines.push('');
   for (const tag of doc.tags) {
     // A tag value is one line: newlines in it (a pattern's, say) are shown as `\n`.
-    const value = escapeCommentText(tag.value.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
+    const value = commentText(tag.value.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
     lines.push(value ? `@${tag.name} ${value}` : `@${tag.name}`);
   }
   return lines;

@@ -5,8 +5,12 @@ import { addFormats, Ajv2020 } from './ajv-modules.js';
 import { externalRefKeyword } from './external-ref-keyword.js';
 import type { ValidatorOptions } from './index.js';
 
-/** The ajv instance validators are compiled with (exported for tests that compare with ajv at run time). */
-export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagnostics: Diagnostic[]): Ajv2020 {
+/**
+ * The ajv instance validators are compiled with (exported for tests that compare with ajv
+ * at run time). `validators`: the export names of the run's validators, the only
+ * functions a compiled `$ref` may call (see external-ref-keyword).
+ */
+export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagnostics: Diagnostic[], validators: Iterable<string> = []): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: options.allErrors,
     // OpenAPI keywords (example, x-*, discriminator…) are annotations, not mistakes.
@@ -24,7 +28,7 @@ export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagn
     },
   });
   addFormats(ajv);
-  ajv.addKeyword(externalRefKeyword);
+  ajv.addKeyword(externalRefKeyword(validators));
   // Formats ajv-formats does not know are annotations (as draft 2020-12 says), not errors.
   for (const format of unknownFormats(graph, new Set(Object.keys(ajv.formats)))) ajv.addFormat(format, true);
   return ajv;
