@@ -1,5 +1,6 @@
 import type { AnySchemaObject } from 'ajv';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { locatePointer } from '../../diagnostics/position.js';
 import type { SourceDocument } from '../../load/document.js';
 import type { NamedType, TypeModel } from '../../model/index.js';
 import type { ResolvedGraph } from '../../resolve/index.js';
@@ -10,6 +11,7 @@ import { moduleKeys } from './cache-key.js';
 import type { ValidatorCache } from './cache.js';
 import { UnknownValidatorError } from './external-ref-keyword.js';
 import { toModuleCode, type ModuleCodeSettings, type ValidatorModuleCode } from './module-code.js';
+import { UnsupportedSchema } from './transform/unexpected-output.js';
 import { assignAjvIds, needsNativeRefs, pointerFragment, prepareSchemas, type RefMode } from './prepare-schemas.js';
 import { chooseProtoStandIn } from './proto-stand-in.js';
 
@@ -52,7 +54,8 @@ export function compileValidators(graph: ResolvedGraph, model: TypeModel, option
     }
     const standalone = run.standalone(type);
     if (standalone === undefined) continue;
-    const code = toModuleCode(standalone, run.settingsOf(type));
+    const code = run.transform(type, standalone);
+    if (code === undefined) continue;
     if (key) cache.set(key, code);
     modules.push({ type, exportName, ...code });
   }
@@ -108,6 +111,25 @@ function validatorRun(graph: ResolvedGraph, model: TypeModel, options: Validator
       validatorNames,
       protoStandIn,
     }),
+    /** Our module code from ajv's; undefined (with a diagnostic) for a schema the steps cannot support. */
+    transform(type: NamedType, standalone: string): ValidatorModuleCode | undefined {
+      try {
+        return toModuleCode(standalone, this.settingsOf(type));
+      } catch (error) {
+        if (!(error instanceof UnsupportedSchema)) throw error;
+        const { doc, pointer } = type.location;
+        diagnostics.push({
+          severity: 'error',
+          code: 'validator-unsupported',
+          message: `cannot generate a validator for this schema: ${error.message}`,
+          file: doc.displayPath,
+          pointer,
+          ...locatePointer(doc.text, doc.format, pointer),
+          hint: 'rename the property, or generate types only (--types-only) for this schema',
+        });
+        return undefined;
+      }
+    },
     /** ajv's standalone code of one type; undefined (with a diagnostic) when ajv cannot compile it. */
     standalone(type: NamedType): string | undefined {
       const { doc, pointer } = type.location;
@@ -125,6 +147,7 @@ function validatorRun(graph: ResolvedGraph, model: TypeModel, options: Validator
           message: `ajv cannot compile this schema: ${(error as Error).message}`,
           file: doc.displayPath,
           pointer,
+          ...locatePointer(doc.text, doc.format, pointer),
         });
         return undefined;
       }

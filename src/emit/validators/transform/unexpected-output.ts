@@ -13,3 +13,17 @@ export class UnexpectedAjvOutput extends Error {
     this.name = 'UnexpectedAjvOutput';
   }
 }
+
+/**
+ * A schema whose validator our steps cannot write correctly (a known limit, not a bug):
+ * the module is reported as a diagnostic at the schema (exit 2) and not written.
+ */
+export class UnsupportedSchema extends Error {
+  constructor(
+    readonly step: string,
+    what: string,
+  ) {
+    super(what);
+    this.name = 'UnsupportedSchema';
+  }
+}
