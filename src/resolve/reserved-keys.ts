@@ -16,6 +16,9 @@ const NAME_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas'
  * iteratively: nesting depth cannot overflow the stack.
  */
 export function reservedKeyProblems(doc: SourceDocument): Diagnostic[] {
+  // A key can only hold the prefix if the text does, or spells it with escapes (JSON `\u002d`,
+  // YAML `\x2d`): documents with neither need no walk.
+  if (!doc.text.includes(RESERVED_KEY_PREFIX) && !doc.text.includes('\\')) return [];
   const problems: Diagnostic[] = [];
   // Pointers are built only for a key found: most documents have none.
   type Place = { parent: Place | undefined; key: string | number } | undefined;
@@ -28,12 +31,15 @@ export function reservedKeyProblems(doc: SourceDocument): Diagnostic[] {
   while (stack.length > 0) {
     const { value, place, depth, namesHere } = stack.pop()!;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        if (item !== null && typeof item === 'object') stack.push({ value: item as object, place: { parent: place, key: i }, depth: depth + 1, namesHere: false });
-      });
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, place: { parent: place, key: i }, depth: depth + 1, namesHere: false });
+      }
       continue;
     }
-    for (const [key, child] of Object.entries(value)) {
+    const object = value as Record<string, unknown>;
+    for (const key in object) {
+      if (!Object.hasOwn(object, key)) continue;
       if (!namesHere && key.startsWith(RESERVED_KEY_PREFIX)) {
         const at = pointerOf(place, key);
         problems.push({
@@ -46,10 +52,11 @@ export function reservedKeyProblems(doc: SourceDocument): Diagnostic[] {
           hint: 'rename the extension (for example to "x-<your tool>-…"); schema-gen does not read such keys from schemas',
         });
       }
+      const child = object[key];
       if (child === null || typeof child !== 'object') continue;
       // OpenAPI: `components` holds maps (`schemas`, …) of names.
       const inComponents = depth === 0 ? key === 'components' : depth === 1 && place?.key === 'components' && place.parent === undefined;
-      stack.push({ value: child as object, place: { parent: place, key }, depth: depth + 1, namesHere: (!namesHere && NAME_MAPS.has(key)) || inComponents });
+      stack.push({ value: child, place: { parent: place, key }, depth: depth + 1, namesHere: (!namesHere && NAME_MAPS.has(key)) || inComponents });
     }
   }
   return problems.sort((a, b) => (a.pointer! < b.pointer! ? -1 : 1));

@@ -35,6 +35,17 @@ describe('keys starting with x-schema-gen- in input', () => {
       expect(places).toEqual(['/const/0/x-schema-gen-b', '/x-vendor/nested/x-schema-gen-a']);
     }));
 
+  it('are refused when the text spells them with escapes (JSON \\u, YAML \\x)', () =>
+    withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(join(dir, 'schemas', 'escaped.json'), '{"properties": {"a": {"x\\u002dschema-gen-validator": "eval"}}}');
+      await writeFile(join(dir, 'schemas', 'escaped.yaml'), 'properties:\n  a:\n    "x\\x2dschema-gen-validator": eval\n');
+      const run = await runCliCaptured([], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('error in schemas/escaped.json:1:23 at /properties/a/x-schema-gen-validator');
+      expect(run.stderr).toContain('error in schemas/escaped.yaml:3:5 at /properties/a/x-schema-gen-validator');
+    }));
+
   it('in an OpenAPI document: component names may use the prefix, schemas may not', () =>
     withTempDir(async (dir) => {
       await mkdir(join(dir, 'schemas'));

@@ -58,23 +58,31 @@ export class AjvOutput {
   /** Iterative pre-order walk: deeply nested validators cannot overflow the stack. */
   private index(): void {
     const stack: NodeRef[] = [{ node: this.program, parent: undefined, field: '' }];
+    const children: NodeRef[] = [];
     while (stack.length > 0) {
       const ref = stack.pop()!;
+      const node = ref.node;
       this.nodes.push(ref);
-      this.refs.set(ref.node, ref);
-      const list = this.byType.get(ref.node.type) ?? [];
-      list.push(ref);
-      this.byType.set(ref.node.type, list);
-      if (ref.node.type === 'Identifier') this.classify(ref as NodeRef<Identifier>);
-      const children: NodeRef[] = [];
-      for (const [field, value] of Object.entries(ref.node)) {
+      this.refs.set(node, ref);
+      const list = this.byType.get(node.type);
+      if (list) list.push(ref);
+      else this.byType.set(node.type, [ref]);
+      if (node.type === 'Identifier') {
+        this.classify(ref as NodeRef<Identifier>);
+        continue;
+      }
+      // acorn creates a node's fields in source order; children are pushed last-first.
+      children.length = 0;
+      const fields = node as unknown as Record<string, unknown>;
+      for (const field in fields) {
+        if (SCALAR_FIELDS.has(field)) continue;
+        const value = fields[field];
         if (Array.isArray(value)) {
-          for (const item of value) if (isNode(item)) children.push({ node: item, parent: ref.node, field });
+          for (const item of value) if (isNode(item)) children.push({ node: item, parent: node, field });
         } else if (isNode(value)) {
-          children.push({ node: value, parent: ref.node, field });
+          children.push({ node: value, parent: node, field });
         }
       }
-      children.sort((a, b) => a.node.start - b.node.start);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
@@ -168,6 +176,9 @@ export class AjvOutput {
     return ref.parent.type === 'ExportNamedDeclaration' && this.refOf(ref.parent)?.parent?.type === 'Program';
   }
 }
+
+/** Fields of acorn's nodes that never hold nodes: skipped without a look. */
+const SCALAR_FIELDS = new Set(['type', 'start', 'end', 'loc', 'range', 'name', 'raw', 'regex', 'bigint', 'operator', 'prefix', 'computed', 'optional', 'method', 'shorthand', 'kind', 'static', 'async', 'generator', 'delegate', 'directive', 'sourceType', 'tail']);
 
 function isNode(value: unknown): value is Node {
   return value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string' && typeof (value as { start?: unknown }).start === 'number';
