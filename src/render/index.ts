@@ -43,7 +43,7 @@ export function renderOutput(input: RenderInput): OutputFile[] {
   const withValidators = input.validators !== undefined;
   const indexView = {
     withValidators,
-    types: model.types.map((t) => ({ typeName: t.name, exportName: `validate${t.name}`, assertName: `assert${t.name}` })),
+    types: model.types.map((t) => ({ typeName: identifier(t.name), exportName: identifier(`validate${t.name}`), assertName: identifier(`assert${t.name}`) })),
   };
   const indexSource = `${model.types.length} schema${model.types.length === 1 ? '' : 's'}`;
   files.push({ path: 'index.d.ts', content: renderWith(templates['index.d.ts.mustache'], indexView, indexSource) });
@@ -59,7 +59,7 @@ export function renderOutput(input: RenderInput): OutputFile[] {
       ...validator.externalValidators.map((name) => ({ name: identifier(name), from: siblingModule(name.replace(/^validate/, '')) })),
     ];
     const errorsImports = validator.appendsErrors ? 'appendErrors, asserter' : 'asserter';
-    const view = { typeName: type.name, exportName: validator.exportName, assertName: `assert${type.name}`, body: validator.body, imports, errorsImports };
+    const view = { typeName: identifier(type.name), exportName: identifier(validator.exportName), assertName: identifier(`assert${type.name}`), body: validator.body, imports, errorsImports };
     files.push({ path: `validators/${type.name}.js`, content: renderWith(templates['validator.js.mustache'], view, source) });
     files.push({ path: `validators/${type.name}.d.ts`, content: renderWith(templates['validator.d.ts.mustache'], view, source) });
   }

@@ -71,7 +71,7 @@ export class AjvOutput {
         this.classify(ref as NodeRef<Identifier>);
         continue;
       }
-      // acorn creates a node's fields in source order; children are pushed last-first.
+      // Children are pushed last-first, so they come off the stack in order.
       children.length = 0;
       const fields = node as unknown as Record<string, unknown>;
       for (const field in fields) {
@@ -81,6 +81,13 @@ export class AjvOutput {
           for (const item of value) if (isNode(item)) children.push({ node: item, parent: node, field });
         } else if (isNode(value)) {
           children.push({ node: value, parent: node, field });
+        }
+      }
+      // Source order matters (names are numbered in order of use); sort only the rare node whose fields are not.
+      for (let i = 1; i < children.length; i++) {
+        if (children[i]!.node.start < children[i - 1]!.node.start) {
+          children.sort((a, b) => a.node.start - b.node.start);
+          break;
         }
       }
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
