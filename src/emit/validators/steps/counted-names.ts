@@ -49,6 +49,8 @@ export const countedNames: Step = {
       }
       survivors.push(use);
     }
+    // Two bindings that steps gave the same fixed name are aliases of one thing (a helper
+    // required twice, the alias of the module's own validator): no collision.
     const taken = new Map<string, string>();
     for (const [name, renamed] of finalName) {
       const clash = taken.get(renamed) ?? (otherNames.has(renamed) ? 'a name the code uses' : undefined);
