@@ -2,6 +2,7 @@ import mustache from 'mustache';
 import { DiagnosticsError } from '../diagnostics/diagnostic.js';
 import type { RuntimeHelpers, TemplateName, TemplateOrigins, Templates } from '../load/assets.js';
 import type { TypeModel } from '../model/index.js';
+import { identifier, lineCommentText, siblingModule } from '../emit/code-text.js';
 import { declareType } from '../emit/types/declaration.js';
 import type { ValidatorModule } from '../emit/validators/index.js';
 import { toCommonJs } from './commonjs.js';
@@ -32,7 +33,7 @@ export function renderOutput(input: RenderInput): OutputFile[] {
   checkTemplateSyntax(templates, input.templateOrigins);
   const files: OutputFile[] = [];
   const renderWith = (template: string, view: object, source: string) =>
-    finish(mustache.render(template, { ...view, source: sanitiseForLineComment(source) }, { banner: templates['banner.mustache'] }, { escape: identity }));
+    finish(mustache.render(template, { ...view, source: lineCommentText(source) }, { banner: templates['banner.mustache'] }, { escape: identity }));
 
   for (const type of model.types) {
     const source = sourceOf(type.location.doc.displayPath, type.location.pointer);
@@ -42,7 +43,7 @@ export function renderOutput(input: RenderInput): OutputFile[] {
   const withValidators = input.validators !== undefined;
   const indexView = {
     withValidators,
-    types: model.types.map((t) => ({ typeName: t.name, exportName: `validate${t.name}`, assertName: `assert${t.name}` })),
+    types: model.types.map((t) => ({ typeName: identifier(t.name), exportName: identifier(`validate${t.name}`), assertName: identifier(`assert${t.name}`) })),
   };
   const indexSource = `${model.types.length} schema${model.types.length === 1 ? '' : 's'}`;
   files.push({ path: 'index.d.ts', content: renderWith(templates['index.d.ts.mustache'], indexView, indexSource) });
@@ -54,11 +55,11 @@ export function renderOutput(input: RenderInput): OutputFile[] {
     const source = sourceOf(type.location.doc.displayPath, type.location.pointer);
     validator.runtimeHelpers.forEach((h) => helpersUsed.add(h));
     const imports = [
-      ...validator.runtimeHelpers.map((name) => ({ name, from: `../runtime/${name}.js` })),
-      ...validator.externalValidators.map((name) => ({ name, from: `./${name.replace(/^validate/, '')}.js` })),
+      ...validator.runtimeHelpers.map((name) => ({ name: identifier(name), from: `../runtime/${identifier(name)}.js` })),
+      ...validator.externalValidators.map((name) => ({ name: identifier(name), from: siblingModule(name.replace(/^validate/, '')) })),
     ];
     const errorsImports = validator.appendsErrors ? 'appendErrors, asserter' : 'asserter';
-    const view = { typeName: type.name, exportName: validator.exportName, assertName: `assert${type.name}`, body: validator.body, imports, errorsImports };
+    const view = { typeName: identifier(type.name), exportName: identifier(validator.exportName), assertName: identifier(`assert${type.name}`), body: validator.body, imports, errorsImports };
     files.push({ path: `validators/${type.name}.js`, content: renderWith(templates['validator.js.mustache'], view, source) });
     files.push({ path: `validators/${type.name}.d.ts`, content: renderWith(templates['validator.d.ts.mustache'], view, source) });
   }
@@ -136,11 +137,6 @@ function identity(text: string): string {
 /** `schemas/a.json` for a document root, `api.yml#/components/schemas/X` for a component. */
 function sourceOf(displayPath: string, pointer: string): string {
   return pointer === '' ? displayPath : `${displayPath}#${pointer}`;
-}
-
-/** A file name must not be able to end the banner's `//` comment. */
-function sanitiseForLineComment(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '?');
 }
 
 /** LF endings, no trailing blank lines, exactly one final newline. */

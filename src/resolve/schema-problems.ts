@@ -3,6 +3,7 @@ import { locatePointer } from '../diagnostics/position.js';
 import { Ajv2020 } from '../emit/validators/ajv-modules.js';
 import type { SourceDocument } from '../load/document.js';
 import { joinPointer, lastSegment } from '../schema/pointer.js';
+import { reservedKeyProblems } from './reserved-keys.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 
 let metaValidator: Ajv2020 | undefined;
@@ -23,7 +24,7 @@ const checked = new WeakMap<SourceDocument, Diagnostic[]>();
 
 function findSchemaProblems(doc: SourceDocument): Diagnostic[] {
   metaValidator ??= new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
-  const problems: Diagnostic[] = [];
+  const problems: Diagnostic[] = reservedKeyProblems(doc);
   for (const { pointer, schema } of schemaRootsOf(doc.json, doc.role === 'components')) {
     // Every schema is read as draft 2020-12, whatever its `$schema` says.
     const checked = isSchemaObject(schema) ? { ...schema, $schema: undefined } : schema;

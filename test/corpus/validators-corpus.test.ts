@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAjv } from '../../src/emit/validators/index.js';
 import { assignAjvIds, prepareSchemas } from '../../src/emit/validators/prepare-schemas.js';
+import { chooseProtoStandIn } from '../../src/emit/validators/proto-stand-in.js';
 import { generate } from '../../src/index.js';
 import { loadDocuments } from '../../src/load/index.js';
 import { buildTypeModel } from '../../src/model/index.js';
@@ -22,7 +23,7 @@ async function examplesWithTypes(): Promise<{ example: string; typeName: string;
   const model = buildTypeModel(graph, { additionalProperties: 'none', renames: {} });
   const ids = assignAjvIds(graph.registry.documents);
   runtimeAjv = createAjv(graph, { allErrors: true, formats: 'assert' }, []);
-  runtimeAjv.addSchema([...prepareSchemas(graph, model, ids, 'native').values()]);
+  runtimeAjv.addSchema([...prepareSchemas(graph, model, ids, 'native', { protoStandIn: chooseProtoStandIn(graph.registry.documents, ids.values()) }).values()]);
   const examplesDir = join(CORPUS, 'examples');
   return readdirSync(examplesDir)
     .sort()

@@ -1,12 +1,29 @@
 import { createRequire } from 'node:module';
 import type { NodeHtmlMarkdown } from 'node-html-markdown';
 import type { DocInfo } from '../../model/index.js';
+import { commentText } from '../code-text.js';
 
 const WIDTH = 100;
 
 /** Tags that mark a description as HTML (the corpus's, and common documentation markup). */
 const HTML_TAG_NAMES = 'p|code|pre|ul|ol|li|a|br|b|i|em|strong|u|note|important|div|span|h[1-6]|table|thead|tbody|tr|td|th|dl|dt|dd|blockquote|sup|sub|fullname|para';
-const HTML_TAG = new RegExp(`</?(${HTML_TAG_NAMES})\\b[^>]*>`, 'i');
+// `[^<>]*`, not `[^>]*`: a scan that stops at the next `<` keeps the search linear on text like `<p<p<p…`.
+const HTML_TAG = new RegExp(`</?(${HTML_TAG_NAMES})\\b[^<>]*>`, 'i');
+const ANY_TAG = /<(\/?)([A-Za-z][\w-]*)[^<>]*?(\/?)>/g;
+const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr', 'col', 'input', 'meta', 'link', 'area', 'base', 'source', 'track', 'embed', 'param']);
+
+/**
+ * Doc comments show at most this many characters of a description; a longer one is cut,
+ * with a note giving its length (the schema holds the whole text). Keeps output and the
+ * time spent on it bounded whatever a schema holds.
+ */
+export const DESCRIPTION_LIMIT = 32_768;
+/**
+ * HTML is converted to Markdown only up to this many tags and this depth of nesting (the
+ * converter's time grows much faster than the input on deeply nested tags); beyond, the
+ * description is shown as written. The corpus's largest: 150 tags, depth 7.
+ */
+export const HTML_LIMITS = { tags: 2_000, depth: 64 } as const;
 const NOT_A_KNOWN_TAG = new RegExp(`<(?!/?(${HTML_TAG_NAMES})\\b)`, 'gi');
 
 let converter: NodeHtmlMarkdown | undefined;
@@ -19,7 +36,7 @@ const converted = new Map<string, string>();
  * inside HTML an unknown `<Word>` is kept as text.
  */
 export function htmlToMarkdown(text: string): string {
-  if (!HTML_TAG.test(text)) return text.trim();
+  if (!HTML_TAG.test(text) || !withinHtmlLimits(text)) return text.trim();
   let markdown = converted.get(text);
   if (markdown === undefined) {
     // Loaded on first use: many schema sets have no HTML at all.
@@ -30,26 +47,30 @@ export function htmlToMarkdown(text: string): string {
     });
     const html = text.replace(NOT_A_KNOWN_TAG, '&lt;').replace(/<note>/gi, '<note><b>Note:</b> ');
     // node-html-markdown percent-encodes `_` in link targets; `API_Foo.html` reads better as written.
-    markdown = converter.translate(html).trim().replace(/\]\(([^)\s]*)\)/g, (link) => link.replace(/%5F/gi, '_'));
+    // The link target excludes brackets and parentheses: each scan stops early, linear on any text.
+    markdown = converter.translate(html).trim().replace(/\]\(([^()[\]\s]*)\)/g, (link) => link.replace(/%5F/gi, '_'));
     converted.set(text, markdown);
   }
   return markdown;
 }
 
-/**
- * Make any text safe inside a block comment: nothing can close it early, line
- * separators that some tools treat as newlines become visible escapes, and `{@` cannot
- * start an inline tag.
- */
-export function escapeCommentText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\*\//g, '*\\/')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/\{@/g, '{\\@')
-    // Other control characters would be invisible in review.
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+function withinHtmlLimits(text: string): boolean {
+  let tags = 0;
+  let depth = 0;
+  for (const [, closing, name, selfClosing] of text.matchAll(ANY_TAG)) {
+    if (++tags > HTML_LIMITS.tags) return false;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (!selfClosing && !VOID_TAGS.has(name!.toLowerCase()) && ++depth > HTML_LIMITS.depth) return false;
+  }
+  return true;
+}
+
+/** A description cut to DESCRIPTION_LIMIT characters (never inside a surrogate pair), with a note when cut. */
+function shownDescription(description: string): string {
+  if (description.length <= DESCRIPTION_LIMIT) return description;
+  let end = DESCRIPTION_LIMIT;
+  if (/[\uD800-\uDBFF]/.test(description[end - 1]!)) end--;
+  return `${description.slice(0, end)} …\n\n(Shortened: the schema's description has ${description.length.toLocaleString('en-US')} characters; doc comments show the first ${end.toLocaleString('en-US')}.)`;
 }
 
 /** The lines of a JSDoc comment (without `/**` framing), or none when there is nothing to say. */
@@ -57,12 +78,12 @@ export function docCommentLines(doc: DocInfo): string[] {
   const lines: string[] = [];
   if (doc.description) {
     // Wrap first, then escape: a line that starts with `@` would read as a tag.
-    for (const line of wrapMarkdown(htmlToMarkdown(doc.description), WIDTH)) lines.push(escapeCommentText(line).replace(/^(\s*)@/, '$1\\@'));
+    for (const line of wrapMarkdown(htmlToMarkdown(shownDescription(doc.description)), WIDTH)) lines.push(commentText(line).replace(/^(\s*)@/, '$1\\@'));
   }
   if (doc.tags.length > 0 && lines.length > 0) lines.push('');
   for (const tag of doc.tags) {
     // A tag value is one line: newlines in it (a pattern's, say) are shown as `\n`.
-    const value = escapeCommentText(tag.value.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
+    const value = commentText(tag.value.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
     lines.push(value ? `@${tag.name} ${value}` : `@${tag.name}`);
   }
   return lines;
@@ -82,7 +103,7 @@ function wrapMarkdown(text: string, width: number): string[] {
   for (const line of text.split(/\r\n?|\n/)) {
     if (/^\s*```/.test(line)) inFence = !inFence;
     if (inFence || line.length <= width) out.push(line.trimEnd());
-    else out.push(...wrapLine(line, width));
+    else for (const wrapped of wrapLine(line, width)) out.push(wrapped); // not push(...): a long line makes many
   }
   return out;
 }

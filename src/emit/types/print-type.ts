@@ -1,4 +1,5 @@
 import type { PropertyExpr, TypeExpr } from '../../model/index.js';
+import { propertyName, stringLiteral } from '../code-text.js';
 import { renderDocComment } from './doc-comment.js';
 
 export interface PrintContext {
@@ -26,7 +27,7 @@ export function printType(type: TypeExpr, ctx: PrintContext, indent = ''): strin
     case 'object':
       return printObjectBody(type.properties, type.index, ctx, indent);
     case 'inherited':
-      return `Object[${escapeStringLiteral(type.name)}]`;
+      return `Object[${stringLiteral(type.name)}]`;
     case 'union':
       return type.members.map((m) => (m.kind === 'intersection' ? `(${printType(m, ctx, indent)})` : printType(m, ctx, indent))).join(' | ');
     case 'intersection':
@@ -41,7 +42,7 @@ export function printObjectBody(properties: PropertyExpr[], index: TypeExpr | un
   for (const property of properties) {
     body += renderDocComment(property.doc, inner);
     const readonly = ctx.readonlyProperties && property.readOnly ? 'readonly ' : '';
-    body += `${inner}${readonly}${printPropertyName(property.name)}${property.optional ? '?' : ''}: ${printType(property.type, ctx, inner)};\n`;
+    body += `${inner}${readonly}${propertyName(property.name)}${property.optional ? '?' : ''}: ${printType(property.type, ctx, inner)};\n`;
   }
   if (index) body += `${inner}[key: string]: ${printType(index, ctx, inner)};\n`;
   return `${body}${indent}}`;
@@ -52,19 +53,8 @@ function wrapIfCompound(type: TypeExpr, ctx: PrintContext, indent: string): stri
   return type.kind === 'union' || type.kind === 'intersection' ? `(${printed})` : printed;
 }
 
-/** String literals go through JSON escaping plus the two line separators JSON leaves raw. */
+/** String literal types are written by the one code writer (JSON escaping plus U+2028/2029). */
 export function printLiteral(value: string | number | boolean | null): string {
-  if (typeof value === 'string') return escapeStringLiteral(value);
+  if (typeof value === 'string') return stringLiteral(value);
   return String(value);
-}
-
-export function escapeStringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** Property keys that are not identifiers are quoted exactly. */
-export function printPropertyName(name: string): string {
-  return IDENTIFIER.test(name) ? name : escapeStringLiteral(name);
 }

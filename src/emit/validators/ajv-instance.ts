@@ -1,3 +1,4 @@
+import type { Options } from 'ajv';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResolvedGraph } from '../../resolve/index.js';
 import { schemaRootsOf, walkSchema } from '../../schema/walk.js';
@@ -5,8 +6,13 @@ import { addFormats, Ajv2020 } from './ajv-modules.js';
 import { externalRefKeyword } from './external-ref-keyword.js';
 import type { ValidatorOptions } from './index.js';
 
-/** The ajv instance validators are compiled with (exported for tests that compare with ajv at run time). */
-export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagnostics: Diagnostic[]): Ajv2020 {
+/**
+ * The ajv instance validators are compiled with (exported for tests that compare with ajv
+ * at run time; they may `override` ajv options, e.g. `ownProperties`). `validators`: the
+ * export names of the run's validators, the only functions a compiled `$ref` may call
+ * (see external-ref-keyword).
+ */
+export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagnostics: Diagnostic[], validators: Iterable<string> = [], override: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: options.allErrors,
     // OpenAPI keywords (example, x-*, discriminator…) are annotations, not mistakes.
@@ -22,9 +28,10 @@ export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagn
       warn: (...args: unknown[]) => diagnostics.push({ severity: 'warning', code: 'ajv-warning', message: args.map(String).join(' ') }),
       error: (...args: unknown[]) => diagnostics.push({ severity: 'error', code: 'ajv-error', message: args.map(String).join(' ') }),
     },
+    ...override,
   });
   addFormats(ajv);
-  ajv.addKeyword(externalRefKeyword);
+  ajv.addKeyword(externalRefKeyword(validators));
   // Formats ajv-formats does not know are annotations (as draft 2020-12 says), not errors.
   for (const format of unknownFormats(graph, new Set(Object.keys(ajv.formats)))) ajv.addFormat(format, true);
   return ajv;

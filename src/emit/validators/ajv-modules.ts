@@ -9,5 +9,10 @@ export const Ajv2020 = ajv2020Module.default;
 export type Ajv2020 = InstanceType<typeof Ajv2020>;
 export const addFormats = ajvFormatsModule.default;
 export const standaloneCode = standaloneModule.default;
-/** ajv's own version: part of the validator cache key. */
-export const AJV_VERSION: string = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
+const versionOf = (name: string) => (createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version;
+/**
+ * Versions of the packages whose output (or parse of it) becomes our validator code: part
+ * of the validator cache key. ajv and ajv-formats are pinned exactly in package.json,
+ * because the transformation steps are written against their output.
+ */
+export const CODE_DEPENDENCY_VERSIONS: readonly string[] = ['ajv', 'ajv-formats', 'acorn'].map((name) => `${name}@${versionOf(name)}`);

@@ -5,14 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { SourceDocument } from '../../load/document.js';
 import type { NamedType, TypeModel } from '../../model/index.js';
 import { locationKey, type ResolvedGraph, type ResolvedRef } from '../../resolve/index.js';
-import { AJV_VERSION } from './ajv-modules.js';
+import { CODE_DEPENDENCY_VERSIONS } from './ajv-modules.js';
 import { cacheKey } from './cache.js';
 import type { ValidatorOptions } from './index.js';
 import type { RefMode } from './prepare-schemas.js';
 
 /**
- * The cache key of each module: the generator's and ajv's versions, the options, the
- * type's name and place, and the prepared copy (refs already rewritten) of every
+ * The cache key of each module: the generator's code and the versions of ajv, ajv-formats
+ * and acorn, the options, the `__proto__` stand-in, the type's name and place, and the prepared copy (refs already rewritten) of every
  * document its code can include: its own, and those reached through refs that are
  * inlined rather than called by name.
  */
@@ -21,6 +21,7 @@ export function moduleKeys(
   model: TypeModel,
   options: ValidatorOptions,
   preparedFor: (mode: RefMode) => Map<SourceDocument, AnySchemaObject>,
+  protoStandIn: string,
 ): (type: NamedType, mode: RefMode) => string {
   const sitesByDoc = new Map<SourceDocument, ResolvedRef[]>();
   for (const ref of graph.refs.values()) {
@@ -47,20 +48,22 @@ export function moduleKeys(
       }
     }
     const docs = [...closure].map((doc) => docHash(doc, mode)).sort();
-    return cacheKey([cacheFormat(), AJV_VERSION, JSON.stringify(options), mode, type.name, type.location.pointer, ...docs]);
+    return cacheKey([cacheFormat(), ...CODE_DEPENDENCY_VERSIONS, JSON.stringify(options), protoStandIn, mode, type.name, type.location.pointer, ...docs]);
   };
 }
 
 /**
- * The code that turns schemas into modules (this folder and below), hashed: a new version of
- * schema-gen, or an edit while developing it, never reuses modules an older one made.
+ * The code that turns schemas into modules (this folder and below, and the code writer
+ * `../code-text`), hashed: a new version of schema-gen, or an edit while developing it,
+ * never reuses modules an older one made.
  */
 let codeFingerprint: string | undefined;
 function cacheFormat(): string {
   if (codeFingerprint !== undefined) return codeFingerprint;
   const dir = dirname(fileURLToPath(import.meta.url));
-  const sources = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f)).sort();
-  codeFingerprint = cacheKey(sources.map((f) => readFileSync(join(dir, f), 'utf8')));
+  const sources = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f)).sort().map((f) => join(dir, f));
+  const codeText = (readdirSync(dirname(dir)) as string[]).filter((f) => /^code-text\.(js|ts)$/.test(f)).map((f) => join(dirname(dir), f));
+  codeFingerprint = cacheKey([...sources, ...codeText].map((f) => readFileSync(f, 'utf8')));
   return codeFingerprint;
 }
 

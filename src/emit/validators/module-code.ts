@@ -1,25 +1,26 @@
-import { PROTO_STAND_IN } from './prepare-schemas.js';
-import { renameCountedNames } from './steps/counted-names.js';
-import { compactErrorPushes } from './steps/error-pushes.js';
-import { dropStaticEvaluationTracking } from './steps/evaluation-tracking.js';
-import { indentBlocks } from './steps/layout.js';
-import { ownPropertyReads } from './steps/own-properties.js';
-import { pruneSchemaConstants } from './steps/schema-constants.js';
-import { rewriteSchemaPaths, type SchemaPathSettings } from './steps/schema-paths.js';
-import { shortenSignatures } from './steps/signatures.js';
+import { countedNames } from './steps/counted-names.js';
+import { errorPushes } from './steps/error-pushes.js';
+import { evaluationTracking } from './steps/evaluation-tracking.js';
+import { exportName } from './steps/export-name.js';
+import { keywordAliases } from './steps/keyword-aliases.js';
+import { indentation } from './steps/layout.js';
+import { ownProperties } from './steps/own-properties.js';
+import { preamble } from './steps/preamble.js';
+import { protoStandIn } from './steps/proto-stand-in.js';
+import { runtimeImports } from './steps/runtime-imports.js';
+import { schemaConstants } from './steps/schema-constants.js';
+import { schemaPaths } from './steps/schema-paths.js';
+import { signatures } from './steps/signatures.js';
+import { AjvOutput } from './transform/ajv-output.js';
+import { CodeEdits } from './transform/code-edits.js';
+import type { ModuleCodeSettings, Step, TransformContext } from './transform/context.js';
+import { UnexpectedAjvOutput } from './transform/unexpected-output.js';
 
-/** Helpers ajv's standalone code `require`s, and the runtime module that provides each. */
-const RUNTIME_HELPERS: Record<string, string> = {
-  'ajv/dist/runtime/ucs2length': 'ucs2length',
-  'ajv/dist/runtime/equal': 'equal',
-  'ajv/dist/runtime/uri': 'uri',
-  'ajv/dist/runtime/validation_error': 'ValidationError',
-  'ajv-formats/dist/formats': 'formats',
-};
-
+export type { ModuleCodeSettings } from './transform/context.js';
+export { UnexpectedAjvOutput } from './transform/unexpected-output.js';
 
 export interface ValidatorModuleCode {
-  /** Code of the module without imports or exports. */
+  /** Code of the module without imports (the template adds them) or the asserter. */
   body: string;
   /** Runtime helper names the body uses (`ucs2length`, `formats`, …). */
   runtimeHelpers: string[];
@@ -29,52 +30,53 @@ export interface ValidatorModuleCode {
   appendsErrors: boolean;
 }
 
-export interface ModuleCodeSettings extends SchemaPathSettings {
-  /** Name the root validator gets, e.g. `validateAdminInitiateAuthResponse`. */
-  exportName: string;
-}
+/**
+ * The steps, in order. Each records edits of the one parsed tree; steps that remove
+ * code come before those that read what is left (constants keep what surviving code
+ * reads), the stand-in mapping after the steps that rewrite its places themselves, and
+ * renaming last, when it knows which uses survive.
+ */
+export const STEPS: readonly Step[] = [
+  preamble,
+  runtimeImports,
+  exportName,
+  keywordAliases,
+  evaluationTracking,
+  schemaConstants,
+  errorPushes,
+  ownProperties,
+  signatures,
+  schemaPaths,
+  protoStandIn,
+  countedNames,
+];
 
 /**
  * Turn ajv's standalone output for one schema into the body of a self-contained ES
- * module: runtime `require`s become imports of our runtime, instance-wide counters
- * become per-module names (so adding a schema does not rewrite others), error schema
- * paths name the user's files, and blocks are indented for review.
+ * module. The output is parsed once (acorn) and every change is an edit at a node's
+ * position; the layout step indents the result. See STEPS and steps/*.
  */
 export function toModuleCode(standalone: string, settings: ModuleCodeSettings): ValidatorModuleCode {
-  const rename = new Map<string, string>();
-  const runtimeHelpers = new Set<string>();
-  const lines: string[] = [];
-  for (const line of standalone.split('\n')) {
-    if (line === '"use strict";' || line.trim() === '' || line.startsWith('/*# sourceURL=')) continue;
-    const exported = /^export const \w+ = (\w+);$/.exec(line);
-    if (exported) {
-      rename.set(exported[1]!, settings.exportName);
-      continue;
-    }
-    const required = /^const (\w+) = require\("([^"]+)"\)(.*);$/.exec(line);
-    if (required) {
-      const helper = RUNTIME_HELPERS[required[2]!];
-      if (!helper) throw new Error(`schema-gen: generated validator needs unsupported module "${required[2]}"`);
-      runtimeHelpers.add(helper);
-      const access = required[3]!;
-      if (helper === 'formats') lines.push(`const ${required[1]} = formats${access.replace(/^\.fullFormats/, '')};`);
-      else rename.set(required[1]!, helper);
-      continue;
-    }
-    lines.push(line);
-  }
-  // Call other modules' validators by their own names, not through `const keywordN = …`.
-  const externalValidators = new Set<string>();
-  const kept = pruneSchemaConstants(lines).filter((line) => {
-    const alias = /^const (keyword\d+) = (validate\w+);$/.exec(line);
-    if (!alias) return true;
-    rename.set(alias[1]!, alias[2]!);
-    if (alias[2] !== settings.exportName) externalValidators.add(alias[2]!);
-    return false;
-  });
-  const renamed = renameCountedNames(compactErrorPushes(dropStaticEvaluationTracking(kept.join('\n'))), rename);
-  const exported = ownPropertyReads(renamed.split(PROTO_STAND_IN).join('__proto__')).replace(new RegExp(`^function ${settings.exportName}\\(`, 'm'), `export function ${settings.exportName}(`);
-  const body = indentBlocks(rewriteSchemaPaths(shortenSignatures(exported), settings));
-  return { body, runtimeHelpers: [...runtimeHelpers].sort(), externalValidators: [...externalValidators].sort(), appendsErrors: /\bappendErrors\(/.test(body) };
+  const context = transformContext(standalone, settings);
+  for (const step of STEPS) step.run(context);
+  return finish(context);
 }
 
+export function transformContext(standalone: string, settings: ModuleCodeSettings): TransformContext {
+  const ajv = new AjvOutput(standalone);
+  return { ajv, edits: new CodeEdits(standalone), settings, renames: new Map(), runtimeHelpers: new Set(), externalValidators: new Set() };
+}
+
+/** Apply the recorded edits with the layout, and report what the module needs. */
+export function finish(context: TransformContext): ValidatorModuleCode {
+  const { ajv, edits, settings } = context;
+  const body = edits.apply(indentation(ajv));
+  if (body.includes(settings.protoStandIn)) throw new UnexpectedAjvOutput('proto-stand-in', 'the stand-in is still in the output');
+  const appendsErrors = ajv.identifiers.some((use) => use.role === 'reference' && use.node.name === 'appendErrors' && !ajv.moduleBindings.has('appendErrors'));
+  return {
+    body,
+    runtimeHelpers: [...context.runtimeHelpers].sort(),
+    externalValidators: [...context.externalValidators].sort(),
+    appendsErrors,
+  };
+}

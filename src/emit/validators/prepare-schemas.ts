@@ -7,6 +7,7 @@ import { getAtPointer, parsePointer } from '../../schema/pointer.js';
 import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema } from '../../schema/walk.js';
 import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
 import { addImpliedTypes } from './assume-types.js';
+import { renameProtoProperties } from './proto-stand-in.js';
 
 /**
  * The id ajv knows a document by: `sg:/<hash of its path>/<file name>`, the same in
@@ -41,24 +42,27 @@ export type RefMode = 'external' | 'native';
 /**
  * Copies of every document for ajv, with each `$ref` rewritten to the target our
  * resolver chose (ajv never resolves a name itself). In `external` mode a ref to a
- * named schema becomes a call to that schema's exported validator.
+ * named schema becomes a call to that schema's exported validator: the keyword's value
+ * is that validator's export name, a key the keyword looks up in the run's own table.
  */
 /** What changes the copies ajv compiles, beyond the refs. */
 export interface PrepareOptions {
+  /** `__proto__` property names are given to ajv as this (see proto-stand-in.ts). */
+  protoStandIn: string;
   assumeTypes?: boolean;
 }
 
-export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode, options: PrepareOptions = {}): Map<SourceDocument, AnySchemaObject> {
+export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode, options: PrepareOptions): Map<SourceDocument, AnySchemaObject> {
   const sitesByDoc = new Map<SourceDocument, string[]>();
   for (const site of graph.registry.refSites) {
     const list = sitesByDoc.get(site.location.doc) ?? [];
     list.push(site.location.pointer);
     sitesByDoc.set(site.location.doc, list);
   }
-  return new Map(graph.registry.documents.map((doc) => [doc, prepareDocument(graph, model, ids, mode, doc, sitesByDoc.get(doc) ?? [], options)]));
+  return new Map(graph.registry.documents.map((doc) => [doc, prepareDocument(graph, model, ids, mode, options, doc, sitesByDoc.get(doc) ?? [])]));
 }
 
-function prepareDocument(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode, doc: SourceDocument, refSites: string[], options: PrepareOptions): AnySchemaObject {
+function prepareDocument(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode, options: PrepareOptions, doc: SourceDocument, refSites: string[]): AnySchemaObject {
   const copy = toSchemaObject(structuredClone(doc.json));
   for (const pointer of refSites) {
     const node = getAtPointer(copy, parsePointer(pointer)!);
@@ -72,7 +76,7 @@ function prepareDocument(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mo
       node.$ref = `${ids.get(resolved.target.doc)!}#${pointerFragment(resolved.target.pointer)}`;
     }
   }
-  renameProtoProperties(copy);
+  renameProtoProperties(copy, options.protoStandIn);
   if (options.assumeTypes) addImpliedTypes(copy);
   copy.$id = ids.get(doc)!;
   // Every document is compiled as draft 2020-12; OpenAPI wrappers are not schemas.
@@ -81,25 +85,6 @@ function prepareDocument(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mo
     for (const key of Object.keys(copy)) if (!['$id', 'components', '$defs', 'definitions'].includes(key)) delete copy[key];
   }
   return copy;
-}
-
-/**
- * ajv silently skips a `__proto__` property schema (a guard against prototype
- * pollution), so `{"__proto__": 1}` would pass `properties.__proto__: {type: string}`.
- * We give ajv a stand-in name and turn it back in the generated code, where the read
- * becomes an own-property read (see module-code).
- */
-export const PROTO_STAND_IN = '__schema_gen_own_proto__';
-
-function renameProtoProperties(schema: AnySchemaObject): void {
-  walkSchema(schema, '', null, (node) => {
-    for (const key of ['properties', 'dependentSchemas', 'dependentRequired']) {
-      const map = node[key];
-      if (!isSchemaObject(map) || !Object.prototype.hasOwnProperty.call(map, '__proto__')) continue;
-      node[key] = Object.fromEntries(Object.entries(map).map(([name, value]) => [name === '__proto__' ? PROTO_STAND_IN : name, value]));
-    }
-    return null;
-  });
 }
 
 function toSchemaObject(json: unknown): AnySchemaObject {

@@ -1,33 +1,41 @@
-export interface SchemaPathSettings {
-  /** `schemas/x.json#` + pointer: the prefix of the root schema's error paths. */
-  schemaPathPrefix: string;
-  /** ajv document id (`sg:/…/x.json`) → the user's path of that document. */
-  displayPathOfId: ReadonlyMap<string, string>;
-}
+import type { Identifier, Property } from 'acorn';
+import { stringLiteral } from '../../code-text.js';
+import type { Step } from '../transform/context.js';
+import { isStringLiteral } from '../transform/match.js';
+import { UnexpectedAjvOutput } from '../transform/unexpected-output.js';
+
+const NAME = 'schema-paths';
 
 /**
  * Error schema paths name the user's files: `schemas/x.json#/properties/a/type`. The
  * module's own file is named once, in `const schemaFile`, and joined where used; paths
  * into other documents (refs compiled inline) get that document's path, with the
- * pointer percent-decoded as the user wrote it.
+ * pointer percent-decoded as the user wrote it. Paths of documents we did not give ajv
+ * (its own meta-schemas) stay as ajv wrote them.
  */
-export function rewriteSchemaPaths(code: string, settings: SchemaPathSettings): string {
-  const [file, rootPointer] = splitOnce(settings.schemaPathPrefix, '#');
-  let usesOwnFile = false;
-  // `schemaPath:"` cannot occur inside a string literal (its quote would be escaped).
-  const rewritten = code.replace(/schemaPath:"((?:[^"\\]|\\.)*)"/g, (whole, literal: string) => {
-    const path = JSON.parse(`"${literal}"`) as string;
-    if (path.startsWith('#')) {
-      usesOwnFile = true;
-      return `schemaPath:schemaFile+${JSON.stringify(`#${rootPointer}${path.slice(1)}`)}`;
+export const schemaPaths: Step = {
+  name: NAME,
+  run({ ajv, edits, settings }) {
+    const [file, rootPointer] = splitOnce(settings.schemaPathPrefix, '#');
+    const unProto = (text: string) => text.split(settings.protoStandIn).join('__proto__');
+    let usesOwnFile = false;
+    for (const { node } of ajv.ofType<Property>('Property')) {
+      if (node.computed || (node.key as Identifier).name !== 'schemaPath') continue;
+      const value = node.value;
+      if (!isStringLiteral(value)) throw new UnexpectedAjvOutput(NAME, `a schemaPath that is not a string literal: ${ajv.text(node)}`);
+      const path = value.value;
+      if (path.startsWith('#')) {
+        usesOwnFile = true;
+        edits.replace(value.start, value.end, `schemaFile+${stringLiteral(unProto(`#${rootPointer}${path.slice(1)}`))}`, NAME);
+        continue;
+      }
+      const [id, pointer] = splitOnce(path, '#');
+      const displayPath = settings.displayPathOfId.get(id);
+      if (displayPath !== undefined) edits.replace(value.start, value.end, stringLiteral(unProto(`${displayPath}#${safeDecode(pointer)}`)), NAME);
     }
-    const [id, pointer] = splitOnce(path, '#');
-    const displayPath = settings.displayPathOfId.get(id);
-    if (displayPath === undefined) return whole;
-    return `schemaPath:${JSON.stringify(`${displayPath}#${safeDecode(pointer)}`)}`;
-  });
-  return usesOwnFile ? `const schemaFile = ${JSON.stringify(file)};\n${rewritten}` : rewritten;
-}
+    if (usesOwnFile) edits.insert(0, `const schemaFile = ${stringLiteral(file)};\n`, NAME);
+  },
+};
 
 function safeDecode(text: string): string {
   try {
