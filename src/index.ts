@@ -69,7 +69,7 @@ export type StageTimings = Record<string, number>;
 async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void): Promise<Omit<BuiltOutput, 'timings'>> {
   const badLimits = limitDiagnostics(opts.limits);
   if (badLimits.length > 0) return { files: [], diagnostics: badLimits };
-  const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd, outDir: resolve(opts.cwd, opts.outDir), limits: opts.limits });
+  const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd, outDir: resolve(opts.cwd, opts.outDir), limits: opts.limits, defaultDialect: opts.defaultDialect });
   lap('load');
   // A file that failed to load is reported and the rest still resolved: one run names every problem.
   const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts);
@@ -118,7 +118,7 @@ async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: Re
 async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: ResolvedOptions): Promise<{ graph: ResolvedGraph; diagnostics: Diagnostic[] }> {
   const unavailable = new Map<string, Unavailable>(loaded.unavailable);
   const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(opts.uriMap), unavailable };
-  const context = { cwd: opts.cwd, allowed: loaded.allowed, uriMap: opts.uriMap, timeoutMs: opts.remoteTimeoutMs, limits: opts.limits };
+  const context = { cwd: opts.cwd, allowed: loaded.allowed, uriMap: opts.uriMap, timeoutMs: opts.remoteTimeoutMs, limits: opts.limits, defaultDialect: opts.defaultDialect };
   let documents = loaded.documents;
   const diagnostics: Diagnostic[] = [];
   const attempted = new Set<string>();

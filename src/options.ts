@@ -1,5 +1,6 @@
 import type { MemoryValidatorCache } from './emit/validators/cache.js';
 import { withDefaultLimits, type Limits } from './limits.js';
+import { DEFAULT_DIALECT, type Dialect } from './schema/dialect.js';
 
 /** Everything a run can be told; the CLI and config file fill this in. */
 export interface GenerateOptions {
@@ -51,6 +52,12 @@ export interface GenerateOptions {
   remoteTimeoutMs?: number;
   /** URL prefixes served from local folders: `{ "https://example.com/schemas/": "vendor/schemas" }`. */
   uriMap?: Record<string, string>;
+  /**
+   * The dialect of schemas that do not name one with `$schema` (OpenAPI documents say
+   * theirs with `openapi`): `draft-04`, `draft-06`, `draft-07`, `2019-09`, `2020-12`
+   * (default), `openapi-3.0` or `openapi-3.1`.
+   */
+  defaultDialect?: Dialect;
   /** Bounds on what one document may cost (file and download sizes, nesting, YAML aliases); see `src/limits.ts`. */
   limits?: Partial<Limits>;
 }
@@ -82,6 +89,7 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     remoteTimeoutMs: options.remoteTimeoutMs ?? 10_000,
     uriMap: options.uriMap ?? {},
     limits: withDefaultLimits(options.limits),
+    defaultDialect: options.defaultDialect ?? DEFAULT_DIALECT,
     cache: options.cache ?? true,
   };
 }

@@ -6,6 +6,7 @@ import { formatOf, parseDocumentText } from '../load/parse-document.js';
 import { readRegularFile } from '../load/read-file.js';
 import type { GenerateOptions } from '../options.js';
 import { joinPointer } from '../schema/pointer.js';
+import { DIALECTS } from '../schema/dialect.js';
 
 export const CONFIG_FILE_NAMES = ['schema-gen.config.json', 'schema-gen.config.yaml', 'schema-gen.config.yml'];
 
@@ -36,6 +37,7 @@ const FIELDS = new Map<string, { check: FieldCheck; expected: string }>(Object.e
   formats: { check: oneOf('assert', 'annotate'), expected: '"assert" or "annotate"' },
   allErrors: { check: isBoolean, expected: 'true or false' },
   assumeTypes: { check: isBoolean, expected: 'true or false' },
+  defaultDialect: { check: oneOf(...DIALECTS), expected: DIALECTS.map((d) => `"${d}"`).join(', ') },
   typesOnly: { check: isBoolean, expected: 'true or false' },
   bundle: { check: isBoolean, expected: 'true or false' },
   module: { check: oneOf('esm', 'cjs'), expected: '"esm" or "cjs"' },
@@ -90,7 +92,7 @@ function toOptions(config: Record<string, never>, base: string): GenerateOptions
   if (config.out) options.outDir = rel(config.out);
   if (config.templates) options.templatesDir = rel(config.templates);
   if (config.uriMap) options.uriMap = Object.fromEntries(Object.entries(config.uriMap as Record<string, string>).map(([prefix, dir]) => [prefix, rel(dir)]));
-  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'assumeTypes', 'names', 'typesOnly', 'format', 'allowRemote', 'module', 'bundle', 'limits'] as const) {
+  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'assumeTypes', 'defaultDialect', 'names', 'typesOnly', 'format', 'allowRemote', 'module', 'bundle', 'limits'] as const) {
     if (config[key] !== undefined) (options as Record<string, unknown>)[key] = config[key];
   }
   return options;

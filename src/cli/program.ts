@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { DIALECTS, type Dialect } from '../schema/dialect.js';
 
 export interface CliFlags {
   out?: string;
@@ -11,6 +12,7 @@ export interface CliFlags {
   formats?: 'assert' | 'annotate';
   firstError?: boolean;
   assumeTypes?: boolean;
+  defaultDialect?: Dialect;
   json?: boolean;
   typesOnly?: boolean;
   bundle?: boolean;
@@ -82,6 +84,7 @@ export function buildProgram(version: string): Command {
     .option('--bundle', 'also write bundle.js: every validator in one module (loads ~10x faster than index.js when there are hundreds)')
     .option('--types-only', 'generate only the .d.ts types (no validators, runtime or index.js)')
     .option('--format', "run prettier over the output, with your project's prettier config (prettier must be installed)")
+    .addOption(new Option('--default-dialect <dialect>', 'dialect of schemas without $schema (default 2020-12)').choices([...DIALECTS]))
     .option('--assume-types', 'schemas with object (array) keywords but no "type" describe only objects (arrays): in the types, and checked by the validators')
     .option('--first-error', 'validators stop at the first problem (smaller, faster) instead of reporting all')
     .option('-w, --watch', 'generate, then again whenever an input, components document, template or the config changes (Ctrl-C to stop)')

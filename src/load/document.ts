@@ -1,3 +1,5 @@
+import type { Dialect } from '../schema/dialect.js';
+
 /** A parsed input document, with what later stages need to point back into it. */
 export interface SourceDocument {
   /** Absolute path on disk (for a fetched document, its URL). */
@@ -16,6 +18,8 @@ export interface SourceDocument {
    * a ref names them (a file under the input folders, or a fetched URL).
    */
   role: 'input' | 'components' | 'referenced';
+  /** The dialect its schemas are read in (see `documentDialect`); embedded resources may switch it. */
+  dialect: Dialect;
 }
 
 /**

@@ -2,6 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatBytes, type Limits } from '../limits.js';
 import type { SourceDocument } from './document.js';
 import { formatOf, parseDocumentText } from './parse-document.js';
+import type { Dialect } from '../schema/dialect.js';
+import { documentDialect } from '../schema/walk.js';
 
 /**
  * Fetch a document a ref names by URL (only with `--allow-remote`), with a timeout and
@@ -9,7 +11,7 @@ import { formatOf, parseDocumentText } from './parse-document.js';
  * there, so an endless response costs at most the cap in memory. The fetch is reported
  * as a warning so a run never reaches the network silently.
  */
-export async function fetchRemoteDocument(url: string, timeoutMs: number, limits: Limits): Promise<{ document?: SourceDocument; diagnostics: Diagnostic[] }> {
+export async function fetchRemoteDocument(url: string, timeoutMs: number, limits: Limits, fallback: Dialect): Promise<{ document?: SourceDocument; diagnostics: Diagnostic[] }> {
   const fail = (why: string): { diagnostics: Diagnostic[] } => ({
     diagnostics: [{ severity: 'error', code: 'fetch-failed', message: `cannot fetch ${url}: ${why}`, file: url, hint: 'check the URL, or add a local copy to the inputs' }],
   });
@@ -37,7 +39,7 @@ export async function fetchRemoteDocument(url: string, timeoutMs: number, limits
   const parsed = parseDocumentText(text, format, url, limits);
   if (!parsed.ok) return { diagnostics: [parsed.diagnostic] };
   return {
-    document: { absolutePath: url, displayPath: url, uri: url, format, text, json: parsed.json, role: 'referenced' },
+    document: { absolutePath: url, displayPath: url, uri: url, format, text, json: parsed.json, role: 'referenced', dialect: documentDialect(parsed.json, 'referenced', fallback) },
     diagnostics: [{ severity: 'warning', code: 'remote-fetched', message: `fetched ${url} (--allow-remote)`, file: url }],
   };
 }

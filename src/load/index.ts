@@ -9,6 +9,8 @@ import { mappedPath, mappingFor, uriMappings } from './map-uri.js';
 import { builtInMetaSchema, builtInMetaSchemaUri } from './meta-schemas.js';
 import { formatOf, parseDocumentText } from './parse-document.js';
 import { readRegularFile, type FileRead } from './read-file.js';
+import { DEFAULT_DIALECT, type Dialect } from '../schema/dialect.js';
+import { documentDialect } from '../schema/walk.js';
 
 export type { SourceDocument, Unavailable } from './document.js';
 export type { AllowedRoots } from './confinement.js';
@@ -21,6 +23,8 @@ export interface LoadRequest {
   /** Absolute output folder: never read as input. */
   outDir?: string;
   limits?: Limits;
+  /** The dialect of documents that do not say (no `$schema`). */
+  defaultDialect?: Dialect;
 }
 
 export interface LoadedDocuments {
@@ -42,6 +46,7 @@ export interface LoadedDocuments {
 export async function loadDocuments(request: LoadRequest): Promise<LoadedDocuments> {
   const { cwd } = request;
   const limits = request.limits ?? DEFAULT_LIMITS;
+  const fallback = request.defaultDialect ?? DEFAULT_DIALECT;
   const expanded = await expandInputs(request.inputs, cwd, request.outDir, (path) => toDisplayPath(path, cwd));
   const diagnostics = [...expanded.diagnostics];
   const componentPaths = request.components.map((c) => resolve(cwd, c)).filter((p) => !expanded.files.includes(p));
@@ -60,7 +65,7 @@ export async function loadDocuments(request: LoadRequest): Promise<LoadedDocumen
     // Files a folder walk listed are known by real path inside a root; others are resolved and checked.
     const listed = expanded.realFiles.get(path);
     const read = listed ? readRegularFile(listed, limits.maxFileBytes, { resolvedPath: true, listedAsRegular: true }) : readConfinedFile(path, allowed, limits.maxFileBytes);
-    const loaded = read.ok ? toDocument(path, read.text, role, cwd, limits) : { diagnostic: readFailure(read, role, toDisplayPath(path, cwd)) };
+    const loaded = read.ok ? toDocument(path, read.text, role, cwd, limits, fallback) : { diagnostic: readFailure(read, role, toDisplayPath(path, cwd)) };
     if ('diagnostic' in loaded) {
       diagnostics.push(loaded.diagnostic);
       unavailable.set(path, { kind: 'reported' });
@@ -79,6 +84,7 @@ export interface ReferencedLoadContext {
   uriMap: Readonly<Record<string, string>>;
   timeoutMs: number;
   limits: Limits;
+  defaultDialect: Dialect;
 }
 
 /**
@@ -108,7 +114,7 @@ export async function loadReferencedDocuments(
     const metaSchemaUri = builtInMetaSchemaUri(location);
     const metaSchema = metaSchemaUri && builtInMetaSchema(metaSchemaUri);
     if (metaSchemaUri && metaSchema) {
-      documents.push({ absolutePath: metaSchemaUri, uri: metaSchemaUri, displayPath: metaSchemaUri, format: 'json', ...metaSchema, role: 'referenced' });
+      documents.push({ absolutePath: metaSchemaUri, uri: metaSchemaUri, displayPath: metaSchemaUri, format: 'json', ...metaSchema, role: 'referenced', dialect: documentDialect(metaSchema.json, 'referenced', context.defaultDialect) });
       continue;
     }
     const mapping = mappingFor(location, mappings);
@@ -123,7 +129,7 @@ export async function loadReferencedDocuments(
       if (!read.ok && read.kind === 'missing') read = readConfinedFile(`${mapped.path}.json`, mapping.allowed, context.limits.maxFileBytes);
       if (read.ok) {
         // Named by its URL, not its local path: output stays the same wherever the folder is.
-        const loaded = toDocument(mapped.path, read.text, 'referenced', context.cwd, context.limits, location);
+        const loaded = toDocument(mapped.path, read.text, 'referenced', context.cwd, context.limits, context.defaultDialect, location);
         take(location, 'diagnostic' in loaded ? loaded : { ...loaded, uri: location, displayPath: location });
       } else if (read.kind !== 'missing') {
         unavailable.set(location, { kind: read.kind, reason: read.reason });
@@ -131,20 +137,20 @@ export async function loadReferencedDocuments(
       continue;
     }
     if (/^https?:/i.test(location)) {
-      const fetched = await fetchRemoteDocument(location, context.timeoutMs, context.limits);
+      const fetched = await fetchRemoteDocument(location, context.timeoutMs, context.limits, context.defaultDialect);
       if (fetched.document) documents.push(fetched.document);
       diagnostics.push(...fetched.diagnostics);
       continue;
     }
     const read = readConfinedFile(location, context.allowed, context.limits.maxFileBytes);
-    if (read.ok) take(location, toDocument(location, read.text, 'referenced', context.cwd, context.limits));
+    if (read.ok) take(location, toDocument(location, read.text, 'referenced', context.cwd, context.limits, context.defaultDialect));
     else if (read.kind !== 'missing') unavailable.set(location, { kind: read.kind, reason: read.reason });
   }
   return { documents, diagnostics, unavailable };
 }
 
 /** Parse a file's text into a document; `shownAs` names it in messages when it is known by a URL. */
-function toDocument(absolutePath: string, text: string, role: SourceDocument['role'], cwd: string, limits: Limits, shownAs?: string): SourceDocument | { diagnostic: Diagnostic } {
+function toDocument(absolutePath: string, text: string, role: SourceDocument['role'], cwd: string, limits: Limits, fallback: Dialect, shownAs?: string): SourceDocument | { diagnostic: Diagnostic } {
   const displayPath = shownAs ?? toDisplayPath(absolutePath, cwd);
   const format = formatOf(absolutePath);
   const parsed = parseDocumentText(text, format, displayPath, limits);
@@ -154,7 +160,7 @@ function toDocument(absolutePath: string, text: string, role: SourceDocument['ro
     const found = json === undefined ? 'nothing' : Array.isArray(json) ? 'an array' : json === null ? 'null' : `a ${typeof json}`;
     return { diagnostic: { severity: 'error', code: 'not-a-schema', message: `holds ${found}, not a schema (a JSON Schema is an object or a boolean)`, file: displayPath, line: 1, column: 1 } };
   }
-  return { absolutePath, displayPath, format, text, json, role };
+  return { absolutePath, displayPath, format, text, json, role, dialect: documentDialect(json, role, fallback) };
 }
 
 function readFailure(read: Exclude<FileRead, { ok: true }>, role: SourceDocument['role'], file: string): Diagnostic {

@@ -21,14 +21,20 @@ export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
   };
   for (const doc of graph.registry.documents) {
     if (doc.role !== 'input') continue;
-    for (const { pointer, schema } of schemaRootsOf(doc.json)) {
+    for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
       const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
       add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer));
       // `$defs` entries are declarations meant for reuse: each is a named type too.
-      walkSchema(schema, pointer, null, (_node, at) => {
-        if (DEFINITION.test(at)) add({ doc, pointer: at }, lastSegment(at));
-        return null;
-      });
+      walkSchema(
+        schema,
+        pointer,
+        null,
+        (_node, at) => {
+          if (DEFINITION.test(at)) add({ doc, pointer: at }, lastSegment(at));
+          return null;
+        },
+        dialect,
+      );
     }
   }
   // Schemas named only when an input reaches them: components and referenced documents.

@@ -2,48 +2,63 @@ import { distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
 import type { SourceDocument } from '../load/document.js';
+import { DIALECTS, type Dialect } from '../schema/dialect.js';
+import { vocabularyOf } from '../schema/keywords/index.js';
 import { joinPointer } from '../schema/pointer.js';
 import { schemaRootsOf, walkSchema } from '../schema/walk.js';
 
-/** Draft 2020-12 keywords, the older ones ajv still reads, and OpenAPI 3.0's. */
-const KNOWN_KEYWORDS = new Set([
-  '$schema', '$id', '$ref', '$anchor', '$dynamicRef', '$dynamicAnchor', '$vocabulary', '$comment', '$defs',
-  'type', 'enum', 'const', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum',
-  'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'maxContains', 'minContains',
-  'maxProperties', 'minProperties', 'required', 'dependentRequired', 'allOf', 'anyOf', 'oneOf', 'not', 'if',
-  'then', 'else', 'dependentSchemas', 'prefixItems', 'items', 'contains', 'properties', 'patternProperties',
-  'additionalProperties', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'format',
-  'contentEncoding', 'contentMediaType', 'contentSchema', 'title', 'description', 'default', 'deprecated',
-  'readOnly', 'writeOnly', 'examples',
-  'definitions', 'dependencies', 'additionalItems', '$recursiveRef', '$recursiveAnchor',
-  'nullable', 'discriminator', 'xml', 'externalDocs', 'example',
-]);
-
 /**
- * A keyword no vocabulary defines is ignored by validators and types alike, so a typo
- * (`minLenght`) silently drops a constraint: warn, with the keyword it most resembles.
- * `x-*` extensions are intended and pass.
+ * A keyword the schema's dialect does not define is ignored by validators and types
+ * alike, so a typo (`minLenght`) silently drops a constraint: warn, with the keyword it
+ * most resembles, or the dialect that does define it (`prefixItems` in a draft-07
+ * schema). `x-*` extensions are intended and pass; so do the editors' and peer tools'
+ * keywords (`markdownDescription`, `tsType`, …) that the keyword table lists.
  */
 export function unknownKeywordWarnings(doc: SourceDocument): Diagnostic[] {
   const warnings: Diagnostic[] = [];
-  for (const { pointer, schema } of schemaRootsOf(doc.json, doc.role === 'components')) {
-    walkSchema(schema, pointer, null, (node, at) => {
-      for (const key of Object.keys(node)) {
-        if (KNOWN_KEYWORDS.has(key) || key.startsWith('x-')) continue;
-        const nearest = [...KNOWN_KEYWORDS].map((k) => [k, distance(k.toLowerCase(), key.toLowerCase())] as const).sort((a, b) => a[1] - b[1])[0]!;
-        const keyPointer = joinPointer(at, key);
-        warnings.push({
-          severity: 'warning',
-          code: 'unknown-keyword',
-          message: `unknown keyword "${key}" is ignored`,
-          file: doc.displayPath,
-          pointer: keyPointer,
-          ...locatePointer(doc.text, doc.format, keyPointer),
-          ...(nearest[1] <= 2 ? { hint: `did you mean "${nearest[0]}"?` } : { hint: 'prefix extensions with x- to say they are intended' }),
-        });
-      }
-      return null;
-    });
+  for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
+    walkSchema(
+      schema,
+      pointer,
+      null,
+      (node, at, _context, here) => {
+        const vocabulary = vocabularyOf(here);
+        for (const key of Object.keys(node)) {
+          if (vocabulary.keyword(key) || key.startsWith('x-')) continue;
+          const keyPointer = joinPointer(at, key);
+          warnings.push({
+            severity: 'warning',
+            code: 'unknown-keyword',
+            message: `unknown keyword "${key}" is ignored`,
+            file: doc.displayPath,
+            pointer: keyPointer,
+            ...locatePointer(doc.text, doc.format, keyPointer),
+            hint: hintFor(key, here),
+          });
+        }
+        return null;
+      },
+      dialect,
+    );
   }
   return warnings;
+}
+
+function hintFor(key: string, dialect: Dialect): string {
+  const elsewhere = DIALECTS.filter((d) => vocabularyOf(d).keyword(key) && !vocabularyOf(d).keyword(key)!.facts.everywhere);
+  if (elsewhere.length > 0) {
+    return `"${key}" belongs to ${elsewhere.map(dialectName).join(', ')}, and this schema is read as ${dialectName(dialect)}: name the dialect with "$schema" (or set defaultDialect), or use this dialect's keyword`;
+  }
+  const names = vocabularyOf(dialect).names;
+  let nearest = names[0]!;
+  let best = Infinity;
+  for (const name of names) {
+    const d = distance(name.toLowerCase(), key.toLowerCase());
+    if (d < best) [nearest, best] = [name, d];
+  }
+  return best <= 2 ? `did you mean "${nearest}"?` : 'prefix extensions with x- to say they are intended';
+}
+
+export function dialectName(dialect: Dialect): string {
+  return dialect.startsWith('openapi') ? `OpenAPI ${dialect.slice('openapi-'.length)}` : /^\d/.test(dialect) ? `draft ${dialect}` : dialect;
 }

@@ -3,8 +3,9 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/document.js';
 import { lastSegment } from '../schema/pointer.js';
-import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
-import { resolveUri, stripFragment } from '../schema/uri.js';
+import { isSchemaObject, schemaRootsOf, walkSchema, type SchemaObject } from '../schema/walk.js';
+import { fragmentOf, resolveUri, safeDecode, stripFragment } from '../schema/uri.js';
+import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
 
 /** A schema inside a document. */
 export interface SchemaLocation {
@@ -64,32 +65,56 @@ export function buildRegistry(documents: SourceDocument[]): Registry {
 function indexDocument(registry: Registry, doc: SourceDocument): void {
   const fileUri = doc.uri ?? pathToFileURL(doc.absolutePath).href;
   registerResource(registry, fileUri, { doc, pointer: '' });
-  const rootId = isSchemaObject(doc.json) && typeof doc.json.$id === 'string' ? resolveUri(doc.json.$id, fileUri) : undefined;
-  registry.documentUri.set(doc, rootId ? stripFragment(rootId) : fileUri);
+  const rootIdValue = isSchemaObject(doc.json) ? doc.json[vocabularyOf(doc.dialect).idKeyword] : undefined;
+  const rootId = typeof rootIdValue === 'string' ? resolveUri(rootIdValue, fileUri) : undefined;
+  const rootBase = rootId ? stripFragment(rootId) : fileUri;
+  registry.documentUri.set(doc, rootBase);
 
-  const roots = schemaRootsOf(doc.json, doc.role === 'components');
-  for (const { pointer, schema } of roots) {
-    walkSchema(schema, pointer, { base: rootId ?? fileUri, resource: '' }, (node, at, scope) => {
-      let here = scope;
-      if (typeof node.$id === 'string') {
-        const id = resolveUri(node.$id, scope.base);
-        if (id) {
-          here = { base: stripFragment(id), resource: at };
-          registerResource(registry, here.base, { doc, pointer: at });
-        }
-      }
-      for (const key of ['$anchor', '$dynamicAnchor']) {
-        if (typeof node[key] !== 'string') continue;
-        const resourceKey = `${doc.displayPath}#${here.resource}`;
-        const anchors = registry.anchors.get(resourceKey) ?? new Map<string, SchemaLocation>();
-        anchors.set(node[key] as string, { doc, pointer: at });
-        registry.anchors.set(resourceKey, anchors);
-      }
-      if (typeof node.$ref === 'string') registry.refSites.push({ location: { doc, pointer: at }, ref: node.$ref, baseUri: here.base });
-      return here;
-    });
+  const roots = schemaRootsOf(doc);
+  for (const { pointer, schema, dialect } of roots) {
+    walkSchema(
+      schema,
+      pointer,
+      { base: rootBase, resource: '' },
+      (node, at, scope, here) => {
+        const vocabulary = vocabularyOf(here);
+        const { base, resource, anchor } = identify(node, vocabulary, scope.base);
+        const inner = resource ? { base, resource: at } : scope;
+        if (inner !== scope) registerResource(registry, inner.base, { doc, pointer: at });
+        const anchors = [anchor, ...ANCHOR_KEYWORDS.filter((k) => vocabulary.keyword(k) && typeof node[k] === 'string').map((k) => node[k] as string)];
+        for (const name of anchors) if (name !== undefined) addAnchor(registry, `${doc.displayPath}#${inner.resource}`, name, { doc, pointer: at });
+        if (typeof node.$ref === 'string') registry.refSites.push({ location: { doc, pointer: at }, ref: node.$ref, baseUri: inner.base });
+        return inner;
+      },
+      dialect,
+    );
   }
   indexNames(registry, doc, roots);
+}
+
+const ANCHOR_KEYWORDS = ['$anchor', '$dynamicAnchor'];
+
+/**
+ * What a schema's identifier (`$id`, or draft-04's `id`) says: the base URI of its
+ * resource (a new resource unless it only names an anchor), and the anchor a
+ * plain-name fragment declares (`"$id": "#foo"` up to draft-07). Up to draft-07 a `$ref`
+ * makes the keywords beside it, `$id` included, ignored.
+ */
+function identify(node: SchemaObject, vocabulary: Vocabulary, base: string): { base: string; resource: boolean; anchor?: string } {
+  const value = node[vocabulary.idKeyword];
+  if (typeof value !== 'string' || (vocabulary.refOverridesSiblings && typeof node.$ref === 'string')) return { base, resource: false };
+  const id = resolveUri(value, base);
+  if (id === undefined) return { base, resource: false };
+  const fragment = fragmentOf(id);
+  const anchor = vocabulary.refOverridesSiblings && fragment !== '' && !fragment.startsWith('/') ? safeDecode(fragment) : undefined;
+  const onlyAnAnchor = value.startsWith('#');
+  return { base: onlyAnAnchor ? base : stripFragment(id), resource: !onlyAnAnchor, ...(anchor !== undefined ? { anchor } : {}) };
+}
+
+function addAnchor(registry: Registry, resourceKey: string, name: string, location: SchemaLocation): void {
+  const anchors = registry.anchors.get(resourceKey) ?? new Map<string, SchemaLocation>();
+  anchors.set(name, location);
+  registry.anchors.set(resourceKey, anchors);
 }
 
 function indexNames(registry: Registry, doc: SourceDocument, roots: { pointer: string; schema: unknown }[]): void {

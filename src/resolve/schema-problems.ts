@@ -1,17 +1,29 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
-import { Ajv2020 } from '../emit/validators/ajv-modules.js';
+import { newAjvFor } from '../ajv/dialects.js';
+import type { AnyAjv } from '../ajv/modules.js';
+import { baseDraft, dialectOfMetaSchema, META_SCHEMA_URIS, type Dialect, type Draft } from '../schema/dialect.js';
+import { dialectName } from './keywords.js';
 import type { SourceDocument } from '../load/document.js';
 import { joinPointer, lastSegment } from '../schema/pointer.js';
 import { reservedKeyProblems } from './reserved-keys.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 
-let metaValidator: Ajv2020 | undefined;
+/** One meta-schema validator per draft, made when a document of that draft is first checked. */
+const metaValidators = new Map<Draft, AnyAjv>();
+
+function metaValidatorFor(dialect: Dialect): AnyAjv {
+  const draft = baseDraft(dialect);
+  let ajv = metaValidators.get(draft);
+  if (!ajv) metaValidators.set(draft, (ajv = newAjvFor(dialect, { strict: false, validateFormats: false, allErrors: true })));
+  return ajv;
+}
 
 /**
- * Every schema of a document checked against the draft 2020-12 meta-schema, and every
+ * Every schema of a document checked against its dialect's meta-schema, and every
  * pattern compiled as ajv will (Unicode): each mistake at its place in the file, for
- * types-only runs too, before anything downstream trips over it.
+ * types-only runs too, before anything downstream trips over it. A `$schema` naming no
+ * dialect we know is a warning: the document is then read in the default dialect.
  */
 export function schemaProblems(doc: SourceDocument): Diagnostic[] {
   let problems = checked.get(doc);
@@ -23,18 +35,35 @@ export function schemaProblems(doc: SourceDocument): Diagnostic[] {
 const checked = new WeakMap<SourceDocument, Diagnostic[]>();
 
 function findSchemaProblems(doc: SourceDocument): Diagnostic[] {
-  metaValidator ??= new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
-  const problems: Diagnostic[] = reservedKeyProblems(doc);
-  for (const { pointer, schema } of schemaRootsOf(doc.json, doc.role === 'components')) {
-    // Every schema is read as draft 2020-12, whatever its `$schema` says.
-    const checked = isSchemaObject(schema) ? { ...schema, $schema: undefined } : schema;
-    if (!metaValidator.validateSchema(checked as object)) problems.push(...metaSchemaErrors(doc, pointer, metaValidator.errors ?? []));
-    else problems.push(...patternProblems(doc, pointer, schema));
+  const problems: Diagnostic[] = [...reservedKeyProblems(doc), ...unknownDialect(doc)];
+  for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
+    const validator = metaValidatorFor(dialect);
+    // Checked against the dialect it is read in (its own `$schema`, or the default).
+    const checked = isSchemaObject(schema) ? { ...schema, $schema: META_SCHEMA_URIS[baseDraft(dialect)] } : schema;
+    if (!validator.validateSchema(checked as object)) problems.push(...metaSchemaErrors(doc, pointer, validator.errors ?? []));
+    else problems.push(...patternProblems(doc, pointer, schema, dialect));
   }
   return problems;
 }
 
-type MetaError = NonNullable<Ajv2020['errors']>[number];
+function unknownDialect(doc: SourceDocument): Diagnostic[] {
+  const json = doc.json;
+  if (!isSchemaObject(json) || typeof json.$schema !== 'string' || dialectOfMetaSchema(json.$schema)) return [];
+  if (doc.role !== 'input' && doc.role !== 'components') return [];
+  return [
+    {
+      severity: 'warning',
+      code: 'unknown-dialect',
+      message: `"$schema" names no dialect schema-gen knows (${JSON.stringify(json.$schema)}): read as ${dialectName(doc.dialect)}`,
+      file: doc.displayPath,
+      pointer: '/$schema',
+      ...locatePointer(doc.text, doc.format, '/$schema'),
+      hint: 'name draft-04, draft-06, draft-07, 2019-09 or 2020-12 (e.g. "https://json-schema.org/draft/2020-12/schema"), or set defaultDialect',
+    },
+  ];
+}
+
+type MetaError = NonNullable<AnyAjv['errors']>[number];
 
 function metaSchemaErrors(doc: SourceDocument, root: string, errors: MetaError[]): Diagnostic[] {
   const seen = new Set<string>();
@@ -57,7 +86,7 @@ function metaSchemaErrors(doc: SourceDocument, root: string, errors: MetaError[]
   });
 }
 
-function patternProblems(doc: SourceDocument, root: string, schema: unknown): Diagnostic[] {
+function patternProblems(doc: SourceDocument, root: string, schema: unknown, dialect: Dialect): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const check = (pattern: string, pointer: string) => {
     try {
@@ -74,10 +103,16 @@ function patternProblems(doc: SourceDocument, root: string, schema: unknown): Di
       });
     }
   };
-  walkSchema(schema, root, null, (node, at) => {
-    if (typeof node.pattern === 'string') check(node.pattern, joinPointer(at, 'pattern'));
-    if (isSchemaObject(node.patternProperties)) for (const key of Object.keys(node.patternProperties)) check(key, joinPointer(at, 'patternProperties', key));
-    return null;
-  });
+  walkSchema(
+    schema,
+    root,
+    null,
+    (node, at) => {
+      if (typeof node.pattern === 'string') check(node.pattern, joinPointer(at, 'pattern'));
+      if (isSchemaObject(node.patternProperties)) for (const key of Object.keys(node.patternProperties)) check(key, joinPointer(at, 'patternProperties', key));
+      return null;
+    },
+    dialect,
+  );
   return problems;
 }

@@ -1,14 +1,6 @@
+import { DEFAULT_DIALECT, dialectOfMetaSchema, dialectOfOpenApiVersion, type Dialect } from './dialect.js';
+import { vocabularyOf } from './keywords/index.js';
 import { joinPointer } from './pointer.js';
-
-/** Keywords whose value is one subschema. */
-const SINGLE = [
-  'additionalProperties', 'items', 'contains', 'propertyNames', 'not', 'if', 'then', 'else',
-  'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema',
-];
-/** Keywords whose value is an array of subschemas. */
-const ARRAY = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-/** Keywords whose value maps names to subschemas. */
-const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
 
 export type SchemaObject = Record<string, unknown>;
 
@@ -18,63 +10,96 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
 
 /**
  * Visit every subschema of `schema` (itself included), depth-first; `visit` returns the
- * context its children see (the base URI, say).
- * Only schema keywords are followed: a `$ref` key inside `enum`, `const` or
- * `examples` is data, not a reference.
+ * context its children see (the base URI, say) and is told the dialect each schema is
+ * read in. Only the dialect's schema keywords are followed: a `$ref` key inside `enum`,
+ * `const`, `examples` or an unknown keyword is data, not a reference. An embedded
+ * resource (`$id` with its own `$schema`) switches the dialect for itself and below.
  */
 export function walkSchema<C>(
   schema: unknown,
   pointer: string,
   context: C,
-  visit: (schema: SchemaObject, pointer: string, context: C) => C,
+  visit: (schema: SchemaObject, pointer: string, context: C, dialect: Dialect) => C,
+  dialect: Dialect = DEFAULT_DIALECT,
 ): void {
   if (!isSchemaObject(schema)) return;
-  const inner = visit(schema, pointer, context);
-  for (const [sub, subPointer] of subschemasOf(schema, pointer)) walkSchema(sub, subPointer, inner, visit);
+  const here = embeddedDialect(schema, dialect);
+  const inner = visit(schema, pointer, context, here);
+  for (const [sub, subPointer] of subschemasOf(schema, pointer, here)) walkSchema(sub, subPointer, inner, visit, here);
 }
 
-/** The direct subschemas of a schema with their pointers, in document order of keywords. */
-export function subschemasOf(schema: SchemaObject, pointer: string): [unknown, string][] {
+/** The dialect a schema is read in: its own `$schema` where it starts a resource of its own, else its parent's. */
+export function embeddedDialect(schema: SchemaObject, parent: Dialect): Dialect {
+  if (typeof schema.$schema !== 'string') return parent;
+  const startsResource = typeof schema.$id === 'string' || typeof schema.id === 'string';
+  return startsResource ? (dialectOfMetaSchema(schema.$schema) ?? parent) : parent;
+}
+
+/** The direct subschemas of a schema with their pointers, keyword by keyword in the dialect's table order. */
+export function subschemasOf(schema: SchemaObject, pointer: string, dialect: Dialect = DEFAULT_DIALECT): [unknown, string][] {
   const found: [unknown, string][] = [];
-  for (const key of SINGLE) {
-    if (key in schema && !Array.isArray(schema[key])) found.push([schema[key], joinPointer(pointer, key)]);
-  }
-  for (const key of ARRAY) {
-    const list = schema[key];
-    if (Array.isArray(list)) list.forEach((sub, i) => found.push([sub, joinPointer(pointer, key, i)]));
-  }
-  // Draft 4-7 `items: [..]` tuple form.
-  if (Array.isArray(schema.items)) schema.items.forEach((sub, i) => found.push([sub, joinPointer(pointer, 'items', i)]));
-  for (const key of MAP) {
-    const map = schema[key];
-    if (!isSchemaObject(map)) continue;
-    for (const name of Object.keys(map)) {
-      if (key === 'dependencies' && Array.isArray(map[name])) continue;
-      found.push([map[name], joinPointer(pointer, key, name)]);
+  for (const { name, holds } of vocabularyOf(dialect).subschemaKeywords) {
+    if (!Object.hasOwn(schema, name)) continue;
+    const value = schema[name];
+    switch (holds) {
+      case 'schema':
+        if (!Array.isArray(value)) found.push([value, joinPointer(pointer, name)]);
+        break;
+      case 'schemas':
+        if (Array.isArray(value)) value.forEach((sub, i) => found.push([sub, joinPointer(pointer, name, i)]));
+        break;
+      case 'schema-or-schemas':
+        if (Array.isArray(value)) value.forEach((sub, i) => found.push([sub, joinPointer(pointer, name, i)]));
+        else found.push([value, joinPointer(pointer, name)]);
+        break;
+      case 'schema-map':
+      case 'schema-map-or-names':
+        if (!isSchemaObject(value)) break;
+        for (const key of Object.keys(value)) {
+          // `dependencies` maps a name to a schema, or to the names it requires.
+          if (!Array.isArray(value[key])) found.push([value[key], joinPointer(pointer, name, key)]);
+        }
+        break;
     }
   }
   return found;
 }
 
+/** A schema of a document, with the dialect it is read in. */
+export interface SchemaRoot {
+  pointer: string;
+  schema: unknown;
+  dialect: Dialect;
+}
+
+/** What `schemaRootsOf` needs of a document. */
+export interface SchemaDocument {
+  json: unknown;
+  role: 'input' | 'components' | 'referenced';
+  dialect: Dialect;
+}
+
 /**
  * Where the schemas of a document are. A plain schema file is one schema at its root;
  * an OpenAPI document holds schemas under `components.schemas` (and may have `$defs`).
- * A `--components` document is always read as such a container (`asContainer`).
+ * A `--components` document is always read as such a container.
  */
-export function schemaRootsOf(json: unknown, asContainer = false): { pointer: string; schema: unknown }[] {
-  if (!isSchemaObject(json)) return typeof json === 'boolean' && !asContainer ? [{ pointer: '', schema: json }] : [];
-  if (!asContainer && !isContainerDocument(json)) return [{ pointer: '', schema: json }];
-  const roots: { pointer: string; schema: unknown }[] = [];
+export function schemaRootsOf(doc: SchemaDocument): SchemaRoot[] {
+  const { json, dialect } = doc;
+  const asContainer = doc.role === 'components';
+  if (!isSchemaObject(json)) return typeof json === 'boolean' && !asContainer ? [{ pointer: '', schema: json, dialect }] : [];
+  if (!asContainer && !isContainerDocument(json)) return [{ pointer: '', schema: json, dialect }];
+  const roots: SchemaRoot[] = [];
   const components = json.components;
   if (isSchemaObject(components) && isSchemaObject(components.schemas)) {
     for (const [name, schema] of Object.entries(components.schemas)) {
-      roots.push({ pointer: joinPointer('', 'components', 'schemas', name), schema });
+      roots.push({ pointer: joinPointer('', 'components', 'schemas', name), schema, dialect });
     }
   }
   for (const key of ['$defs', 'definitions']) {
     const defs = json[key];
     if (isSchemaObject(defs)) {
-      for (const [name, schema] of Object.entries(defs)) roots.push({ pointer: joinPointer('', key, name), schema });
+      for (const [name, schema] of Object.entries(defs)) roots.push({ pointer: joinPointer('', key, name), schema, dialect });
     }
   }
   return roots;
@@ -83,4 +108,22 @@ export function schemaRootsOf(json: unknown, asContainer = false): { pointer: st
 /** An OpenAPI (or Swagger) document, or a bare `{components: {schemas}}` bundle: not itself a schema. */
 export function isContainerDocument(json: SchemaObject): boolean {
   return 'openapi' in json || 'swagger' in json || ('components' in json && !('type' in json) && !('properties' in json));
+}
+
+/**
+ * The dialect a document's schemas are read in: its `$schema` (one we know); for an
+ * OpenAPI document, its `openapi` version (3.1's `jsonSchemaDialect` where it names one
+ * we know; Swagger 2.0's schema objects are draft-04's); else `fallback` (the
+ * `defaultDialect` option). An unknown `$schema` is read in `fallback` too, and the
+ * resolve stage warns about it.
+ */
+export function documentDialect(json: unknown, role: SchemaDocument['role'], fallback: Dialect): Dialect {
+  if (!isSchemaObject(json)) return fallback;
+  const container = role === 'components' || isContainerDocument(json);
+  if (!container && typeof json.$schema === 'string') return dialectOfMetaSchema(json.$schema) ?? fallback;
+  if (!container) return fallback;
+  if (json.swagger === '2.0') return 'draft-04';
+  const openApi = dialectOfOpenApiVersion(json.openapi);
+  if (openApi === 'openapi-3.1' && typeof json.jsonSchemaDialect === 'string') return dialectOfMetaSchema(json.jsonSchemaDialect) ?? openApi;
+  return openApi ?? (typeof json.$schema === 'string' ? (dialectOfMetaSchema(json.$schema) ?? fallback) : fallback);
 }

@@ -5,7 +5,7 @@ import { placeBelow, placeName } from '../../src/model/place-in-document.js';
 const docs = new Map<string, SourceDocument>();
 /** One document object per path, as the loader makes them. */
 const doc = (absolutePath: string): SourceDocument => {
-  if (!docs.has(absolutePath)) docs.set(absolutePath, { absolutePath, displayPath: absolutePath.slice(1), format: 'json', text: '{}', json: {}, role: 'input' });
+  if (!docs.has(absolutePath)) docs.set(absolutePath, { absolutePath, displayPath: absolutePath.slice(1), format: 'json', text: '{}', json: {}, role: 'input', dialect: '2020-12' });
   return docs.get(absolutePath)!;
 };
 const candidate = (path: string, pointer: string, wanted: string): NameCandidate => ({ key: `${path}#${pointer}`, location: { doc: doc(path), pointer }, wanted });

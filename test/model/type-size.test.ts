@@ -38,7 +38,7 @@ describe('type size', () => {
 });
 
 describe('the type budget', () => {
-  const doc: SourceDocument = { absolutePath: '/s/a.json', displayPath: 's/a.json', format: 'json', text: '{\n  "title": "A"\n}', json: {}, role: 'input' };
+  const doc: SourceDocument = { absolutePath: '/s/a.json', displayPath: 's/a.json', format: 'json', text: '{\n  "title": "A"\n}', json: {}, role: 'input', dialect: '2020-12' };
 
   it(`passes a type up to ${MAX_TYPE_NODES.toLocaleString('en-US')} nodes`, () => {
     expect(checkTypeBudget(doubling(10), { doc, pointer: '' })).toBeUndefined();

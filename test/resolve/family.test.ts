@@ -104,7 +104,7 @@ describe('family rule for #/components/schemas/X answered by several siblings', 
   it('resolveDocuments picks the same targets whatever the document order', () => {
     const root = resolve('/virtual/project');
     const docs = Object.entries({ ...userPools, ...identityPools }).map(
-      ([path, json]): SourceDocument => ({ absolutePath: join(root, path), displayPath: path, format: 'json', text: JSON.stringify(json, null, 2), json, role: 'input' }),
+      ([path, json]): SourceDocument => ({ absolutePath: join(root, path), displayPath: path, format: 'json', text: JSON.stringify(json, null, 2), json, role: 'input', dialect: '2020-12' }),
     );
     const settings = { roots: [join(root, 'schemas')], allowRemote: false, mappedPrefixes: [] };
     for (const order of [docs, [...docs].reverse()]) {
@@ -171,7 +171,7 @@ describe('family rule for #/components/schemas/X answered by several siblings', 
 describe('pickByFamily', () => {
   const root = resolve('/virtual/schemas');
   const at = (file: string): SchemaLocation => {
-    const doc: SourceDocument = { absolutePath: join(root, file), displayPath: `schemas/${file}`, format: 'json', text: '{}', json: {}, role: 'input' };
+    const doc: SourceDocument = { absolutePath: join(root, file), displayPath: `schemas/${file}`, format: 'json', text: '{}', json: {}, role: 'input', dialect: '2020-12' };
     return { doc, pointer: '' };
   };
   const pick = (referrer: string, candidates: string[]) =>

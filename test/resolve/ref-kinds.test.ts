@@ -258,7 +258,7 @@ describe('$ref kinds', () => {
   it('resolveDocuments says how each ref was found: pointer, anchor, sibling-title, components-document', () => {
     const root = resolve('/virtual/project');
     const doc = (path: string, json: unknown, role: SourceDocument['role'] = 'input'): SourceDocument =>
-      ({ absolutePath: join(root, path), displayPath: path, format: 'json', text: JSON.stringify(json, null, 2), json, role });
+      ({ absolutePath: join(root, path), displayPath: path, format: 'json', text: JSON.stringify(json, null, 2), json, role, dialect: '2020-12' });
     const a = doc('schemas/a.json', object('A', {
       p: { $ref: '#/$defs/x' }, q: { $ref: '#anc' }, r: { $ref: '#/components/schemas/B' }, s: { $ref: '#/components/schemas/C' }, t: { $ref: 'b.json' },
     }, { $defs: { x: { $anchor: 'anc' } } }));

@@ -2,7 +2,7 @@ import type { Options } from 'ajv';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResolvedGraph } from '../../resolve/index.js';
 import { schemaRootsOf, walkSchema } from '../../schema/walk.js';
-import { addFormats, Ajv2020 } from './ajv-modules.js';
+import { addFormats, Ajv2020 } from '../../ajv/modules.js';
 import { externalRefKeyword } from './external-ref-keyword.js';
 import type { ValidatorOptions } from './index.js';
 
@@ -40,11 +40,17 @@ export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagn
 function unknownFormats(graph: ResolvedGraph, known: Set<string>): string[] {
   const found = new Set<string>();
   for (const doc of graph.registry.documents) {
-    for (const { pointer, schema } of schemaRootsOf(doc.json, doc.role === 'components')) {
-      walkSchema(schema, pointer, null, (node) => {
-        if (typeof node.format === 'string' && !known.has(node.format)) found.add(node.format);
-        return null;
-      });
+    for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
+      walkSchema(
+        schema,
+        pointer,
+        null,
+        (node) => {
+          if (typeof node.format === 'string' && !known.has(node.format)) found.add(node.format);
+          return null;
+        },
+        dialect,
+      );
     }
   }
   return [...found].sort();

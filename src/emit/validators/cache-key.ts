@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { SourceDocument } from '../../load/document.js';
 import type { NamedType, TypeModel } from '../../model/index.js';
 import { locationKey, type ResolvedGraph, type ResolvedRef } from '../../resolve/index.js';
-import { CODE_DEPENDENCY_VERSIONS } from './ajv-modules.js';
+import { CODE_DEPENDENCY_VERSIONS } from '../../ajv/modules.js';
 import { cacheKey } from './cache.js';
 import type { ValidatorOptions } from './index.js';
 import type { RefMode } from './prepare-schemas.js';

@@ -5,6 +5,7 @@ import type { TypeModel } from '../../model/index.js';
 import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
 import { getAtPointer, parsePointer } from '../../schema/pointer.js';
 import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema } from '../../schema/walk.js';
+import { vocabularyOf } from '../../schema/keywords/index.js';
 import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
 import { addImpliedTypes } from './assume-types.js';
 import { renameProtoProperties } from './proto-stand-in.js';
@@ -103,14 +104,18 @@ const nativeRefsOf = new WeakMap<SourceDocument, boolean>();
 
 function usesNativeRefKeywords(doc: SourceDocument): boolean {
   let found = false;
-  for (const { pointer, schema } of schemaRootsOf(doc.json, doc.role === 'components')) {
-    walkSchema(schema, pointer, null, (node) => {
-      if (NATIVE_REF_KEYWORDS.some((key) => key in node)) found = true;
-      return null;
-    });
+  for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
+    walkSchema(
+      schema,
+      pointer,
+      null,
+      (node, _at, _context, here) => {
+        // Keywords whose meaning crosses a `$ref`: what the target evaluated, or the dynamic scope.
+        for (const key of vocabularyOf(here).crossesRefs) if (Object.hasOwn(node, key)) found = true;
+        return null;
+      },
+      dialect,
+    );
   }
   return found;
 }
-
-/** Keywords whose meaning crosses a `$ref`: what the target evaluated, or the dynamic scope. */
-const NATIVE_REF_KEYWORDS = ['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor'];

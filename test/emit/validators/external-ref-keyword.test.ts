@@ -1,5 +1,5 @@
 import { createAjv } from '../../../src/emit/validators/index.js';
-import { standaloneCode } from '../../../src/emit/validators/ajv-modules.js';
+import { standaloneCode } from '../../../src/ajv/modules.js';
 import { EXTERNAL_REF_KEYWORD, UnknownValidatorError } from '../../../src/emit/validators/external-ref-keyword.js';
 import type { ResolvedGraph } from '../../../src/resolve/index.js';
 

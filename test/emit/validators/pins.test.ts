@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODE_DEPENDENCY_VERSIONS } from '../../../src/emit/validators/ajv-modules.js';
+import { CODE_DEPENDENCY_VERSIONS } from '../../../src/ajv/modules.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 // The transformation steps are written against ajv's and ajv-formats' output: users must
