@@ -1,5 +1,5 @@
 import { statSync, type Stats } from 'node:fs';
-import { basename, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,8 +8,6 @@ import { failureOf } from './read-file.js';
 import { walkFolder } from './walk-folder.js';
 
 const SCHEMA_FILE = /\.(json|ya?ml)$/i;
-/** Files a project folder holds that are never schemas (for `schema-gen .`). */
-const NOT_SCHEMA = /^(package\.json|package-lock\.json|tsconfig.*\.json|schema-gen\.config\..*)$/;
 
 export interface ExpandedInputs {
   /** Absolute file paths as written, sorted so that output never depends on directory order. */
@@ -22,6 +20,8 @@ export interface ExpandedInputs {
   refused: string[];
   /** Real paths of files a folder listing showed as regular files: no need to resolve them again. */
   realFiles: Map<string, string>;
+  /** Files named one by one: read as schemas whatever they hold (the others only if they hold one, see `holdsSchema`). */
+  named: Set<string>;
   diagnostics: Diagnostic[];
 }
 
@@ -29,9 +29,10 @@ type Input = { kind: 'pattern'; input: string; base: string } | { kind: 'folder'
 
 /**
  * Files, folders and glob patterns → the schema files they name. Folders and patterns
- * never pick up `node_modules` or the output folder, and folders skip package.json,
- * tsconfig and our config (`schema-gen .` must not read its own output or the project's
- * files); a file named explicitly is always taken. Roots (folders named, folders of
+ * never pick up `node_modules`, hidden entries or the output folder (`schema-gen .` must
+ * not read its own output); whether a file they find holds a schema (a project's
+ * package.json does not, SchemaStore's does) is decided by its content at load. A file
+ * named explicitly is always taken. Roots (folders named, folders of
  * files named, the fixed part of patterns) are known before any folder is walked, so a
  * symlink from one input folder into another is allowed and one leading elsewhere is not.
  */
@@ -55,14 +56,16 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
   const files = new Set<string>();
   const refused: string[] = [];
   const realFiles = new Map<string, string>();
+  const named = new Set<string>();
   for (const item of classified) {
     if (item.kind === 'file') {
       files.add(item.path);
+      named.add(item.path);
       continue;
     }
     const walked = walkFolder({
       base: item.kind === 'pattern' ? item.base : item.path,
-      ...(item.kind === 'pattern' ? patternMatcher(item.input) : { accept: (rel: string) => SCHEMA_FILE.test(rel) && !NOT_SCHEMA.test(basename(rel)), maxDepth: Infinity }),
+      ...(item.kind === 'pattern' ? patternMatcher(item.input) : { accept: (rel: string) => SCHEMA_FILE.test(rel), maxDepth: Infinity }),
       skipFolder: skipped,
       allowed,
       display,
@@ -76,7 +79,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
     }
     matches.forEach((path) => files.add(path));
   }
-  return { files: [...files].sort(), roots, allowed, refused, realFiles, diagnostics };
+  return { files: [...files].sort(), roots, allowed, refused, realFiles, named, diagnostics };
 }
 
 /** The part of a pattern below its fixed folder, as a matcher of paths below that folder. */

@@ -11,6 +11,7 @@ import { formatOf, parseDocumentText } from './parse-document.js';
 import { readRegularFile, type FileRead } from './read-file.js';
 import { DEFAULT_DIALECT, type Dialect } from '../schema/dialect.js';
 import { documentDialect } from '../schema/walk.js';
+import { holdsSchema } from '../schema/holds-schema.js';
 
 export type { SourceDocument, Unavailable } from './document.js';
 export type { AllowedRoots } from './confinement.js';
@@ -61,6 +62,7 @@ export async function loadDocuments(request: LoadRequest): Promise<LoadedDocumen
   ];
   const documents: SourceDocument[] = [];
   const unavailable = new Map<string, Unavailable>(expanded.refused.map((path) => [path, { kind: 'reported' }]));
+  const notSchemas: string[] = [];
   for (const { path, role } of wanted) {
     // Files a folder walk listed are known by real path inside a root; others are resolved and checked.
     const listed = expanded.realFiles.get(path);
@@ -69,10 +71,13 @@ export async function loadDocuments(request: LoadRequest): Promise<LoadedDocumen
     if ('diagnostic' in loaded) {
       diagnostics.push(loaded.diagnostic);
       unavailable.set(path, { kind: 'reported' });
+    } else if (role === 'input' && !expanded.named.has(path) && !holdsSchema(loaded.json)) {
+      notSchemas.push(loaded.displayPath);
     } else {
       documents.push(loaded);
     }
   }
+  if (notSchemas.length > 0) diagnostics.push(skippedNotSchemas(notSchemas));
   const roots = [...new Set([...expanded.roots, ...componentFolders])].sort();
   return { documents, roots, allowed, unavailable, diagnostics };
 }
@@ -161,6 +166,18 @@ function toDocument(absolutePath: string, text: string, role: SourceDocument['ro
     return { diagnostic: { severity: 'error', code: 'not-a-schema', message: `holds ${found}, not a schema (a JSON Schema is an object or a boolean)`, file: displayPath, line: 1, column: 1 } };
   }
   return { absolutePath, displayPath, format, text, json, role, dialect: documentDialect(json, role, fallback) };
+}
+
+/** Files in input folders that hold no schema (a project's package.json, a workflow): said once, not read as schemas. */
+function skippedNotSchemas(files: string[]): Diagnostic {
+  const shown = files.length > 5 ? `${files.slice(0, 5).join(', ')} and ${files.length - 5} more` : files.join(', ');
+  return {
+    severity: 'warning',
+    code: 'not-a-schema-skipped',
+    message: `skipped ${files.length} file${files.length === 1 ? '' : 's'} that hold${files.length === 1 ? 's' : ''} no JSON Schema (no schema keyword at the root): ${shown}`,
+    file: files[0],
+    hint: 'name a file explicitly to read it as a schema anyway',
+  };
 }
 
 function readFailure(read: Exclude<FileRead, { ok: true }>, role: SourceDocument['role'], file: string): Diagnostic {

@@ -1,9 +1,10 @@
 import { distance } from 'fastest-levenshtein';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative, isAbsolute, dirname, posix, resolve as resolvePath, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
-import { builtInMetaSchemaUri, isUnderMetaSchemaFolder, knownMetaSchemaUris, type Unavailable } from '../load/index.js';
+import { builtInMetaSchemaUri, isUnderMetaSchemaFolder, knownMetaSchemaUris, type SourceDocument, type Unavailable } from '../load/index.js';
 import { pickByFamily } from './family.js';
 import { getAtPointer, joinPointer, parsePointer, unescapeSegment } from '../schema/pointer.js';
 import type { RefSite, Registry, SchemaLocation } from './registry.js';
@@ -100,10 +101,21 @@ function findResource(registry: Registry, site: RefSite, uri: string, settings: 
     return unavailableAt(site, settings, path) ?? { ...refError(site, 'unresolved-ref', `"${site.ref}": no such file (${relative(process.cwd(), path)})`), wants: path };
   }
   if (metaSchemaUri) return { ...refError(site, 'unresolved-ref', `"${site.ref}": the meta-schema ${metaSchemaUri} could not be loaded`), wants: metaSchemaUri };
-  const local = mapRemoteIdToLocalFile(registry, site, uri);
-  if (local) return local;
   if (settings.mappedPrefixes.some((prefix) => uri.startsWith(prefix))) {
     return unavailableAt(site, settings, uri) ?? { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} is mapped to a local file that does not exist`), wants: uri };
+  }
+  // Not mapped: a sibling of a document known by URL (a catalogue's $ids) is the file beside it.
+  const sibling = localSiblingOf(registry, site, uri);
+  if (sibling && 'doc' in sibling) return sibling;
+  if (sibling && settings.roots.some((root) => isInside(root, sibling.path)) && (existsSync(sibling.path) || !settings.allowRemote)) {
+    // The same step from the local file names the local copy: load it (it must lie under the input folders).
+    const unavailable = unavailableAt(site, settings, sibling.path);
+    if (unavailable) return unavailable;
+    const shown = relative(dirname(site.location.doc.absolutePath), sibling.path).split(sep).join('/');
+    return {
+      ...refError(site, 'unresolved-ref', `"${site.ref}" (${uri}) is not held locally: no file ${shown} beside ${site.location.doc.displayPath}`, 'add the file there (documents whose $id is a URL find their siblings by the same relative step), or pass --allow-remote to fetch it'),
+      wants: sibling.path,
+    };
   }
   if (isUnderMetaSchemaFolder(uri)) {
     return refError(site, 'unresolved-ref', `"${site.ref}": ${uri} is not a meta-schema schema-gen holds (they are served from memory, never fetched)`, `it holds ${knownMetaSchemaUris().join(', ')} and their vocabularies (…/meta/*)`);
@@ -151,7 +163,7 @@ function unavailableAt(site: RefSite, settings: ResolveSettings, location: strin
  * resolves to another remote URL; when the referring file is held locally, the same
  * relative step from the local file names the local copy.
  */
-function mapRemoteIdToLocalFile(registry: Registry, site: RefSite, uri: string): SchemaLocation | undefined {
+function localSiblingOf(registry: Registry, site: RefSite, uri: string): SchemaLocation | { path: string } | undefined {
   const referrer = site.location.doc;
   const referrerUri = registry.documentUri.get(referrer);
   if (!referrerUri || schemeOf(referrerUri) === 'file') return undefined;
@@ -167,8 +179,17 @@ function mapRemoteIdToLocalFile(registry: Registry, site: RefSite, uri: string):
   if (fromPath === undefined || toPath === undefined) return undefined;
   const step = posix.relative(posix.dirname(fromPath), toPath);
   const localPath = resolvePath(dirname(referrer.absolutePath), step);
-  const doc = registry.documents.find((d) => d.absolutePath === localPath);
-  return doc && { doc, pointer: '' };
+  const doc = documentsByPath(registry).get(localPath);
+  return doc ? { doc, pointer: '' } : { path: localPath };
+}
+
+const pathIndexes = new WeakMap<Registry, Map<string, SourceDocument>>();
+
+/** Documents by absolute path, built once per registry (a catalogue has thousands of refs). */
+function documentsByPath(registry: Registry): Map<string, SourceDocument> {
+  let index = pathIndexes.get(registry);
+  if (!index) pathIndexes.set(registry, (index = new Map(registry.documents.map((d) => [d.absolutePath, d]))));
+  return index;
 }
 
 /**

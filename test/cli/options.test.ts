@@ -122,6 +122,21 @@ describe('a project folder as input', () => {
       const again = await runCliCaptured(['.'], dir);
       expect(again.code).toBe(0);
       expect(again.stderr).toMatch(/10 types → generated\/ is up to date/);
+      expect(again.stderr).toContain('skipped 2 files that hold no JSON Schema (no schema keyword at the root): package.json, tsconfig.json');
+    });
+  });
+
+  it('a schema named package.json or tsconfig.json (as in public catalogues) is read; a project manifest beside it is not', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      const schema = (title: string) => JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', title, type: 'object', properties: { name: { type: 'string' } } });
+      await writeFile(join(dir, 'schemas', 'package.json'), schema('JSON schema for NPM package.json files'));
+      await writeFile(join(dir, 'schemas', 'tsconfig.json'), schema('JSON schema for the TypeScript compiler configuration file'));
+      await writeFile(join(dir, 'schemas', 'workflow.yml'), 'name: CI\non: [push]\njobs: {}\n');
+      const run = await runCliCaptured([], dir);
+      expect(run.code).toBe(0);
+      expect((await readdir(join(dir, 'generated', 'types'))).sort()).toEqual(['JSONSchemaForNPMPackageJsonFiles.d.ts', 'JSONSchemaForTheTypeScriptCompilerConfigurationFile.d.ts']);
+      expect(run.stderr).toContain('skipped 1 file that holds no JSON Schema (no schema keyword at the root): schemas/workflow.yml');
     });
   });
 });

@@ -82,7 +82,7 @@ describe('expanding folders and glob patterns', () => {
   const expand = (dir: string, inputs: string[], outDir?: string) => expandInputs(inputs, dir, outDir && join(dir, outDir));
   const relativeTo = (dir: string, paths: string[]) => paths.map((p) => p.slice(dir.length + 1));
 
-  it('a folder: every .json/.yaml/.yml below it, without hidden entries, node_modules, project files or the output folder', () =>
+  it('a folder: every .json/.yaml/.yml below it, without hidden entries, node_modules or the output folder (content decides the rest, at load)', () =>
     withTempDir(async (dir) => {
       await files(dir, {
         'a.json': '{}',
@@ -98,7 +98,7 @@ describe('expanding folders and glob patterns', () => {
         'out/types/h.json': '{}',
       });
       const expanded = await expand(dir, ['.'], 'out');
-      expect(relativeTo(dir, expanded.files)).toEqual(['a.json', 'b.yaml', 'deep/c/d.yml']);
+      expect(relativeTo(dir, expanded.files)).toEqual(['a.json', 'b.yaml', 'deep/c/d.yml', 'package.json', 'schema-gen.config.json', 'tsconfig.build.json']);
       expect(expanded.diagnostics).toEqual([]);
     }));
 
