@@ -17,6 +17,8 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], printer: Pr
 
 /** One summary line (plus the diff for a stale `--check`). */
 export function printReport(report: Report, printer: Printer, { quiet, verbose, cwd, ms }: { quiet: boolean; verbose: boolean; cwd: string; ms: number }): void {
+  // Recovering an interrupted run changes the folder, so it is said even with --quiet.
+  for (const notice of report.notices) printer.err(pc.yellow(`schema-gen: ${notice}`));
   printDiagnostics(report.diagnostics, printer);
   const out = relative(cwd, report.outDir) || '.';
   const types = `${report.typeCount} type${report.typeCount === 1 ? '' : 's'}`;

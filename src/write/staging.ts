@@ -1,0 +1,44 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { link, unlink, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { FaultPoints } from './fault.js';
+import { inParallel } from './in-parallel.js';
+import { under, type OutputLayout } from './layout.js';
+import type { PlannedChange } from './plan.js';
+
+/**
+ * Put every new file of the run under the staging folder's `new/`, and a backup of every
+ * file it replaces or removes under `old/` (a hard link, or a copy of the bytes read
+ * where links are not supported). Nothing in the output folder changes yet.
+ */
+export async function stageChanges(layout: OutputLayout, changes: readonly PlannedChange[], faults: FaultPoints): Promise<void> {
+  const added = changes.filter((c) => c.after);
+  const replaced = changes.filter((c) => c.before);
+  makeFolders(layout.newFiles, added);
+  makeFolders(layout.backups, replaced);
+  await inParallel(added, (change) => writeFile(under(layout.newFiles, change.path), change.after!.bytes));
+  faults.reached('new files staged');
+  await inParallel(replaced, async (change) => {
+    const backup = under(layout.backups, change.path);
+    await link(under(layout.outDir, change.path), backup).catch(() => writeFile(backup, change.before!.bytes));
+  });
+  faults.reached('old files backed up');
+}
+
+function makeFolders(root: string, changes: readonly PlannedChange[]): void {
+  mkdirSync(root, { recursive: true });
+  for (const folder of new Set(changes.map((c) => dirname(under(root, c.path))))) mkdirSync(folder, { recursive: true });
+}
+
+/**
+ * Remove what a run put in the staging folder (not the lock: its holder drops that).
+ * Given the paths of the run, their files go in parallel first: deleting the backups
+ * is what frees the old files' space, the slow part.
+ */
+export async function clearStaging(layout: OutputLayout, paths: readonly string[] = []): Promise<void> {
+  const files = paths.flatMap((path) => [under(layout.backups, path), under(layout.newFiles, path)]);
+  await inParallel(files, (file) => unlink(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  }));
+  for (const path of [layout.newFiles, layout.backups, layout.journal, `${layout.journal}.tmp`]) rmSync(path, { recursive: true, force: true });
+}
