@@ -15,6 +15,7 @@ import { staleDiff } from './stale-diff.js';
 import { clearStaging, stageChanges } from './staging.js';
 import { removeEmptiedFolders, rollBack, switchIn } from './switch.js';
 
+import { shownPath as shownRelative } from './output-folder.js';
 export { checkOutputFolder, type OutputFolderRequest } from './output-folder.js';
 export { MANIFEST_FILE, STAGING_FOLDER } from './layout.js';
 
@@ -247,7 +248,7 @@ function sameFile(a: ReturnType<OutputFolderReader['read']>, b: ReturnType<Outpu
 
 /** The output folder as the user named it, relative to cwd. */
 function shownFolder(target: OutputTarget): string {
-  return relative(target.cwd, target.outDir).split(sep).join('/') || '.';
+  return shownRelative(target.outDir, target.cwd);
 }
 
 /** An output path (`types/A.d.ts`) as the user sees it: `generated/types/A.d.ts`. */

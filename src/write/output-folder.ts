@@ -39,8 +39,11 @@ export function checkOutputFolder(request: OutputFolderRequest): OutputFolderChe
   if (kind === 'other') return notAFolder(shownOut, shownOut);
 
   if (parse(out).root === out) return refuse('the root of a file system');
-  const home = realPathOf(homedir());
-  if (home.ok && isSameOrInside(out, home.path)) return refuse(home.path === out ? 'your home folder' : `a folder above your home folder (${home.path})`);
+  // $HOME as well as the account's home folder: they differ under sudo, and either may hold the project.
+  for (const homeFolder of new Set([homedir(), process.env.HOME].filter((h): h is string => Boolean(h)))) {
+    const home = realPathOf(homeFolder);
+    if (home.ok && isSameOrInside(out, home.path)) return refuse(home.path === out ? 'your home folder' : `a folder above your home folder (${home.path})`);
+  }
   for (const workingFolder of new Set([request.cwd, process.cwd()])) {
     const cwd = realPathOf(workingFolder);
     if (cwd.ok && isSameOrInside(out, cwd.path)) {
@@ -123,6 +126,8 @@ export function isSameOrInside(folder: string, path: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
+/** `path` for messages: relative to cwd, unless that climbs more than one level (then absolute). */
 export function shownPath(path: string, cwd: string): string {
-  return relative(cwd, path).split(sep).join('/') || '.';
+  const rel = relative(cwd, path).split(sep).join('/') || '.';
+  return rel.startsWith('../..') ? path : rel;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import type { FaultPoints } from './fault.js';
 import { writeJournal, type Journal } from './journal.js';
 import { under, type OutputLayout } from './layout.js';
@@ -41,8 +41,9 @@ export function rollBack(layout: OutputLayout, journal: Journal, faults: FaultPo
     if (entry.old !== undefined) {
       const backup = under(layout.backups, entry.path);
       if (existsSync(backup)) {
+        // Not switched yet when the backup is still a link to the file in place: then the rename changes nothing.
+        if (!isSameFile(backup, target)) undone++;
         renameSync(backup, target);
-        undone++;
       }
     } else if (!existsSync(under(layout.newFiles, entry.path)) && hashAt(target) === entry.new) {
       // Its staged copy is gone, so it was moved in: the file there is the one we created.
@@ -63,6 +64,15 @@ export function removeEmptiedFolders(layout: OutputLayout, journal: Journal): vo
     for (let slash = entry.path.lastIndexOf('/'); slash > 0; slash = entry.path.lastIndexOf('/', slash - 1)) folders.add(entry.path.slice(0, slash));
   }
   for (const folder of [...folders].sort((a, b) => b.length - a.length)) removeIfEmpty(under(layout.outDir, folder));
+}
+
+function isSameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [lstatSync(a), lstatSync(b)];
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
 }
 
 function hashAt(file: string): string | undefined {
