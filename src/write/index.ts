@@ -7,7 +7,7 @@ import { faultPointsFromEnvironment, type FaultPoints } from './fault.js';
 import { fileSystemDiagnostic, isFileSystemProblem } from './file-system-problem.js';
 import { readJournal, type Journal } from './journal.js';
 import { MANIFEST_FILE, outputLayout, type OutputLayout } from './layout.js';
-import { acquireLock, type HeldLock } from './lock.js';
+import { acquireLock, waitForLiveHolder, type HeldLock, type LockOptions } from './lock.js';
 import { planOutput, type OutputPlan } from './plan.js';
 import { planDiagnostics } from './plan-diagnostics.js';
 import { recoverInterruptedRun } from './recover.js';
@@ -61,6 +61,12 @@ export interface WriteResult {
 export async function recoverIfInterrupted(target: OutputTarget, { check }: { check: boolean }): Promise<{ notices: string[]; diagnostics: Diagnostic[] }> {
   const layout = outputLayout(target.realOutDir);
   if (!existsSync(layout.staging)) return { notices: [], diagnostics: [] };
+  if (check) {
+    // A live run is not interrupted: --check waits for it without writing a lock of its own.
+    const timedOut = await waitForLiveHolder(layout, lockOptions(target));
+    if (timedOut) return { notices: [], diagnostics: [timedOut] };
+    if (!existsSync(layout.staging)) return { notices: [], diagnostics: [] };
+  }
   const faults = faultPointsFromEnvironment();
   const outcome = await withLock(target, layout, async (lock) => {
     const recovered = await recoverInterruptedRun(layout, lock, faults, shownFolder(target));
@@ -165,7 +171,7 @@ type Locked<T> = { value: T } | { diagnostic: Diagnostic };
 async function withLock<T>(target: OutputTarget, layout: OutputLayout, work: (lock: HeldLock, markWritten: () => void) => Promise<T>): Promise<Locked<T>> {
   let lock: HeldLock;
   try {
-    const acquired = await acquireLock(layout, { timeoutMs: target.lockTimeoutMs, shownOut: shownFolder(target), onWait: target.onNotice });
+    const acquired = await acquireLock(layout, lockOptions(target));
     if (!acquired.ok) return { diagnostic: acquired.diagnostic };
     lock = acquired.lock;
   } catch (error) {
@@ -183,6 +189,10 @@ async function withLock<T>(target: OutputTarget, layout: OutputLayout, work: (lo
   } finally {
     lock.release({ removeCreatedFolder: !wrote });
   }
+}
+
+function lockOptions(target: OutputTarget): LockOptions {
+  return { timeoutMs: target.lockTimeoutMs, shownOut: shownFolder(target), ...(target.onNotice ? { onWait: target.onNotice } : {}) };
 }
 
 function isCommitted(layout: OutputLayout): boolean {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 /** The manifest: which files of the output folder schema-gen wrote, with their hashes (checked in). */
 export const MANIFEST_FILE = '.schema-gen-manifest.json';
@@ -7,7 +7,7 @@ export const STAGING_FOLDER = '.schema-gen-staging';
 
 /** Names at the top of the output folder that are schema-gen's own bookkeeping, never output paths. */
 export function isReservedName(path: string): boolean {
-  return path.split('/')[0]!.startsWith('.schema-gen-');
+  return path.startsWith('.schema-gen-');
 }
 
 /** Absolute paths of everything a run keeps in (the real path of) one output folder. */
@@ -42,7 +42,7 @@ export function outputLayout(outDir: string): OutputLayout {
   };
 }
 
-/** `relative` (a `/`-separated output path) under `root`. */
+/** `relative` (a `/`-separated output path, already checked to stay inside) under `root`. */
 export function under(root: string, relative: string): string {
-  return join(root, ...relative.split('/'));
+  return sep === '/' ? `${root}/${relative}` : join(root, ...relative.split('/'));
 }

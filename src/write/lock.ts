@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { dirname } from 'node:path';
@@ -68,6 +68,24 @@ export async function acquireLock(layout: OutputLayout, options: LockOptions): P
   }
 }
 
+/**
+ * Wait, without taking the lock, while a live run holds it (for `--check`, which must
+ * not write while merely waiting). Resolves when there is no live holder any more;
+ * a diagnostic after `timeoutMs`.
+ */
+export async function waitForLiveHolder(layout: OutputLayout, options: LockOptions): Promise<Diagnostic | undefined> {
+  const deadline = Date.now() + options.timeoutMs;
+  let pause = 10;
+  for (;;) {
+    const holder = readHolder(layout.lock);
+    if (holder === 'gone' || isStale(holder, layout.lock)) return undefined;
+    if (Date.now() >= deadline) return lockedOut(layout, options, holder.holder);
+    if (pause === 10) options.onWait?.(`${options.shownOut}/ is being written by ${describeHolder(holder.holder)}; waiting up to ${seconds(options.timeoutMs)} for it to finish`);
+    await new Promise((wake) => setTimeout(wake, pause));
+    pause = Math.min(pause * 2, 250);
+  }
+}
+
 function tryCreateLock(layout: OutputLayout, me: LockFileHolder): 'taken' | 'held' | 'retry' {
   try {
     mkdirSync(layout.staging);
@@ -75,25 +93,58 @@ function tryCreateLock(layout: OutputLayout, me: LockFileHolder): 'taken' | 'hel
     if (code(error) === 'ENOENT') return 'retry'; // the output folder was removed by a run that failed: create it again
     if (code(error) !== 'EEXIST') throw error;
   }
-  let fd: number;
-  try {
-    fd = openSync(layout.lock, 'wx');
-  } catch (error) {
-    if (code(error) === 'EEXIST') return 'held';
-    if (code(error) === 'ENOENT') return 'retry'; // the staging folder was just removed by the run that held the lock
-    throw error;
-  }
-  try {
-    writeSync(fd, JSON.stringify(me));
-  } finally {
-    closeSync(fd);
-  }
+  const created = createWithContent(layout.lock, JSON.stringify(me), `${layout.lock}.${me.token}`);
+  if (created !== 'taken') return created;
   try {
     writeFileSync(layout.gitignore, '*\n', { flag: 'wx' }); // git never sees the staging folder
   } catch (error) {
     if (code(error) !== 'EEXIST') throw error;
   }
   return 'taken';
+}
+
+/**
+ * Create `file` holding `content`, unless it exists, in one step: the content goes to a
+ * file of our own first, which is then hard-linked to the name (failing if it is taken),
+ * so no reader and no kill ever sees an empty or half-written lock. Where hard links are
+ * not supported, an exclusive create and a write.
+ */
+function createWithContent(file: string, content: string, temporary: string): 'taken' | 'held' | 'retry' {
+  try {
+    writeFileSync(temporary, content, { flag: 'wx' });
+  } catch (error) {
+    if (code(error) === 'ENOENT') return 'retry'; // the staging folder was just removed by the run that held the lock
+    throw error;
+  }
+  try {
+    linkSync(temporary, file);
+    return 'taken';
+  } catch (error) {
+    if (code(error) === 'EEXIST') return 'held';
+    if (code(error) === 'ENOENT') return 'retry';
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(code(error) ?? '')) throw error;
+  } finally {
+    removeIfPresent(temporary);
+  }
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (error) {
+    if (code(error) === 'EEXIST') return 'held';
+    if (code(error) === 'ENOENT') return 'retry';
+    throw error;
+  }
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  return 'taken';
+}
+
+/** Temporary lock files (`lock.<token>`) a run killed while taking the lock left behind. */
+export function isLeftLockAttempt(name: string): boolean {
+  return /^lock\.[0-9a-f]{24}$/.test(name);
 }
 
 /** The lock file also says which folder its run created, so a run that takes over from it can remove that folder when empty. */

@@ -20,8 +20,12 @@ export function hashOf(bytes: Buffer): string {
 
 /** Sorted, 2-space JSON with LF and a final newline, no timestamps: the same output gives the same bytes. */
 export function serializeManifest(manifest: Manifest): string {
-  const files = Object.fromEntries(Object.keys(manifest.files).sort(byCodeUnit).map((path) => [path, manifest.files[path]!]));
-  return `${JSON.stringify({ '//': NOTE, manifestVersion: MANIFEST_VERSION, files }, null, 2)}\n`;
+  // Built line by line (what JSON.stringify(…, null, 2) gives, at a fraction of the cost for thousands of files).
+  const entries = Object.keys(manifest.files)
+    .sort(byCodeUnit)
+    .map((path) => `    ${JSON.stringify(path)}: ${JSON.stringify(manifest.files[path])}`);
+  const files = entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n  }`;
+  return `{\n  "//": ${JSON.stringify(NOTE)},\n  "manifestVersion": ${MANIFEST_VERSION},\n  "files": ${files}\n}\n`;
 }
 
 export type ManifestReading =

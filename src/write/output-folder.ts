@@ -103,6 +103,8 @@ export function realPathOf(path: string): RealPath {
         at = parent;
         continue;
       }
+      // A folder we may not look into: judge the path as written; writing there then fails with a clear message.
+      if (code === 'EACCES' || code === 'EPERM') return { ok: true, path: join(at, ...missing.reverse()) };
       if (code !== 'ENOENT' && code !== 'ELOOP') throw error;
       const parent = dirname(at);
       if (parent === at) return { ok: true, path: join(at, ...missing.reverse()) };

@@ -30,7 +30,10 @@ export async function recoverInterruptedRun(layout: OutputLayout, lock: HeldLock
       },
     };
   }
-  if (!leftovers) return lock.tookOverFrom ? { notice: `recovered ${shownOut}/: ${who} had stopped without releasing its lock; took it over` } : {};
+  if (!leftovers) {
+    await clearStaging(layout); // at most the temporary file of a run killed while taking the lock
+    return lock.tookOverFrom ? { notice: `recovered ${shownOut}/: ${who} had stopped without releasing its lock; took it over` } : {};
+  }
   if (!journal) {
     await clearStaging(layout);
     return { notice: `recovered ${shownOut}/: ${who} was interrupted before changing it; removed its staged files` };

@@ -1,8 +1,9 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { link, unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FaultPoints } from './fault.js';
 import { inParallel } from './in-parallel.js';
+import { isLeftLockAttempt } from './lock.js';
 import { under, type OutputLayout } from './layout.js';
 import type { PlannedChange } from './plan.js';
 
@@ -40,5 +41,10 @@ export async function clearStaging(layout: OutputLayout, paths: readonly string[
   await inParallel(files, (file) => unlink(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   }));
-  for (const path of [layout.newFiles, layout.backups, layout.journal, `${layout.journal}.tmp`]) rmSync(path, { recursive: true, force: true });
+  // The takeover marker too, left by a run killed while taking over a stale lock (a live one only ever removes it).
+  for (const path of [layout.newFiles, layout.backups, layout.journal, `${layout.journal}.tmp`, layout.lockTakeover]) rmSync(path, { recursive: true, force: true });
+  for (const name of readdirSync(layout.staging)) {
+    // A run killed while taking the lock; a live one that loses its file here just tries again.
+    if (isLeftLockAttempt(name)) rmSync(join(layout.staging, name), { force: true });
+  }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, readFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate } from '../../src/index.js';
 import { acquireLock } from '../../src/write/lock.js';
@@ -111,9 +111,24 @@ describe('one run at a time per output folder', () => {
       const killed = await runCliChild(V2_ARGS, dir, { SCHEMA_GEN_FAULT: 'kill@1' });
       expect(killed.signal).toBe('SIGKILL');
       const lock = JSON.parse(await readFile(join(dir, 'generated', '.schema-gen-staging', 'lock'), 'utf8')) as { pid: number };
+      // Until then, git does not see what the killed run left.
+      expect(await readFile(join(dir, 'generated', '.schema-gen-staging', '.gitignore'), 'utf8')).toBe('*\n');
       const run = await runCliCaptured(V2_ARGS, dir);
       expect(run.code).toBe(0);
       expect(run.stderr).toContain(`schema-gen: recovered generated/: an earlier run (pid ${lock.pid}) had stopped without releasing its lock; took it over`);
+      expect(debrisIn(snapshotTree(join(dir, 'generated')))).toEqual([]);
+    }));
+
+  it('what a run killed while taking the lock (or taking over a stale one) leaves is cleaned up by the next run', () =>
+    withTempDir(async (dir) => {
+      await writeTwoVersionProject(dir);
+      await generate({ cwd: dir, ...V1 });
+      const staging = join(dir, 'generated', '.schema-gen-staging');
+      await mkdir(staging);
+      await writeFile(join(staging, 'lock.0123456789abcdef01234567'), '{"pid":1,"hostname":"h","token":"0123456789abcdef01234567"}');
+      await writeFile(join(staging, 'lock.takeover'), '');
+      const report = await generate({ cwd: dir, ...V2 });
+      expect(report.status).toBe('written');
       expect(debrisIn(snapshotTree(join(dir, 'generated')))).toEqual([]);
     }));
 });

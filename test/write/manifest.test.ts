@@ -69,3 +69,13 @@ describe('the manifest', () => {
     expect(parseManifest('{"manifestVersion": 2, "files": {}}')).toEqual({ ok: false, why: 'its manifestVersion is 2, and this schema-gen reads version 1' });
   });
 });
+
+describe('the manifest text', () => {
+  it('is exactly JSON.stringify with 2-space indent, for any path (quotes, unicode, none at all)', () => {
+    for (const files of [{}, { 'a "quoted" \u2028 path/ü.d.ts': HASH_A, 'b.js': HASH_B }] as Record<string, string>[]) {
+      const text = serializeManifest({ files });
+      const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+      expect(text).toBe(`${JSON.stringify({ '//': JSON.parse(text)['//'], manifestVersion: 1, files: sorted }, null, 2)}\n`);
+    }
+  });
+});
