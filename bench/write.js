@@ -1,7 +1,8 @@
 // The write stage alone on the whole corpus (~1,600 output files), in-process: the
 // `write` (or `check`) timing of generate() when the output folder is empty (fresh),
-// already holds exactly this output (no-op), or holds other bytes in every file
-// (overwrite: runs alternate between two banners); and `--check` of an up-to-date folder.
+// already holds exactly this output (no-op), differs in one schema's files (edit: an extra
+// schema alternates between two versions), or holds other bytes in every file (overwrite:
+// runs alternate between two banners); and `--check` of an up-to-date folder.
 // Validators come from an in-memory cache after the warm-up, so runs differ only in writing.
 //
 // Run: node bench/write.js [dist folder …]   (default: ./dist). Given several builds (say
@@ -27,10 +28,14 @@ try {
     dists.map(async (dist, n) => {
       const { generate } = await import(join(dist, 'index.js'));
       const { MemoryValidatorCache } = await import(join(dist, 'emit/validators/cache.js'));
-      const base = { inputs: [SCHEMA_DIR], components: Object.values(OPENAPI), cwd: work, cache: new MemoryValidatorCache() };
+      const extra = join(work, `extra-${n}`, 'edited-type.json');
+      mkdirSync(join(work, `extra-${n}`));
+      writeFileSync(extra, JSON.stringify({ title: 'EditedType', type: 'object', properties: { a: { type: 'string' } } }));
+      const base = { inputs: [SCHEMA_DIR, extra], components: Object.values(OPENAPI), cwd: work, cache: new MemoryValidatorCache() };
       const folder = (name) => join(work, `${n}-${name}`);
       let fresh = 0;
       let flip = 0;
+      let edit = 0;
       /** Milliseconds of the write stage (or --check's comparison) of one run. */
       const stage = async (options) => {
         const started = performance.now();
@@ -43,6 +48,10 @@ try {
       const scenarios = {
         'fresh: empty output folder': () => stage({ outDir: folder(`fresh-${fresh++}`) }),
         'no-op: output already up to date': () => stage({ outDir: folder('same') }),
+        'edit: one schema changed (its 2 files and the manifest)': () => {
+          writeFileSync(extra, JSON.stringify({ title: 'EditedType', type: 'object', properties: { a: { type: 'string', maxLength: 1 + (edit++ % 2) } } }));
+          return stage({ outDir: folder('same') });
+        },
         'overwrite: every file changes': () => stage({ outDir: folder('flip'), templatesDir: join(work, `banner-${'ab'[flip++ % 2]}`) }),
         '--check, up to date (comparison only)': () => stage({ outDir: folder('same'), check: true }),
       };

@@ -79,7 +79,9 @@ export class OutputFolderReader {
       if (!info.isDirectory()) return { kind: 'blocked', why: `cannot be written: ${folder} is a file, not a folder` };
       return { kind: 'folder' };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { kind: 'absent' };
+      if (code === 'EACCES' || code === 'EPERM') return { kind: 'blocked', why: `is inside ${folder}/, which cannot be read (permission denied)` };
       throw error;
     }
   }

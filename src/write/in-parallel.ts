@@ -4,7 +4,7 @@
  * handles are finite. After a failure no new item starts, and it settles only when every
  * started item has, so nothing is still writing when the caller cleans up.
  */
-export async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>, limit = 16): Promise<void> {
+export async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>, limit = 32): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async () => {

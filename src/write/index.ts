@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../render/output-file.js';
-import { OutputFolderReader } from './current-files.js';
+import { OutputFolderReader, type CurrentFile } from './current-files.js';
 import { faultPointsFromEnvironment, type FaultPoints } from './fault.js';
 import { fileSystemDiagnostic, isFileSystemProblem } from './file-system-problem.js';
-import { readJournal, type Journal } from './journal.js';
+import { backedUp, readJournal, type Journal } from './journal.js';
 import { MANIFEST_FILE, outputLayout, type OutputLayout } from './layout.js';
 import { acquireLock, waitForLiveHolder, type HeldLock, type LockOptions } from './lock.js';
 import { planOutput, type OutputPlan } from './plan.js';
@@ -14,8 +14,8 @@ import { recoverInterruptedRun } from './recover.js';
 import { staleDiff } from './stale-diff.js';
 import { clearStaging, stageChanges } from './staging.js';
 import { removeEmptiedFolders, rollBack, switchIn } from './switch.js';
-
 import { shownPath as shownRelative } from './output-folder.js';
+
 export { checkOutputFolder, type OutputFolderRequest } from './output-folder.js';
 export { MANIFEST_FILE, STAGING_FOLDER } from './layout.js';
 
@@ -85,10 +85,15 @@ export async function recoverIfInterrupted(target: OutputTarget, { check }: { ch
  */
 export async function writeOutput(target: OutputTarget, files: readonly OutputFile[]): Promise<WriteResult> {
   const layout = outputLayout(target.realOutDir);
+  let early: { reader: OutputFolderReader; plan: OutputPlan; manifest: CurrentFile } | undefined;
   if (!existsSync(layout.staging)) {
-    const plan = planOutput(new OutputFolderReader(target.realOutDir), files, { force: target.force });
+    const reader = new OutputFolderReader(target.realOutDir);
+    const manifest = reader.read(MANIFEST_FILE);
+    const plan = planOutput(reader, files, { force: target.force });
     const diagnostics = planDiagnostics(plan, shownFolder(target), { check: false });
-    if (plan.changes.length === 0 && !hasErrors(diagnostics)) return { report: reportOf(target, plan, []), diagnostics };
+    if (hasErrors(diagnostics)) return failed(target, diagnostics, []);
+    if (plan.changes.length === 0) return { report: reportOf(target, plan, []), diagnostics };
+    early = { reader, plan, manifest };
   }
   const faults = faultPointsFromEnvironment();
   const outcome = await withLock(target, layout, async (lock, markWritten) => {
@@ -97,9 +102,11 @@ export async function writeOutput(target: OutputTarget, files: readonly OutputFi
     const recovered = await recoverInterruptedRun(layout, lock, faults, shownFolder(target));
     if ('diagnostic' in recovered) return failed(target, [recovered.diagnostic], notices);
     if (recovered.notice) notices.push(recovered.notice);
-    // Planned again under the lock: another run may have changed the folder meanwhile.
-    const reader = new OutputFolderReader(target.realOutDir);
-    const plan = planOutput(reader, files, { force: target.force });
+    // Another run may have written the folder before we had the lock (its manifest
+    // would differ), or we recovered one: then plan again, now under the lock.
+    const unchanged = early && !recovered.notice && sameFile(early.manifest, new OutputFolderReader(target.realOutDir).read(MANIFEST_FILE));
+    const reader = unchanged ? early!.reader : new OutputFolderReader(target.realOutDir);
+    const plan = unchanged ? early!.plan : planOutput(reader, files, { force: target.force });
     const diagnostics = planDiagnostics(plan, shownFolder(target), { check: false });
     if (hasErrors(diagnostics)) return failed(target, diagnostics, notices);
     const report = reportOf(target, plan, notices);
@@ -124,7 +131,7 @@ export async function writeOutput(target: OutputTarget, files: readonly OutputFi
     markWritten();
     try {
       removeEmptiedFolders(layout, journal);
-      await clearStaging(layout, journal.entries.map((e) => e.path));
+      await clearStaging(layout, backedUp(journal));
       faults.reached('cleaned up');
     } catch (error) {
       diagnostics.push(cleanUpFailed(target, error));
@@ -208,7 +215,7 @@ function isCommitted(layout: OutputLayout): boolean {
 async function undoFailedSwitch(layout: OutputLayout, journal: Journal): Promise<boolean> {
   try {
     if (readJournal(layout) !== undefined) rollBack(layout, journal, NO_FAULTS);
-    await clearStaging(layout, journal.entries.map((e) => e.path));
+    await clearStaging(layout, backedUp(journal));
     return true;
   } catch {
     return false;
@@ -252,7 +259,7 @@ function reportOf(target: OutputTarget, plan: OutputPlan, notices: string[]): Wr
   };
 }
 
-function sameFile(a: ReturnType<OutputFolderReader['read']>, b: ReturnType<OutputFolderReader['read']>): boolean {
+function sameFile(a: CurrentFile, b: CurrentFile): boolean {
   return a.kind === b.kind && (a.kind !== 'file' || (b.kind === 'file' && a.bytes.equals(b.bytes)));
 }
 

@@ -50,3 +50,8 @@ export function readJournal(layout: OutputLayout): Journal | 'unrecognised' | un
   }
   return 'unrecognised';
 }
+
+/** Paths of the files the switch backed up (those it replaces or removes). */
+export function backedUp(journal: Journal): string[] {
+  return journal.entries.filter((e) => e.old !== undefined).map((e) => e.path);
+}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FaultPoints } from './fault.js';
-import { readJournal } from './journal.js';
+import { backedUp, readJournal } from './journal.js';
 import type { OutputLayout } from './layout.js';
 import type { HeldLock } from './lock.js';
 import { clearStaging } from './staging.js';
@@ -40,10 +40,10 @@ export async function recoverInterruptedRun(layout: OutputLayout, lock: HeldLock
   }
   if (journal.state === 'switching') {
     const undone = rollBack(layout, journal, faults);
-    await clearStaging(layout, journal.entries.map((e) => e.path));
+    await clearStaging(layout, backedUp(journal));
     return { notice: `recovered ${shownOut}/: ${who} was interrupted while switching in its output; rolled back ${undone} file(s), so the earlier output is whole again` };
   }
   removeEmptiedFolders(layout, journal);
-  await clearStaging(layout, journal.entries.map((e) => e.path));
+  await clearStaging(layout, backedUp(journal));
   return { notice: `recovered ${shownOut}/: ${who} was interrupted after its output was complete; removed its staged files` };
 }

@@ -33,13 +33,12 @@ function makeFolders(root: string, changes: readonly PlannedChange[]): void {
 
 /**
  * Remove what a run put in the staging folder (not the lock: its holder drops that).
- * Given the paths of the run, their files go in parallel first: deleting the backups
- * is what frees the old files' space, the slow part.
+ * Given the paths of the files the run backed up, those go in parallel first: deleting
+ * the backups is what frees the old files' space, the slow part.
  */
-export async function clearStaging(layout: OutputLayout, paths: readonly string[] = []): Promise<void> {
-  const files = paths.flatMap((path) => [under(layout.backups, path), under(layout.newFiles, path)]);
-  await inParallel(files, (file) => unlink(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
+export async function clearStaging(layout: OutputLayout, backedUp: readonly string[] = []): Promise<void> {
+  await inParallel(backedUp, (path) => unlink(under(layout.backups, path)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error; // restored by a roll-back
   }));
   // The takeover marker too, left by a run killed while taking over a stale lock (a live one only ever removes it).
   for (const path of [layout.newFiles, layout.backups, layout.journal, `${layout.journal}.tmp`, layout.lockTakeover]) rmSync(path, { recursive: true, force: true });
