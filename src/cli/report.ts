@@ -20,7 +20,8 @@ export function printReport(report: Report, printer: Printer, { quiet, verbose, 
   // Recovering an interrupted run changes the folder, so it is said even with --quiet.
   for (const notice of report.notices) printer.err(pc.yellow(`schema-gen: ${notice}`));
   printDiagnostics(report.diagnostics, printer);
-  const out = relative(cwd, report.outDir) || '.';
+  const shown = relative(cwd, report.outDir) || '.';
+  const out = shown.startsWith('../..') ? report.outDir.replace(/\/$/, '') : shown; // `--out /` reads better than ../../..
   const types = `${report.typeCount} type${report.typeCount === 1 ? '' : 's'}`;
   const time = `${ms} ms`;
   switch (report.status) {
