@@ -1,18 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { dirname } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputLayout } from './layout.js';
+import { readHolder, isStale, removeIfPresent, takeOver, tryCreateLock, type LockHolder } from './lock-file.js';
 import { isSameOrInside } from './output-folder.js';
 
-/** Who holds an output folder's lock: written into the lock file when it is created. */
-export interface LockHolder {
-  pid: number;
-  hostname: string;
-  token: string;
-}
+export type { LockHolder } from './lock-file.js';
+export { isLeftLockAttempt } from './lock-file.js';
 
+/** The lock of one output folder, held by one run at a time (the file itself: lock-file.ts). */
 export interface HeldLock {
   /** The topmost folder this run (or the interrupted run it took over from) created for the output. */
   createdFolder?: string;
@@ -30,11 +28,6 @@ export interface LockOptions {
   /** Told once, when the run has to wait for another one. */
   onWait?: (notice: string) => void;
 }
-
-/** A lock file that is still empty or torn after this long was left by a run killed while creating it. */
-const UNREADABLE_LOCK_GRACE_MS = 2_000;
-/** A takeover marker older than this was left by a run killed while taking over. */
-const TAKEOVER_GRACE_MS = 10_000;
 
 /**
  * Take the output folder's lock (an exclusively created file holding pid, host and a
@@ -86,123 +79,6 @@ export async function waitForLiveHolder(layout: OutputLayout, options: LockOptio
   }
 }
 
-function tryCreateLock(layout: OutputLayout, me: LockFileHolder): 'taken' | 'held' | 'retry' {
-  try {
-    mkdirSync(layout.staging);
-  } catch (error) {
-    if (code(error) === 'ENOENT') return 'retry'; // the output folder was removed by a run that failed: create it again
-    if (code(error) !== 'EEXIST') throw error;
-  }
-  const created = createWithContent(layout.lock, JSON.stringify(me), `${layout.lock}.${me.token}`);
-  if (created !== 'taken') return created;
-  try {
-    writeFileSync(layout.gitignore, '*\n', { flag: 'wx' }); // git never sees the staging folder
-  } catch (error) {
-    if (code(error) !== 'EEXIST') throw error;
-  }
-  return 'taken';
-}
-
-/**
- * Create `file` holding `content`, unless it exists, in one step: the content goes to a
- * file of our own first, which is then hard-linked to the name (failing if it is taken),
- * so no reader and no kill ever sees an empty or half-written lock. Where hard links are
- * not supported, an exclusive create and a write.
- */
-function createWithContent(file: string, content: string, temporary: string): 'taken' | 'held' | 'retry' {
-  try {
-    writeFileSync(temporary, content, { flag: 'wx' });
-  } catch (error) {
-    if (code(error) === 'ENOENT') return 'retry'; // the staging folder was just removed by the run that held the lock
-    throw error;
-  }
-  try {
-    linkSync(temporary, file);
-    return 'taken';
-  } catch (error) {
-    if (code(error) === 'EEXIST') return 'held';
-    if (code(error) === 'ENOENT') return 'retry';
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(code(error) ?? '')) throw error;
-  } finally {
-    removeIfPresent(temporary);
-  }
-  let fd: number;
-  try {
-    fd = openSync(file, 'wx');
-  } catch (error) {
-    if (code(error) === 'EEXIST') return 'held';
-    if (code(error) === 'ENOENT') return 'retry';
-    throw error;
-  }
-  try {
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
-  }
-  return 'taken';
-}
-
-/** Temporary lock files (`lock.<token>`) a run killed while taking the lock left behind. */
-export function isLeftLockAttempt(name: string): boolean {
-  return /^lock\.[0-9a-f]{24}$/.test(name);
-}
-
-/** The lock file also says which folder its run created, so a run that takes over from it can remove that folder when empty. */
-type LockFileHolder = LockHolder & { createdFolder?: string };
-
-function readHolder(lockFile: string): { raw: string; holder?: LockFileHolder } | 'gone' {
-  let raw: string;
-  try {
-    raw = readFileSync(lockFile, 'utf8');
-  } catch (error) {
-    if (code(error) === 'ENOENT') return 'gone';
-    throw error;
-  }
-  try {
-    const parsed = JSON.parse(raw) as Partial<LockFileHolder>;
-    if (typeof parsed.pid === 'number' && typeof parsed.hostname === 'string' && typeof parsed.token === 'string') return { raw, holder: parsed as LockFileHolder };
-  } catch {
-    // still being written, or torn by a kill: judged by its age below
-  }
-  return { raw };
-}
-
-function isStale({ holder }: { holder?: LockHolder }, lockFile: string): boolean {
-  if (!holder) return ageOf(lockFile) > UNREADABLE_LOCK_GRACE_MS;
-  return holder.hostname === hostname() && !isRunning(holder.pid);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return code(error) === 'EPERM'; // alive, but someone else's
-  }
-}
-
-/**
- * Remove a stale lock, unless another run got there first: only the run that creates
- * the takeover marker may remove it, and only if the lock still holds what was judged stale.
- */
-function takeOver(layout: OutputLayout, judgedRaw: string): boolean {
-  try {
-    closeSync(openSync(layout.lockTakeover, 'wx'));
-  } catch (error) {
-    if (code(error) !== 'EEXIST') throw error;
-    if (ageOf(layout.lockTakeover) > TAKEOVER_GRACE_MS) removeIfPresent(layout.lockTakeover);
-    return false;
-  }
-  try {
-    const now = readHolder(layout.lock);
-    if (now === 'gone' || now.raw !== judgedRaw) return false;
-    unlinkSync(layout.lock);
-    return true;
-  } finally {
-    removeIfPresent(layout.lockTakeover);
-  }
-}
-
 function heldLock(layout: OutputLayout, me: LockHolder, createdFolder: string | undefined, tookOverFrom: HeldLock['tookOverFrom']): HeldLock {
   return {
     createdFolder,
@@ -251,24 +127,4 @@ function describeHolder(holder: LockHolder | undefined): string {
 
 function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
-}
-
-function ageOf(file: string): number {
-  try {
-    return Date.now() - statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-function removeIfPresent(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch (error) {
-    if (code(error) !== 'ENOENT') throw error;
-  }
-}
-
-function code(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
 }

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FaultPoints } from './fault.js';
+import { faultPointsFromEnvironment, type FaultPoints } from './fault.js';
 import { backedUp, readJournal } from './journal.js';
-import type { OutputLayout } from './layout.js';
-import type { HeldLock } from './lock.js';
+import { outputLayout, type OutputLayout } from './layout.js';
+import { waitForLiveHolder, type HeldLock } from './lock.js';
 import { clearStaging } from './staging.js';
 import { removeEmptiedFolders, rollBack } from './switch.js';
+import { shownFolder, type OutputTarget } from './target.js';
+import { lockOptions, withLock } from './with-lock.js';
 
 export type RecoveryOutcome = { notice?: string } | { diagnostic: Diagnostic };
 
@@ -46,4 +48,27 @@ export async function recoverInterruptedRun(layout: OutputLayout, lock: HeldLock
   removeEmptiedFolders(layout, journal);
   await clearStaging(layout, backedUp(journal));
   return { notice: `recovered ${shownOut}/: ${who} was interrupted after its output was complete; removed its staged files` };
+}
+
+/**
+ * If an earlier run was interrupted (its staging folder is there), recover under the
+ * lock: every run, `--check` included, does this first.
+ */
+export async function recoverIfInterrupted(target: OutputTarget, { check }: { check: boolean }): Promise<{ notices: string[]; diagnostics: Diagnostic[] }> {
+  const layout = outputLayout(target.realOutDir);
+  if (!existsSync(layout.staging)) return { notices: [], diagnostics: [] };
+  if (check) {
+    // A live run is not interrupted: --check waits for it without writing a lock of its own.
+    const timedOut = await waitForLiveHolder(layout, lockOptions(target));
+    if (timedOut) return { notices: [], diagnostics: [timedOut] };
+    if (!existsSync(layout.staging)) return { notices: [], diagnostics: [] };
+  }
+  const faults = faultPointsFromEnvironment();
+  const outcome = await withLock(target, layout, async (lock) => {
+    const recovered = await recoverInterruptedRun(layout, lock, faults, shownFolder(target));
+    if ('diagnostic' in recovered) return { notices: [], diagnostics: [recovered.diagnostic] };
+    const notice = recovered.notice && check ? `${recovered.notice} (--check recovers interrupted runs too; it writes nothing else)` : recovered.notice;
+    return { notices: notice ? [notice] : [], diagnostics: [] };
+  });
+  return 'diagnostic' in outcome ? { notices: [], diagnostics: [outcome.diagnostic] } : outcome.value;
 }
