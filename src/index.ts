@@ -7,11 +7,11 @@ import { loadDocuments, loadReferencedDocuments, toDisplayPath, type LoadedDocum
 import { limitDiagnostics } from './limits.js';
 import { buildTypeModel, type TypeModel } from './model/index.js';
 import { withDefaults, type GenerateOptions, type ResolvedOptions } from './options.js';
-import { generatedFileMarker, renderOutput, type OutputFile } from './render/index.js';
+import { renderOutput, type OutputFile } from './render/index.js';
 import { resolveDocuments, type ResolvedGraph } from './resolve/index.js';
 import { formatWithPrettier } from './render/prettier.js';
 import { bundleValidators } from './render/bundle.js';
-import { checkOutput, writeOutput, type WriteReport } from './write/index.js';
+import { checkOutput, checkOutputFolder, recoverIfInterrupted, writeOutput, type OutputTarget, type WriteReport } from './write/index.js';
 
 export type { GenerateOptions } from './options.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
@@ -38,8 +38,6 @@ export interface BuiltOutput {
   files: OutputFile[];
   timings: StageTimings;
   validatorsReused?: number;
-  /** Text every generated file starts with (see `generatedFileMarker`). */
-  generatedMarker?: string;
   model?: TypeModel;
   diagnostics: Diagnostic[];
 }
@@ -89,7 +87,7 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
   const formatted = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
   const files = opts.bundle && !opts.typesOnly ? [...formatted, ...(await bundleValidators(formatted, opts.module))].sort((a, b) => (a.path < b.path ? -1 : 1)) : formatted;
   lap('render');
-  return { files, generatedMarker: generatedFileMarker(templates), model, diagnostics, validatorsReused: validators?.reused ?? 0 };
+  return { files, model, diagnostics, validatorsReused: validators?.reused ?? 0 };
 }
 
 function shownRelativeTo<T extends Record<string, string>>(paths: T, cwd: string): T {
@@ -105,7 +103,8 @@ async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: Re
   if (!file) return compileValidators(graph, model, validatorOptions);
   const cache = await readCacheFile(file);
   const compiled = compileValidators(graph, model, validatorOptions, cache);
-  await writeCacheFile(file, cache).catch(() => undefined); // a cache that cannot be written only costs time
+  // --check writes nothing; a cache that cannot be written only costs time.
+  if (!opts.check) await writeCacheFile(file, cache).catch(() => undefined);
   return compiled;
 }
 
@@ -136,11 +135,20 @@ async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: Res
 
 /**
  * Generate types and validators from schemas: `npx schema-gen` does exactly this.
- * Nothing is written unless every stage succeeded; with `check`, nothing is written at all.
+ * Nothing is written unless every stage succeeded; with `check`, nothing is written at
+ * all (except the recovery of an interrupted run, which every run does first).
  */
 export async function generate(options: GenerateOptions = {}): Promise<Report> {
   const opts = withDefaults(options);
   const outDir = resolve(opts.cwd, opts.outDir);
+  const failedRun = (diagnostics: Diagnostic[], summary: Partial<Report> = {}): Report => ({
+    outDir, written: [], unchanged: [], removed: [], diff: '', notices: [], status: 'failed', typeCount: 0, renamedClashes: [], validatorsReused: 0, timings: {}, diagnostics, ...summary,
+  });
+  const folder = checkOutputFolder({ outDir, cwd: opts.cwd, inputs: opts.inputs, components: opts.components, templatesDir: opts.templatesDir, configFile: opts.configFile });
+  if (!folder.ok) return failedRun([folder.diagnostic]);
+  const target: OutputTarget = { outDir, realOutDir: folder.realOutDir, cwd: opts.cwd, force: opts.force, lockTimeoutMs: opts.lockTimeoutMs, onNotice: opts.onNotice };
+  const recovered = await recoverIfInterrupted(target, { check: opts.check });
+  if (hasErrors(recovered.diagnostics)) return failedRun(recovered.diagnostics, { notices: recovered.notices });
   const built = await buildOutput(opts);
   const summary = {
     timings: built.timings,
@@ -149,18 +157,14 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
     validatorsReused: built.validatorsReused ?? 0,
     diagnostics: built.diagnostics,
   };
-  if (hasErrors(built.diagnostics)) {
-    return { outDir, written: [], unchanged: [], removed: [], diff: '', status: 'failed', ...summary };
-  }
-  const target = { outDir, generatedMarker: built.generatedMarker! };
-  if (opts.check) {
-    const checked = await checkOutput(target, built.files, opts.cwd);
-    const stale = checked.written.length > 0 || checked.removed.length > 0;
-    return { ...checked, status: stale ? 'stale' : 'up-to-date', ...summary };
-  }
-  const writeStarted = performance.now();
-  const written = await writeOutput(target, built.files);
-  summary.timings = { ...summary.timings, write: Math.round(performance.now() - writeStarted) };
-  const changed = written.written.length > 0 || written.removed.length > 0;
-  return { ...written, status: changed ? 'written' : 'up-to-date', ...summary };
+  if (hasErrors(built.diagnostics)) return failedRun(built.diagnostics, { ...summary, notices: recovered.notices });
+  const started = performance.now();
+  const { report, diagnostics } = opts.check ? await checkOutput(target, built.files) : await writeOutput(target, built.files);
+  summary.timings = { ...summary.timings, [opts.check ? 'check' : 'write']: Math.round(performance.now() - started) };
+  summary.diagnostics = [...summary.diagnostics, ...diagnostics];
+  const notices = [...recovered.notices, ...report.notices];
+  if (hasErrors(diagnostics)) return { ...report, notices, status: 'failed', ...summary };
+  const changed = report.written.length > 0 || report.removed.length > 0;
+  const status = opts.check ? (changed ? 'stale' : 'up-to-date') : changed ? 'written' : 'up-to-date';
+  return { ...report, notices, status, ...summary };
 }

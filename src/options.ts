@@ -14,6 +14,17 @@ export interface GenerateOptions {
   cwd?: string;
   /** Compare with the output folder instead of writing it. */
   check?: boolean;
+  /**
+   * Overwrite files at paths this run writes that schema-gen did not write (not in the
+   * output folder's manifest) or that were edited since. Never removes such files.
+   */
+  force?: boolean;
+  /** How long to wait for another run writing the same output folder, in milliseconds. Default: 60 000. */
+  lockTimeoutMs?: number;
+  /** The config file the options came from (the CLI sets it): the output folder may not hold it. */
+  configFile?: string;
+  /** Called at once when a run has to wait for another run writing the same output folder (the CLI prints it). */
+  onNotice?: (notice: string) => void;
   /** Folder whose files replace the default templates of the same name. */
   templatesDir?: string;
   /** Objects whose schema is silent on additional properties: `none` (default) or an `index` signature of `unknown`. */
@@ -62,7 +73,7 @@ export interface GenerateOptions {
   limits?: Partial<Limits>;
 }
 
-export type ResolvedOptions = Required<Omit<GenerateOptions, 'templatesDir' | 'limits'>> & { templatesDir?: string; limits: Limits };
+export type ResolvedOptions = Required<Omit<GenerateOptions, 'templatesDir' | 'configFile' | 'onNotice' | 'limits'>> & Pick<GenerateOptions, 'templatesDir' | 'configFile' | 'onNotice'> & { limits: Limits };
 
 export const DEFAULT_INPUT = 'schemas';
 export const DEFAULT_OUT_DIR = 'generated';
@@ -74,7 +85,11 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     outDir: options.outDir ?? DEFAULT_OUT_DIR,
     cwd: options.cwd ?? process.cwd(),
     check: options.check ?? false,
+    force: options.force ?? false,
+    lockTimeoutMs: options.lockTimeoutMs ?? 60_000,
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(options.onNotice ? { onNotice: options.onNotice } : {}),
     additionalProperties: options.additionalProperties ?? 'none',
     readonlyProperties: options.readonlyProperties ?? false,
     formats: options.formats ?? 'assert',

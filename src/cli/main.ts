@@ -44,7 +44,10 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
       printDiagnostics(config, printer);
       return EXIT.badInput;
     }
-    let options = toGenerateOptions(program.args, flags, config?.options ?? {}, cwd);
+    // A wait for another run's lock is explained while it lasts, not only afterwards.
+    const onNotice = (notice: string) => printer.err(`schema-gen: ${notice}`);
+    const withConfigFile = (options: GenerateOptions): GenerateOptions => ({ ...options, onNotice, ...(config ? { configFile: config.path } : {}) });
+    let options = withConfigFile(toGenerateOptions(program.args, flags, config?.options ?? {}, cwd));
     // Checked before the run (which reads templates last), naming the folder as the user wrote it.
     const templates = options.templatesDir && (await checkTemplatesFolder(resolve(cwd, options.templatesDir), flags.templates ?? toDisplayPath(resolve(cwd, options.templatesDir), cwd)));
     if (templates) {
@@ -67,7 +70,7 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
       // An edited config file applies from the next run on (a broken one is reported, and the last good one kept).
       const reread = config ? await findConfig(flags.config, cwd) : undefined;
       if (Array.isArray(reread)) printDiagnostics(reread, printer);
-      else if (reread) options = { ...toGenerateOptions(program.args, flags, reread.options, cwd), cache };
+      else if (reread) options = { ...withConfigFile(toGenerateOptions(program.args, flags, reread.options, cwd)), cache };
       await once(performance.now()).catch((error: unknown) => printer.err(`schema-gen: ${escapeControlCharacters(String((error as Error).message))}`));
     }, signal, () => printer.err('schema-gen: watching for changes (Ctrl-C to stop)'));
     return EXIT.ok;
@@ -115,6 +118,7 @@ function toGenerateOptions(inputs: string[], flags: CliFlags, config: GenerateOp
   if (flags.out) options.outDir = flags.out;
   if (flags.templates) options.templatesDir = flags.templates;
   if (flags.check) options.check = true;
+  if (flags.force) options.force = true;
   if (flags.additionalProperties) options.additionalProperties = flags.additionalProperties;
   if (flags.readonly) options.readonlyProperties = true;
   if (flags.formats) options.formats = flags.formats;

@@ -6,6 +6,7 @@ export interface CliFlags {
   components?: string[];
   config?: string;
   check?: boolean;
+  force?: boolean;
   templates?: string;
   additionalProperties?: 'none' | 'index';
   readonly?: boolean;
@@ -52,6 +53,8 @@ Output (see README "Output contract"):
   <out>/types/<Name>.d.ts        one declaration per schema, others imported with import type
   <out>/validators/<Name>.js     precompiled ajv validator, ES module, no runtime dependency
   <out>/index.js, index.d.ts     every type, validate<Name>() and assert<Name>() by name
+  <out>/.schema-gen-manifest.json  what schema-gen wrote there, with hashes: only those files
+                                 are ever replaced or removed (commit it with the output)
 
 Exit codes: 0 done, 1 --check found stale output, 2 bad input, usage or config, 70 internal error.`;
 
@@ -74,6 +77,7 @@ export function buildProgram(version: string): Command {
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option('--check', 'do not write: exit 1 with a diff if the output folder is not what this run would write')
+    .option('--force', 'overwrite files in the output folder that schema-gen did not write (not in its manifest) or that were edited since; without it such files stop the run (exit 2)')
     .option('--templates <dir>', 'folder of templates that replace the defaults of the same name (see templates/)')
     .addOption(
       new Option('--additional-properties <mode>', 'objects whose schema does not mention additionalProperties: "none" = no index signature, "index" = [key: string]: unknown').choices(['none', 'index']),

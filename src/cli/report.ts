@@ -19,10 +19,13 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], printer: Pr
 
 /** One summary line (plus the diff for a stale `--check`). */
 export function printReport(report: Report, printer: Printer, { quiet, verbose, cwd, ms }: { quiet: boolean; verbose: boolean; cwd: string; ms: number }): void {
+  // Recovering an interrupted run changes the folder, so it is said even with --quiet.
+  for (const notice of report.notices) printer.err(pc.yellow(`schema-gen: ${notice}`));
   printDiagnostics(report.diagnostics, printer);
   // Paths, names and file contents are user text: no control characters reach the terminal.
   const safe = (text: string) => escapeControlCharacters(text, { oneLine: true });
-  const out = safe(relative(cwd, report.outDir) || '.');
+  const shown = relative(cwd, report.outDir) || '.';
+  const out = safe(shown.startsWith('../..') ? report.outDir.replace(/\/$/, '') : shown); // `--out /` reads better than ../../..
   const types = `${report.typeCount} type${report.typeCount === 1 ? '' : 's'}`;
   const time = `${ms} ms`;
   switch (report.status) {

@@ -119,17 +119,6 @@ function sortByPath(files: OutputFile[]): OutputFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/**
- * The text every generated file starts with, whatever the banner template says: the
- * banner's words before the source name. The write stage only ever removes files that
- * carry it.
- */
-export function generatedFileMarker(templates: Templates): string {
-  const rendered = mustache.render(templates['banner.mustache'], { source: '\u0000' }, {}, { escape: identity });
-  const marker = rendered.split('\u0000')[0]!.trim();
-  return marker.length >= 8 ? marker : rendered.trim().split('\n')[0]!;
-}
-
 function identity(text: string): string {
   return text;
 }

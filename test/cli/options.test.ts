@@ -11,9 +11,10 @@ describe('CLI options', () => {
   it('--help explains every option, with examples and exit codes', async () => {
     const run = await runCliCaptured(['--help'], process.cwd());
     expect(run.code).toBe(0);
-    for (const flag of ['--out', '--components', '--config', '--check', '--templates', '--formats', '--first-error', '--json']) {
+    for (const flag of ['--out', '--components', '--config', '--check', '--force', '--templates', '--formats', '--first-error', '--json']) {
       expect(run.stdout).toContain(flag);
     }
+    expect(run.stdout).toContain('.schema-gen-manifest.json');
     expect(run.stdout).toContain('Examples:');
     expect(run.stdout).toContain('Exit codes: 0 done, 1 --check found stale output, 2 bad input');
   });
