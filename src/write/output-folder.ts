@@ -32,6 +32,7 @@ export function checkOutputFolder(request: OutputFolderRequest): OutputFolderChe
     ok: false,
     diagnostic: { severity: 'error', code: 'unsafe-output-folder', message: `refusing to write to ${shownOut}: it is ${why}`, file: shownOut, hint },
   });
+  if (request.outDir.includes('\u0000')) return refuse('a path with a NUL character, which no file system takes');
   const real = realPathOf(request.outDir);
   if (!real.ok) return notAFolder(shownOut, shownPath(real.file, request.cwd));
   const out = real.path;
@@ -57,6 +58,7 @@ export function checkOutputFolder(request: OutputFolderRequest): OutputFolderChe
     ...(request.configFile ? [[resolve(request.cwd, request.configFile), 'the config file']] : []),
   ] as [string, string][];
   for (const [path, what] of protectedPaths) {
+    if (path.includes('\u0000')) continue; // names no file (the load stage reports it)
     const target = realPathOf(path);
     if (target.ok && isSameOrInside(out, target.path)) {
       const shown = shownPath(path, request.cwd);
