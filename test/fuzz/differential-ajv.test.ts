@@ -1,6 +1,6 @@
 import { checkProperty } from './support/check-property.js';
 import { fuzzSettings, fuzzTimeoutMs } from './support/config.js';
-import { checkDifferentialCase, differentialCases, differentialTotals as totals } from './properties/differential.js';
+import { checkDifferentialCase, differentialCases, differentialTotals as totals, recheckDifferential } from './properties/differential.js';
 
 // Issue 9's acceptance property; what it checks is described in properties/differential.ts.
 const settings = fuzzSettings(30);
@@ -10,7 +10,7 @@ describe('generated validators agree with ajv (differential property, issue 9)',
     console.log(
       `differential fuzz (seed ${settings.seed}, ${settings.runs} runs): ${totals.runs} batches checked (shrinking included), ${totals.sets} schema sets: ` +
         `${totals.compared} compared, ${totals.bothRefused} refused by both, ${totals.onlyWeRefused} refused by us only; ` +
-        `${totals.instances} instances (${totals.valid} valid, ${totals.invalid} invalid)`,
+        `${totals.instances} instances (${totals.valid} valid, ${totals.invalid} invalid; ${totals.ajvThrew} more where ajv itself threw); our refusals by code: ${JSON.stringify(Object.fromEntries(totals.refusals))}`,
     );
   });
 
@@ -22,7 +22,9 @@ describe('generated validators agree with ajv (differential property, issue 9)',
         replayCommand: 'npm run fuzz:replay -- test/fuzz/differential-ajv.test.ts',
         arbitrary: differentialCases,
         check: checkDifferentialCase,
-        shrinkBudget: 500,
+        recheck: recheckDifferential,
+        shrinkBudget: 100,
+        minimizeBudget: 400,
       });
       if (settings.path) return;
       // Not vacuous: most sets were compared, on valid data and on invalid data.

@@ -1,6 +1,6 @@
 import { checkProperty } from './support/check-property.js';
 import { fuzzSettings, fuzzTimeoutMs } from './support/config.js';
-import { checkHostileCase, hostileCases, hostileTotals as totals } from './properties/hostile-input.js';
+import { checkHostileCase, hostileCases, hostileTotals as totals, recheckHostile } from './properties/hostile-input.js';
 
 // Issue 8's acceptance property; what it checks is described in properties/hostile-input.ts.
 const settings = fuzzSettings(20);
@@ -21,7 +21,9 @@ describe('hostile input never breaks the tool (property, issue 8)', () => {
         replayCommand: 'npm run fuzz:replay -- test/fuzz/hostile-input.test.ts',
         arbitrary: hostileCases,
         check: checkHostileCase,
-        shrinkBudget: 150,
+        recheck: recheckHostile,
+        shrinkBudget: 40,
+        minimizeBudget: 120,
       });
       // Not vacuous: most sets were really generated, compiled and imported (a tool that
       // refused everything would pass the checks above).

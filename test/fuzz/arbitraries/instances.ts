@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonCopy, jsonNumber, jsonValue, objectOf, type Json } from './json.js';
+import { jsonCopy, jsonValue, objectOf, type Json } from './json.js';
 import type { SchemaFile, SchemaSet } from './schemas.js';
 
 /**
@@ -7,10 +7,24 @@ import type { SchemaFile, SchemaSet } from './schemas.js';
  * (types, const/enum, properties/required, prefixItems/items, bounds, known formats,
  * refs, the applicators), then mutated now and then, so that both sides of the
  * differential test see valid data, data one step from valid, and junk.
+ *
+ * The random part is a recipe drawn without looking at the schema (a stream of choices
+ * and a few values), read against the schema afterwards: when fast-check shrinks a schema,
+ * its data stays close to what it was, and shrinking the recipe simplifies the data.
  */
 export interface InstanceStrings {
   key: fc.Arbitrary<string>;
   string: fc.Arbitrary<string>;
+}
+
+export interface InstanceRecipe {
+  /** Which file of the set the data is for (modulo their number). */
+  file: number;
+  choices: number[];
+  values: Json[];
+  strings: string[];
+  keys: string[];
+  mutations: Mutation[];
 }
 
 /** One instance for one file of the set (by index): what both validators are run on. */
@@ -19,11 +33,43 @@ export interface Instance {
   data: Json;
 }
 
-export function instancesFor(set: SchemaSet, strings: InstanceStrings, maxCount: number): fc.Arbitrary<Instance[]> {
-  const one = fc.nat({ max: set.files.length - 1 }).chain((file) =>
-    fc.tuple(validValue(set.files[file]!.schema, { set, file: set.files[file]! }, strings, 0), fc.array(mutation(strings), { maxLength: 2 })).map(([data, mutations]) => ({ file, data: mutate(data, mutations) })),
-  );
-  return fc.array(one, { minLength: 1, maxLength: maxCount });
+export function instanceRecipe(s: InstanceStrings): fc.Arbitrary<InstanceRecipe> {
+  return fc.record({
+    file: fc.nat(),
+    choices: fc.array(fc.nat(), { maxLength: 40 }),
+    values: fc.array(jsonValue(s.string, s.key, 2), { maxLength: 4 }),
+    strings: fc.array(s.string, { maxLength: 4 }),
+    keys: fc.array(s.key, { maxLength: 3 }),
+    mutations: fc.oneof(fc.constant<Mutation[]>([]), fc.array(mutation(s), { minLength: 1, maxLength: 3 })),
+  });
+}
+
+export function instanceOf(set: SchemaSet, recipe: InstanceRecipe): Instance {
+  const file = recipe.file % set.files.length;
+  const data = validValue(set.files[file]!.schema, { set, file: set.files[file]! }, new Draw(recipe), 0);
+  return { file, data: mutate(data, recipe.mutations) };
+}
+
+/** Reads a recipe: each call takes the next choice (0 once they run out, the simplest option). */
+class Draw {
+  private next = 0;
+  constructor(private readonly recipe: InstanceRecipe) {}
+  int(n: number): number {
+    if (n <= 1) return 0;
+    return (this.recipe.choices[this.next++] ?? 0) % n;
+  }
+  bool(): boolean {
+    return this.int(2) === 1;
+  }
+  json(): Json {
+    return jsonCopy(this.recipe.values[this.int(this.recipe.values.length + 1)] ?? null);
+  }
+  string(): string {
+    return this.recipe.strings[this.int(this.recipe.strings.length + 1)] ?? '';
+  }
+  key(): string {
+    return this.recipe.keys[this.int(this.recipe.keys.length + 1)] ?? 'a';
+  }
 }
 
 interface Where {
@@ -31,28 +77,31 @@ interface Where {
   file: SchemaFile;
 }
 
-const anyJson = (s: InstanceStrings) => jsonValue(s.string, s.key, 2);
-
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function validValue(schema: unknown, where: Where, s: InstanceStrings, depth: number): fc.Arbitrary<Json> {
-  if (!isObject(schema) || depth > 5) return anyJson(s);
-  if ('const' in schema) return fc.constant(schema.const as Json);
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return fc.constantFrom(...(schema.enum as Json[]));
-  const ways: fc.Arbitrary<Json>[] = [];
+function validValue(schema: unknown, where: Where, d: Draw, depth: number): Json {
+  if (!isObject(schema) || depth > 5) return d.json();
+  if ('const' in schema) return jsonCopy(schema.const as Json);
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return jsonCopy(schema.enum[d.int(schema.enum.length)] as Json);
+  const ways: (() => Json)[] = [];
+  const types = typesOf(schema);
+  ways.push(() => valueOfType(types[d.int(types.length)]!, schema, where, d, depth));
   if (typeof schema.$ref === 'string') {
     const target = resolveRef(schema.$ref, where);
-    if (target) ways.push(validValue(target.schema, target.where, s, depth + 1));
+    if (target) ways.push(() => validValue(target.schema, target.where, d, depth + 1));
   }
   for (const key of ['anyOf', 'oneOf'] as const) {
     const members = schema[key];
-    if (Array.isArray(members) && members.length > 0) ways.push(fc.oneof(...members.map((m) => validValue(m, where, s, depth + 1))));
+    if (Array.isArray(members) && members.length > 0) ways.push(() => validValue(members[d.int(members.length)], where, d, depth + 1));
   }
-  if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
-    ways.push(fc.tuple(...schema.allOf.map((m) => validValue(m, where, s, depth + 1))).map((values) => (values.every(isObject) ? objectOf(values.flatMap((v) => Object.entries(v as object))) : values[0]!) as Json));
+  const allOf = schema.allOf;
+  if (Array.isArray(allOf) && allOf.length > 0) {
+    ways.push(() => {
+      const values = allOf.map((m) => validValue(m, where, d, depth + 1));
+      return values.every(isObject) ? objectOf(values.flatMap((v) => Object.entries(v as object))) : values[0]!;
+    });
   }
-  ways.push(fc.constantFrom(...typesOf(schema)).chain((type) => valueOfType(type, schema, where, s, depth)));
-  return fc.oneof(...ways);
+  return ways[d.int(ways.length)]!();
 }
 
 function typesOf(schema: Record<string, unknown>): string[] {
@@ -63,39 +112,42 @@ function typesOf(schema: Record<string, unknown>): string[] {
   if (says(['items', 'prefixItems', 'contains', 'minItems'])) return ['array'];
   if (says(['minLength', 'maxLength', 'pattern', 'format'])) return ['string'];
   if (says(['minimum', 'maximum', 'multipleOf', 'exclusiveMinimum', 'exclusiveMaximum'])) return ['number'];
-  return ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'];
+  return ['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'];
 }
 
-function valueOfType(type: string, schema: Record<string, unknown>, where: Where, s: InstanceStrings, depth: number): fc.Arbitrary<Json> {
+function valueOfType(type: string, schema: Record<string, unknown>, where: Where, d: Draw, depth: number): Json {
   switch (type) {
     case 'null':
-      return fc.constant(null);
+      return null;
     case 'boolean':
-      return fc.boolean();
+      return d.bool();
     case 'integer':
     case 'number':
-      return numberFor(schema, type === 'integer');
+      return numberFor(schema, type === 'integer', d);
     case 'string':
-      return stringFor(schema, s);
+      return stringFor(schema, d);
     case 'array':
-      return arrayFor(schema, where, s, depth);
+      return arrayFor(schema, where, d, depth);
     case 'object':
-      return objectFor(schema, where, s, depth);
+      return objectFor(schema, where, d, depth);
     default:
-      return anyJson(s);
+      return d.json();
   }
 }
 
-function numberFor(schema: Record<string, unknown>, integer: boolean): fc.Arbitrary<number> {
+const ODD_NUMBERS = [0.5, -0.5, 1.5, 0.1, 1e21, -1e21, 2 ** 53, 2 ** 31, 1e-7];
+
+function numberFor(schema: Record<string, unknown>, integer: boolean, d: Draw): number {
   const num = (k: string) => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
+  if (!integer && d.int(4) === 3) return ODD_NUMBERS[d.int(ODD_NUMBERS.length)]!;
   const low = Math.max(num('minimum') ?? -Infinity, (num('exclusiveMinimum') ?? -Infinity) + 1);
   const high = Math.min(num('maximum') ?? Infinity, (num('exclusiveMaximum') ?? Infinity) - 1);
-  const step = num('multipleOf');
-  const from = Number.isFinite(low) ? Math.ceil(low) : -5;
+  const from = Number.isFinite(low) ? Math.ceil(low) : Number.isFinite(high) ? Math.floor(high) - 10 : 0;
   const to = Number.isFinite(high) ? Math.floor(high) : from + 10;
-  const base = to >= from ? fc.integer({ min: from, max: to }) : fc.integer({ min: -5, max: 10 });
-  if (step !== undefined) return base.map((n) => (integer && !Number.isInteger(step) ? n : Math.round(n / step) * step));
-  return integer ? base : fc.oneof(base, jsonNumber);
+  const n = to >= from ? from + d.int(Math.min(to - from, 1000) + 1) : from;
+  const step = num('multipleOf');
+  if (step === undefined || step <= 0 || (integer && !Number.isInteger(step))) return n;
+  return Math.round(n / step) * step;
 }
 
 const FORMAT_SAMPLES: Record<string, string> = {
@@ -113,46 +165,47 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^\\$': '$ref', '^x-': 'x-a',
 };
 
-function stringFor(schema: Record<string, unknown>, s: InstanceStrings): fc.Arbitrary<string> {
+function stringFor(schema: Record<string, unknown>, d: Draw): string {
   const samples: string[] = [];
-  if (typeof schema.format === 'string' && schema.format in FORMAT_SAMPLES) samples.push(FORMAT_SAMPLES[schema.format]!);
-  if (typeof schema.pattern === 'string' && schema.pattern in PATTERN_SAMPLES) samples.push(PATTERN_SAMPLES[schema.pattern]!);
-  const base = samples.length > 0 ? fc.constantFrom(...samples) : s.string;
+  if (typeof schema.format === 'string' && Object.hasOwn(FORMAT_SAMPLES, schema.format)) samples.push(FORMAT_SAMPLES[schema.format]!);
+  if (typeof schema.pattern === 'string' && Object.hasOwn(PATTERN_SAMPLES, schema.pattern)) samples.push(PATTERN_SAMPLES[schema.pattern]!);
+  const text = samples.length > 0 && !d.bool() ? samples[d.int(samples.length)]! : d.string();
   const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
   const max = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity;
-  return base.map((text) => {
-    const chars = [...text];
-    while (chars.length < min) chars.push('a');
-    return chars.slice(0, Math.max(min, Math.min(max, chars.length))).join('');
-  });
+  const chars = [...text];
+  while (chars.length < min) chars.push('a');
+  return chars.slice(0, Math.max(min, Math.min(max, chars.length))).join('');
 }
 
-function arrayFor(schema: Record<string, unknown>, where: Where, s: InstanceStrings, depth: number): fc.Arbitrary<Json> {
+function arrayFor(schema: Record<string, unknown>, where: Where, d: Draw, depth: number): Json {
   const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : [];
   const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0;
-  const maxItems = typeof schema.maxItems === 'number' ? schema.maxItems : 4;
-  const rest = schema.items === false ? fc.constant([]) : fc.array(schema.items === undefined ? anyJson(s) : validValue(schema.items, where, s, depth + 1), { maxLength: 3 });
-  return fc.tuple(fc.tuple(...prefix.map((p) => validValue(p, where, s, depth + 1))), rest, fc.array(anyJson(s), { maxLength: 2 })).map(([head, tail, padding]) => {
-    const items: Json[] = [...head, ...tail];
-    while (items.length < minItems && padding.length > 0) items.push(padding.pop()!);
-    return items.slice(0, Math.max(minItems, maxItems));
-  });
+  const maxItems = typeof schema.maxItems === 'number' ? schema.maxItems : 6;
+  const items: Json[] = prefix.slice(0, Math.max(minItems, d.int(prefix.length + 1))).map((p) => validValue(p, where, d, depth + 1));
+  if (schema.items !== false && items.length === prefix.length) {
+    const more = d.int(4);
+    for (let k = 0; k < more; k++) items.push(schema.items === undefined ? d.json() : validValue(schema.items, where, d, depth + 1));
+  }
+  while (items.length < minItems) items.push(schema.items === undefined || schema.items === false ? d.json() : validValue(schema.items, where, d, depth + 1));
+  return items.slice(0, Math.max(minItems, maxItems));
 }
 
-function objectFor(schema: Record<string, unknown>, where: Where, s: InstanceStrings, depth: number): fc.Arbitrary<Json> {
+function objectFor(schema: Record<string, unknown>, where: Where, d: Draw, depth: number): Json {
   const properties = isObject(schema.properties) ? Object.entries(schema.properties) : [];
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
   const propertyNames = isObject(schema.propertyNames) && Array.isArray(schema.propertyNames.enum) ? (schema.propertyNames.enum as string[]) : undefined;
-  const extraKey = propertyNames && propertyNames.length > 0 ? fc.constantFrom(...propertyNames) : s.key;
-  const extras = schema.additionalProperties === false ? fc.constant([]) : fc.array(fc.tuple(extraKey, schema.additionalProperties === undefined ? anyJson(s) : validValue(schema.additionalProperties, where, s, depth + 1)), { maxLength: 2 });
-  const known = fc.tuple(...properties.map(([key, sub]) => fc.option(validValue(sub, where, s, depth + 1), { freq: 2 }).map((value) => [key, value] as const)));
-  const requiredValues = fc.tuple(...required.map((key) => anyJson(s).map((value) => [key, value] as const)));
-  return fc.tuple(extras, requiredValues, known).map(([extra, req, props]) => {
-    const entries = new Map<string, Json>([...extra, ...req]);
-    // A required property with a schema gets a value built for it; optional ones only now and then.
-    for (const [key, value] of props) if (value !== null || required.includes(key)) entries.set(key, value);
-    return objectOf(entries);
-  });
+  const entries = new Map<string, Json>();
+  if (schema.additionalProperties !== false) {
+    const extra = d.int(3);
+    for (let k = 0; k < extra; k++) {
+      const key = propertyNames && propertyNames.length > 0 ? String(propertyNames[d.int(propertyNames.length)]) : d.key();
+      entries.set(key, schema.additionalProperties === undefined ? d.json() : validValue(schema.additionalProperties, where, d, depth + 1));
+    }
+  }
+  for (const key of required) entries.set(key, d.json());
+  // A required property with a schema gets a value built for it; optional ones now and then.
+  for (const [key, sub] of properties) if (required.includes(key) || d.bool()) entries.set(key, validValue(sub, where, d, depth + 1));
+  return objectOf(entries);
 }
 
 function resolveRef(ref: string, where: Where): { schema: unknown; where: Where } | undefined {
@@ -197,7 +250,7 @@ interface Mutation {
 }
 
 const mutation = (s: InstanceStrings): fc.Arbitrary<Mutation> =>
-  fc.record({ at: fc.nat(), op: fc.constantFrom('replace', 'delete', 'add', 'flip') as fc.Arbitrary<Mutation['op']>, key: s.key, value: anyJson(s) });
+  fc.record({ at: fc.nat(), op: fc.constantFrom('replace', 'delete', 'add', 'flip') as fc.Arbitrary<Mutation['op']>, key: s.key, value: jsonValue(s.string, s.key, 2) });
 
 /** Apply each mutation to one node (chosen by `at` among all nodes, in document order) of a copy of `data`. */
 export function mutate(data: Json, mutations: Mutation[]): Json {

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generate, type Report } from '../../../src/index.js';
 import { adversarialName, formatName, VALID_PATTERNS, BREAKOUT_STRINGS } from '../arbitraries/strings.js';
-import { jsonCopy, jsonValue, pasteableJson, type Json } from '../arbitraries/json.js';
-import { draftBatchArbitrary, finalizeBatch, type SchemaSet, type SchemaStrings } from '../arbitraries/schemas.js';
-import { instancesFor, type Instance } from '../arbitraries/instances.js';
-import { describeSets, runInBatches, setOfFile, writeSets, type RunOutcome } from '../support/batches.js';
+import { jsonCopy, jsonValue } from '../arbitraries/json.js';
+import { draftFileArbitrary, finalizeBatch, type SchemaSet, type SchemaStrings } from '../arbitraries/schemas.js';
+import { instanceOf, instanceRecipe, type Instance } from '../arbitraries/instances.js';
+import { filesOf, runInBatches, setOfFile, setOfRepro, writeSets, type RunOutcome } from '../support/batches.js';
+import type { Failure, Repro } from '../support/repro.js';
 import { compileWithAjv } from '../support/ajv-runtime.js';
 
 /**
@@ -48,24 +49,32 @@ export interface DifferentialCase {
   instances: Instance[][];
 }
 
-export const differentialCases: fc.Arbitrary<DifferentialCase> = draftBatchArbitrary(STRINGS, SETS_PER_RUN)
-  .map((batch) => finalizeBatch(batch, { indexedTitles: true }))
-  .chain((sets) =>
-    fc.tuple(...sets.map((set) => instancesFor(set, { key: adversarialName, string: valueString }, INSTANCES_PER_SET))).map((instances) => ({ sets, instances })),
-  );
+/** Each set with its data recipes (drawn apart from the schemas, so both shrink well), read into data once the files are final. */
+export const differentialCases: fc.Arbitrary<DifferentialCase> = fc
+  .array(
+    fc.record({
+      files: fc.array(draftFileArbitrary(STRINGS), { minLength: 1, maxLength: 3 }),
+      recipes: fc.array(instanceRecipe({ key: adversarialName, string: valueString }), { minLength: 1, maxLength: INSTANCES_PER_SET }),
+    }),
+    { minLength: 1, maxLength: SETS_PER_RUN },
+  )
+  .map((batch) => {
+    const sets = finalizeBatch(batch.map((b) => b.files), { indexedTitles: true });
+    return { sets, instances: batch.map((b, i) => b.recipes.map((r) => instanceOf(sets[i]!, r))) };
+  });
 
 /** What the checks saw, for the summary line and the not-vacuous assertions. */
-export const differentialTotals = { runs: 0, sets: 0, compared: 0, bothRefused: 0, onlyWeRefused: 0, instances: 0, valid: 0, invalid: 0 };
+export const differentialTotals = { runs: 0, sets: 0, compared: 0, bothRefused: 0, onlyWeRefused: 0, instances: 0, valid: 0, invalid: 0, ajvThrew: 0, refusals: new Map<string, number>() };
 
 type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string }[] | null };
 
-export async function checkDifferentialCase(c: DifferentialCase): Promise<string | undefined> {
+export async function checkDifferentialCase(c: DifferentialCase): Promise<Failure | undefined> {
   const dir = await mkdtemp(join(tmpdir(), 'schema-gen-fuzz-differential-'));
   try {
     const result = await runInBatches(c.sets.length, (sets, attempt) => runOnce(c, dir, sets, attempt));
     differentialTotals.runs++;
     differentialTotals.sets += c.sets.length;
-    if (result.problem) return result.problem.problem;
+    if (result.failure) return result.failure;
     for (const i of result.refused) {
       // Refused by us: fine when ajv cannot compile it either; counted when ajv can.
       const files = c.sets[i]!.files.map((_, j) => compileWithAjv(c.sets[i]!, j));
@@ -78,64 +87,97 @@ export async function checkDifferentialCase(c: DifferentialCase): Promise<string
   }
 }
 
+/** One counterexample on its own, as the minimiser reruns it. */
+export function recheckDifferential(repro: Repro): Promise<Failure | undefined> {
+  const set = setOfRepro(repro);
+  const file = set.files.findIndex((f) => f.name === repro.data?.file);
+  return checkDifferentialCase({ sets: [set], instances: [file === -1 ? [] : [{ file, data: repro.data!.value }]] });
+}
+
 async function runOnce(c: DifferentialCase, dir: string, sets: number[], attempt: number): Promise<RunOutcome> {
   const folder = `in-${attempt}`;
   const outDir = `out-${attempt}`; // fresh per run: ES modules are cached by URL
   await writeSets(join(dir, folder), c.sets, sets);
   let report: Report;
   try {
-    report = await generate({ cwd: dir, inputs: [folder], outDir, cache: false });
+    // Titles name the types too, but a boolean schema file has none: names are set explicitly.
+    const names = Object.fromEntries(sets.flatMap((i) => c.sets[i]!.files.map((f, j) => [`${folder}/${f.name}`, `S${i}F${j}`])));
+    report = await generate({ cwd: dir, inputs: [folder], outDir, cache: false, names });
   } catch (error) {
-    return { kind: 'problem', sets, problem: `generate() threw (exit 70): ${(error as Error).message}\n\nInput files:\n${describeSets(c.sets, sets)}` };
+    const message = `generate() threw (exit 70): ${(error as Error).message.split('\n')[0]!.split(dir).join('<tmp>')}`;
+    return { kind: 'problem', failure: { message, repro: { files: filesOf(c.sets, sets) } } };
   }
   if (report.status === 'failed') {
-    const blamed = report.diagnostics.filter((d) => d.severity === 'error').map((d) => setOfFile(c.sets, sets, folder, d.file));
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    if (sets.length === 1) for (const d of errors) differentialTotals.refusals.set(d.code, (differentialTotals.refusals.get(d.code) ?? 0) + 1);
+    const blamed = errors.map((d) => setOfFile(c.sets, sets, folder, d.file));
     return { kind: 'refused', blamed: blamed.some((b) => b === undefined) ? 'unattributed' : [...new Set(blamed as number[])] };
   }
   const index = (await import(pathToFileURL(join(dir, outDir, 'index.js')).href)) as Record<string, Validator | undefined>;
   for (const i of sets) {
-    const problem = compareSet(c, i, index);
-    if (problem) return { kind: 'problem', sets: [i], problem };
+    const failure = compareSet(c, i, index);
+    if (failure) return { kind: 'problem', failure };
   }
   return { kind: 'ok' };
 }
 
-/** Every instance of set `i` through our validator and ajv's: the first disagreement, if any. */
-function compareSet(c: DifferentialCase, i: number, index: Record<string, Validator | undefined>): string | undefined {
+/**
+ * Every instance of set `i` through our validator and ajv's: the first disagreement, if
+ * any. The first line of each message is the kind of disagreement (the minimiser keeps
+ * it); names and paths follow.
+ */
+function compareSet(c: DifferentialCase, i: number, index: Record<string, Validator | undefined>): Failure | undefined {
   const set = c.sets[i]!;
+  const fail = (kind: string, details: string, instance?: Instance): Failure => ({
+    message: `${kind}\n${details}`,
+    repro: { files: filesOf(c.sets, [i]), ...(instance ? { data: { file: set.files[instance.file]!.name, value: instance.data } } : {}) },
+  });
   differentialTotals.compared++;
   const ajvByFile = set.files.map((_, j) => compileWithAjv(set, j));
   for (const [j, ajv] of ajvByFile.entries()) {
-    if ('refused' in ajv) return disagreement(c, i, undefined, `ajv cannot compile ${set.files[j]!.name} (${ajv.refused}), yet schema-gen generated validators (exit 0) instead of refusing it (exit 2)`);
+    if ('refused' in ajv) return fail('ajv cannot compile the schema, yet schema-gen generated it (exit 0) instead of refusing it (exit 2)', `${set.files[j]!.name}: ${ajv.refused}`);
   }
   for (const instance of c.instances[i]!) {
     const name = `validateS${i}F${instance.file}`;
     const ours = index[name];
-    if (!ours) return disagreement(c, i, instance, `the output has no ${name} (the type of ${set.files[instance.file]!.name}, titled S${i}F${instance.file})`);
+    if (!ours) return fail('the output lacks the validator of a schema', `no ${name} (the type of ${set.files[instance.file]!.name}, named S${i}F${instance.file} by the "names" option)`, instance);
     const ajv = ajvByFile[instance.file]!;
     if ('refused' in ajv) continue; // returned above
-    let ajvValid: boolean;
+    let ajvValid: boolean | undefined;
+    let ajvThrew: unknown;
     try {
       ajvValid = ajv.validate(jsonCopy(instance.data));
     } catch (error) {
-      return disagreement(c, i, instance, `ajv's own validator throws on this data (${(error as Error).message}): the schema is unusable, and schema-gen should refuse it (exit 2) instead of generating it`);
+      ajvThrew = error;
+    }
+    // Endless recursion on small data: a ref cycle with no data in between, a schema nothing can validate with.
+    if (ajvThrew instanceof RangeError) {
+      return fail('ajv overflows the stack (a ref cycle with no data in between), yet schema-gen generated the schema instead of refusing it (exit 2)', `ajv: ${ajvThrew.message}`, instance);
     }
     let ourValid: boolean;
     try {
       ourValid = ours(jsonCopy(instance.data));
     } catch (error) {
-      return disagreement(c, i, instance, `our ${name} throws (${(error as Error).message}); ajv says ${ajvValid ? 'valid' : 'invalid'}`);
+      const ajvSays = ajvValid === undefined ? `ajv throws too: ${(ajvThrew as Error).message}` : `ajv says ${ajvValid ? 'valid' : 'invalid'}`;
+      return fail(`our validator throws: ${(error as Error).message}`, `${name} throws; ${ajvSays}`, instance);
+    }
+    if (ajvValid === undefined) {
+      // ajv's own bug on this data (its deep-equal calls an own "toString" or "valueOf" key, say): no verdict to compare with.
+      differentialTotals.ajvThrew++;
+      continue;
     }
     differentialTotals.instances++;
-    if (ourValid !== ajvValid) return disagreement(c, i, instance, `our ${name} says ${ourValid ? 'valid' : 'invalid'}, ajv says ${ajvValid ? 'valid' : 'invalid'}${ajvValid ? '' : ` (ajv's error paths: ${paths(ajv.errors())})`}${ourValid ? '' : ` (our error paths: ${paths(ours.errors ?? [])})`}`);
+    const ourPaths = ourValid ? '' : paths(ours.errors ?? []);
+    const ajvPaths = ajvValid ? '' : paths(ajv.errors());
+    if (ourValid !== ajvValid) {
+      return fail(`our validator says ${ourValid ? 'valid' : 'invalid'} where ajv says ${ajvValid ? 'valid' : 'invalid'}`, `${name}${ourValid ? '' : `: our error paths ${ourPaths}`}${ajvValid ? '' : `; ajv's error paths ${ajvPaths}`}`, instance);
+    }
     if (ajvValid) {
       differentialTotals.valid++;
       continue;
     }
     differentialTotals.invalid++;
-    const ourPaths = paths(ours.errors ?? []);
-    const ajvPaths = paths(ajv.errors());
-    if (ourPaths !== ajvPaths) return disagreement(c, i, instance, `both say invalid, but the error instancePaths differ: ours ${ourPaths}, ajv's ${ajvPaths}`);
+    if (ourPaths !== ajvPaths) return fail('both say invalid, but the sets of error instancePaths differ', `${name}: ours ${ourPaths}, ajv's ${ajvPaths}`, instance);
   }
   return undefined;
 }
@@ -143,10 +185,4 @@ function compareSet(c: DifferentialCase, i: number, index: Record<string, Valida
 /** The set of instancePaths, sorted, as JSON. */
 function paths(errors: { instancePath: string }[]): string {
   return JSON.stringify([...new Set(errors.map((e) => e.instancePath))].sort());
-}
-
-function disagreement(c: DifferentialCase, i: number, instance: Instance | undefined, what: string): string {
-  const lines = [what, '', `Schema files (ready to paste, each one file of the input folder; the type of each is named by its title):`, describeSets(c.sets, [i])];
-  if (instance) lines.push('', `Data (for ${c.sets[i]!.files[instance.file]!.name}):`, pasteableJson(instance.data as Json));
-  return lines.join('\n');
 }

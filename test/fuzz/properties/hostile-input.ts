@@ -7,7 +7,8 @@ import { generate, type Report } from '../../../src/index.js';
 import { adversarialName, hostileString, patternString, formatName, toFileStem, BREAKOUT_STRINGS, OBJECT_NAMES } from '../arbitraries/strings.js';
 import { jsonValue } from '../arbitraries/json.js';
 import { draftBatchArbitrary, finalizeBatch, type SchemaSet, type SchemaStrings } from '../arbitraries/schemas.js';
-import { describeSets, runInBatches, setOfFile, writeSets, type RunOutcome } from '../support/batches.js';
+import { filesOf, runInBatches, setOfFile, setOfRepro, writeSets, type RunOutcome } from '../support/batches.js';
+import type { Failure, Repro } from '../support/repro.js';
 import { probeImports } from '../support/import-probe.js';
 import { cliOutputProblems, runCliProcess } from '../support/run-cli.js';
 import { treeChanges, treeOf } from '../support/tree.js';
@@ -56,25 +57,29 @@ const USER_TEXT = 'Notes the user keeps next to the generated files.\n';
 /** What the checks saw, for the summary line and the not-vacuous assertion. */
 export const hostileTotals = { runs: 0, sets: 0, generated: 0, refused: 0, cliRuns: 0, modulesImported: 0, validatorCalls: 0 };
 
-export async function checkHostileCase(c: HostileCase): Promise<string | undefined> {
+export async function checkHostileCase(c: HostileCase): Promise<Failure | undefined> {
   const dir = await mkdtemp(join(tmpdir(), 'schema-gen-fuzz-hostile-'));
   try {
     // An earlier run's output and a file of the user's own: what a failed run must leave alone.
     await mkdir(join(dir, 'baseline'));
     await writeFile(join(dir, 'baseline', 'baseline.json'), JSON.stringify(BASELINE));
     const baseline = await generate({ cwd: dir, inputs: ['baseline'], outDir: 'out', cache: false });
-    if (baseline.status !== 'written') return `the baseline run itself failed: ${JSON.stringify(baseline.diagnostics)}`;
+    if (baseline.status !== 'written') throw new Error(`the baseline run itself failed: ${JSON.stringify(baseline.diagnostics)}`);
     await writeFile(join(dir, 'out', USER_FILE), USER_TEXT);
     const result = await runInBatches(c.sets.length, (sets, attempt) => runOnce(c, dir, sets, attempt));
     hostileTotals.runs++;
     hostileTotals.sets += c.sets.length;
     hostileTotals.generated += result.generated.flat().length;
     hostileTotals.refused += result.refused.length;
-    if (!result.problem) return undefined;
-    return `${result.problem.problem}\n\nInput files (ready to paste, each one file of the input folder):\n${describeSets(c.sets, result.problem.sets)}`;
+    return result.failure;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** One counterexample on its own, as the minimiser reruns it. */
+export function recheckHostile(repro: Repro): Promise<Failure | undefined> {
+  return checkHostileCase({ sets: [setOfRepro(repro)], viaCli: repro.viaCli ?? false });
 }
 
 async function runOnce(c: HostileCase, dir: string, sets: number[], attempt: number): Promise<RunOutcome> {
@@ -82,16 +87,18 @@ async function runOnce(c: HostileCase, dir: string, sets: number[], attempt: num
   await writeSets(join(dir, folder), c.sets, sets);
   const out = join(dir, 'out');
   const before = await treeOf(out);
-  const problem = (text: string): RunOutcome => ({ kind: 'problem', problem: text, sets });
+  // The first line of a message says what kind of failure it is (kept by the minimiser); details follow.
+  const viaCli = c.viaCli && attempt === 0;
+  const problem = (text: string): RunOutcome => ({ kind: 'problem', failure: { message: text.split(dir).join('<tmp>'), repro: { files: filesOf(c.sets, sets), ...(viaCli ? { viaCli } : {}) } } });
   let report: Report;
   try {
     report = await generate({ cwd: dir, inputs: [folder], outDir: 'out', cache: false });
   } catch (error) {
     const e = error as Error;
-    return problem(`generate() threw (the CLI exits 70, "internal error", here): ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}`);
+    return problem(`generate() threw (the CLI exits 70, "internal error", here): ${e.message.split('\n')[0]}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}`);
   }
   const failed = report.status === 'failed';
-  if (c.viaCli && attempt === 0) {
+  if (viaCli) {
     hostileTotals.cliRuns++;
     const cliOut = `cli-out-${attempt}`;
     const cli = await runCliProcess([folder, '--out', cliOut, '--no-cache'], dir);
@@ -105,15 +112,15 @@ async function runOnce(c: HostileCase, dir: string, sets: number[], attempt: num
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0) return problem('exit 2 without any error diagnostic');
     const vague = errors.filter((d) => !d.file || !d.message);
-    if (vague.length > 0) return problem(`an error diagnostic without a file or message: ${JSON.stringify(vague[0])}`);
+    if (vague.length > 0) return problem(`an error diagnostic without a file or message (code ${vague[0]!.code})\n${JSON.stringify(vague[0])}`);
     const changes = treeChanges(before, await treeOf(out));
-    if (changes.length > 0) return problem(`a run that exited 2 changed the output folder: ${changes.slice(0, 10).join(', ')}`);
+    if (changes.length > 0) return problem(`a run that exited 2 changed the output folder\n${changes.slice(0, 10).join(', ')}`);
     const blamed = errors.map((d) => setOfFile(c.sets, sets, folder, d.file));
     return { kind: 'refused', blamed: blamed.some((b) => b === undefined) ? 'unattributed' : [...new Set(blamed as number[])] };
   }
   if ((await readFile(join(out, USER_FILE), 'utf8').catch(() => undefined)) !== USER_TEXT) return problem(`a successful run removed or changed ${USER_FILE}, a file it did not write`);
   const typeErrors = strictTypeErrors(await filesEnding(out, '.d.ts'));
-  if (typeErrors.length > 0) return problem(`the output does not compile with tsc --strict (${typeErrors.length} error(s)):\n${typeErrors.slice(0, 8).join('\n')}`);
+  if (typeErrors.length > 0) return problem(`the output does not compile with tsc --strict: ${/TS\d+/.exec(typeErrors[0]!)?.[0] ?? 'error'}\n${typeErrors.length} error(s):\n${typeErrors.slice(0, 8).join('\n')}`);
   const beforeProbe = await treeOf(out);
   const probe = await probeImports(out, join(dir, `probe-${attempt}`), propertyNamesIn(c.sets, sets));
   const probeChanges = treeChanges(beforeProbe, await treeOf(out));

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pasteableJson } from '../arbitraries/json.js';
+import { objectOf, type Json } from '../arbitraries/json.js';
+import type { Failure, Repro } from './repro.js';
 import type { SchemaSet } from '../arbitraries/schemas.js';
 
 /** What one run of the generator over some sets came to. */
@@ -9,15 +10,15 @@ export type RunOutcome =
   | { kind: 'ok' }
   /** Exit 2: the sets the errors name (by file), or `unattributed` when some error names none of them. */
   | { kind: 'refused'; blamed: number[] | 'unattributed' }
-  /** The property does not hold: what happened, ready to print. */
-  | { kind: 'problem'; problem: string; sets: number[] };
+  /** The property does not hold. */
+  | { kind: 'problem'; failure: Failure };
 
 export interface BatchResult {
   /** Sets whose run exited 0 (and passed its checks), by the run they were in. */
   generated: number[][];
   /** Sets the generator refuses (exit 2) when run on their own. */
   refused: number[];
-  problem?: { problem: string; sets: number[] };
+  failure?: Failure;
 }
 
 /**
@@ -33,7 +34,7 @@ export async function runInBatches(setCount: number, run: (sets: number[], attem
   while (pending.length > 0) {
     const sets = pending.shift()!;
     const outcome = await run(sets, attempt++);
-    if (outcome.kind === 'problem') return { ...result, problem: { problem: outcome.problem, sets: outcome.sets } };
+    if (outcome.kind === 'problem') return { ...result, failure: outcome.failure };
     if (outcome.kind === 'ok') {
       result.generated.push(sets);
       continue;
@@ -61,9 +62,12 @@ export function setOfFile(all: SchemaSet[], sets: number[], folder: string, file
   return sets.find((i) => all[i]!.files.some((f) => `${folder}/${f.name}` === file));
 }
 
-/** The sets as a ready-to-paste JSON object: file name → schema. */
-export function describeSets(all: SchemaSet[], sets: number[]): string {
-  const files: Record<string, unknown> = {};
-  for (const i of sets) for (const f of all[i]!.files) Object.defineProperty(files, f.name, { value: f.schema, enumerable: true });
-  return pasteableJson(files);
+/** The files of `sets`: file name → schema. */
+export function filesOf(all: SchemaSet[], sets: number[]): Record<string, Json> {
+  return objectOf(sets.flatMap((i) => all[i]!.files.map((f) => [f.name, f.schema] as const)));
+}
+
+/** A counterexample's files as a set of their own. */
+export function setOfRepro(repro: Repro): SchemaSet {
+  return { files: Object.entries(repro.files).map(([name, schema]) => ({ name, schema })) };
 }

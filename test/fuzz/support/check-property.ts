@@ -1,58 +1,77 @@
 import fc from 'fast-check';
 import type { FuzzSettings } from './config.js';
+import { kindOf, minimizeRepro, renderRepro, type Failure, type Repro } from './repro.js';
 
 export interface PropertyCheck<T> {
   name: string;
   /** How a failure is reproduced from the command line (the seed and path are added). */
   replayCommand: string;
   arbitrary: fc.Arbitrary<T>;
-  /** `undefined` when the property holds for `value`, else what went wrong (with the ready-to-paste reproduction). */
-  check: (value: T) => Promise<string | undefined>;
+  /** `undefined` when the property holds for `value`, else the first failure seen. */
+  check: (value: T) => Promise<Failure | undefined>;
+  /** The same check on one counterexample alone (what the minimiser reruns). */
+  recheck: (repro: Repro) => Promise<Failure | undefined>;
   /**
-   * Property evaluations allowed while shrinking: each one is a generator run (and a
-   * tsc program), so an unbounded shrink of a big batch could take many minutes. Past
-   * the budget, remaining shrink candidates are not evaluated; the counterexample is the
-   * smallest failing value found so far (reproducible by its path all the same).
+   * Property evaluations allowed while fast-check shrinks: each one is a generator run
+   * (and a tsc program), so an unbounded shrink of a big batch could take many minutes.
+   * Past the budget, remaining shrink candidates are not evaluated; the counterexample
+   * is the smallest failing value found so far (replayed by its path all the same).
    */
   shrinkBudget: number;
+  /** Reruns allowed to the minimiser that follows (see repro.ts). */
+  minimizeBudget: number;
 }
 
 /**
  * fast-check's runner, with the failure message we want: seed, path, the command that
- * replays it, what went wrong, and the shrunk counterexample as the check printed it.
+ * replays it, what went wrong, and the counterexample as ready-to-paste JSON, minimised.
  */
 export async function checkProperty<T>(settings: FuzzSettings, property: PropertyCheck<T>): Promise<void> {
   let failures = 0;
   let shrinkSteps = 0;
+  let lastFailure: Failure | undefined;
   const ignored = new Map<string, number>();
   const details = await fc.check(
     fc.asyncProperty(property.arbitrary, async (value) => {
       if (failures > 0 && shrinkSteps++ >= property.shrinkBudget) return true;
-      const problem = await property.check(value);
-      if (problem === undefined) return true;
-      if (settings.ignore?.test(problem)) {
-        const headline = problem.split('\n')[0]!;
-        ignored.set(headline, (ignored.get(headline) ?? 0) + 1);
+      const failure = await property.check(value);
+      if (failure === undefined) return true;
+      if (settings.ignore?.test(failure.message)) {
+        ignored.set(kindOf(failure), (ignored.get(kindOf(failure)) ?? 0) + 1);
         return true;
       }
       failures++;
-      throw new PropertyFailure(problem);
+      lastFailure = failure;
+      throw new PropertyFailure(failure.message);
     }),
     { seed: settings.seed, numRuns: settings.runs, ...(settings.path ? { path: settings.path } : {}) },
   );
-  const ignoredNote = ignored.size === 0 ? '' : `\n\n${[...ignored.values()].reduce((a, b) => a + b, 0)} failure(s) matching FUZZ_IGNORE=${settings.ignore} were set aside:\n${[...ignored].map(([h, n]) => `  ${n}× ${h}`).join('\n')}`;
+  const ignoredNote =
+    ignored.size === 0 ? '' : `\n\n${[...ignored.values()].reduce((a, b) => a + b, 0)} failure(s) matching FUZZ_IGNORE=${settings.ignore} were set aside:\n${[...ignored].map(([h, n]) => `  ${n}× ${h}`).join('\n')}`;
   // Set-aside failures still fail the test: FUZZ_IGNORE helps find the next distinct failure, it never makes a run green.
   if (!details.failed && ignored.size > 0) throw new Error(`${property.name}: no other failure in ${details.numRuns} run(s) (seed ${details.seed}).${ignoredNote}`);
   if (!details.failed) return;
+  const head = [
+    `${property.name}: failed (seed ${details.seed}, path ${details.counterexamplePath}, after ${details.numRuns} run(s) and ${details.numShrinks} shrink(s)).`,
+    `Replay fast-check's counterexample: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} ${property.replayCommand}`,
+    `Rerun the whole campaign: FUZZ_SEED=${details.seed} FUZZ_RUNS=${settings.runs} ${property.replayCommand}`,
+    '',
+  ];
   const error = details.errorInstance;
-  const what = error instanceof PropertyFailure ? error.message : `the check itself threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  if (!(error instanceof PropertyFailure) || !lastFailure) {
+    throw new Error([...head, `The check itself threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`].join('\n') + ignoredNote);
+  }
+  // lastFailure is the counterexample's: fast-check stops shrinking at the last value that failed.
+  const { failure: minimal, rechecks } = await minimizeRepro(lastFailure, property.recheck, property.minimizeBudget);
   throw new Error(
     [
-      `${property.name}: failed (seed ${details.seed}, path ${details.counterexamplePath}, after ${details.numRuns} run(s) and ${details.numShrinks} shrink(s)).`,
-      `Replay exactly this counterexample: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} ${property.replayCommand}`,
-      `Rerun the whole campaign: FUZZ_SEED=${details.seed} FUZZ_RUNS=${settings.runs} ${property.replayCommand}`,
+      ...head,
+      minimal.message,
       '',
-      what,
+      renderRepro(minimal.repro),
+      '',
+      `(minimised from fast-check's counterexample in ${rechecks} rerun(s), each still failing this way: "${kindOf(minimal)}"; fast-check's own, before that:)`,
+      renderRepro(lastFailure.repro),
     ].join('\n') + ignoredNote,
   );
 }

@@ -41,7 +41,7 @@ export async function probeImports(outDir: string, scratch: string, propertyName
     return { problems: [`the import probe failed: ${(error as Error).message}`] };
   }
   const result = JSON.parse(stdout.trim().split('\n').pop()!) as ProbeResult;
-  for (const e of result.importErrors) problems.push(`a generated module does not import: ${e}`);
+  for (const e of result.importErrors) problems.push(`a generated module does not import: ${e.split(outDir).join('<out>')}`);
   for (const n of result.network) problems.push(`network attempted: ${n}`);
   for (const c of result.changedByImport) problems.push(`importing the output changed a global: ${c}`);
   for (const c of result.changedByValidation) problems.push(`running a validator changed a global: ${c}`);

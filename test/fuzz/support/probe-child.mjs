@@ -85,7 +85,7 @@ for (const file of moduleFiles) {
     const exports = await import(pathToFileURL(file).href);
     for (const [name, value] of Object.entries(exports)) if (name.startsWith('validate') && typeof value === 'function') validators.add(value);
   } catch (error) {
-    importErrors.push(`${file}: ${error?.stack ?? error}`);
+    importErrors.push(`${String(error?.message ?? error).split('\n')[0]}\n  in ${file}`);
   }
 }
 const afterImport = snapshot();
