@@ -190,7 +190,7 @@ function refUri(ref: RefTo, from: DraftFile & { name: string }, files: (DraftFil
     if (file.defs.length === 0 || typeof file.root !== 'object') return undefined;
     const key = file.defs[ref.pick % file.defs.length]![0];
     const token = key.replace(/~/g, '~0').replace(/\//g, '~1');
-    return `#/$defs/${ref.style === 2 ? token : encodeURIComponent(token)}`;
+    return `#/$defs/${ref.style === 2 ? token : uriEncoded(token)}`;
   };
   const target = files[ref.pick % files.length]!;
   switch (ref.kind) {
@@ -202,12 +202,21 @@ function refUri(ref: RefTo, from: DraftFile & { name: string }, files: (DraftFil
       if (ref.style === 1) {
         // The corpus style: a components ref naming the sibling's title (or, without one, its file stem).
         const name = target.title ?? target.name.replace(/\.(json|yaml)$/, '');
-        return `#/components/schemas/${encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+        return `#/components/schemas/${uriEncoded(name.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
       }
-      return ref.style === 2 ? target.name : encodeURIComponent(target.name);
+      return ref.style === 2 ? target.name : uriEncoded(target.name);
     }
     case 'sibling-def':
-      return `${encodeURIComponent(target.name)}${defPointer(target) ?? ''}`;
+      return `${uriEncoded(target.name)}${defPointer(target) ?? ''}`;
+  }
+}
+
+/** Percent-encoded; a lone surrogate has no UTF-8 to encode, so such text is written as it is (the tool must cope). */
+function uriEncoded(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -47,9 +47,9 @@ export async function checkProperty<T>(settings: FuzzSettings, property: Propert
     { seed: settings.seed, numRuns: settings.runs, ...(settings.path ? { path: settings.path } : {}) },
   );
   const ignoredNote =
-    ignored.size === 0 ? '' : `\n\n${[...ignored.values()].reduce((a, b) => a + b, 0)} failure(s) matching FUZZ_IGNORE=${settings.ignore} were set aside:\n${[...ignored].map(([h, n]) => `  ${n}× ${h}`).join('\n')}`;
+    ignored.size === 0 ? '' : `\n\n${[...ignored.values()].reduce((a, b) => a + b, 0)} failure(s) matching FUZZ_IGNORE=${settings.ignore} were set aside:\n${[...ignored].map(([h, n]) => `  ${n}× ${h.length > 300 ? `${h.slice(0, 300)}…` : h}`).join('\n')}`;
   // Set-aside failures still fail the test: FUZZ_IGNORE helps find the next distinct failure, it never makes a run green.
-  if (!details.failed && ignored.size > 0) throw new Error(`${property.name}: no other failure in ${details.numRuns} run(s) (seed ${details.seed}).${ignoredNote}`);
+  if (!details.failed && ignored.size > 0) throw new Error(printable(`${property.name}: no other failure in ${details.numRuns} run(s) (seed ${details.seed}).${ignoredNote}`));
   if (!details.failed) return;
   const head = [
     `${property.name}: failed (seed ${details.seed}, path ${details.counterexamplePath}, after ${details.numRuns} run(s) and ${details.numShrinks} shrink(s)).`,
@@ -59,12 +59,12 @@ export async function checkProperty<T>(settings: FuzzSettings, property: Propert
   ];
   const error = details.errorInstance;
   if (!(error instanceof PropertyFailure) || !lastFailure) {
-    throw new Error([...head, `The check itself threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`].join('\n') + ignoredNote);
+    throw new Error(printable([...head, `The check itself threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`].join('\n') + ignoredNote));
   }
   // lastFailure is the counterexample's: fast-check stops shrinking at the last value that failed.
   const { failure: minimal, rechecks } = await minimizeRepro(lastFailure, property.recheck, property.minimizeBudget);
   throw new Error(
-    [
+    printable([
       ...head,
       minimal.message,
       '',
@@ -72,8 +72,13 @@ export async function checkProperty<T>(settings: FuzzSettings, property: Propert
       '',
       `(minimised from fast-check's counterexample in ${rechecks} rerun(s), each still failing this way: "${kindOf(minimal)}"; fast-check's own, before that:)`,
       renderRepro(lastFailure.repro),
-    ].join('\n') + ignoredNote,
+    ].join('\n') + ignoredNote),
   );
 }
 
 class PropertyFailure extends Error {}
+
+/** Messages quote schema strings and CLI output: control characters are shown escaped, never sent to the terminal. */
+function printable(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
