@@ -10,6 +10,7 @@ import { runInBatches } from './support/batches.js';
 import { probeImports } from './support/import-probe.js';
 import { cliOutputProblems } from './support/run-cli.js';
 import { strictTypeErrors } from './support/typecheck.js';
+import { minimizeRepro, type Failure, type Repro } from './support/repro.js';
 
 // The fuzz properties are only as good as their checks: each check must see what it is
 // there to see, and stay quiet on clean output.
@@ -118,5 +119,20 @@ describe('the arbitraries', () => {
     const data = JSON.parse('{"__proto__": {"x": 1}}');
     expect(JSON.stringify(mutate(data, [{ at: 1, op: 'replace', key: 'k', value: 2 }]))).toBe('{"__proto__":2}');
     expect(JSON.stringify(data)).toBe('{"__proto__":{"x":1}}');
+  });
+});
+
+describe('the minimiser', () => {
+  it('keeps only what the same kind of failure needs, and stops at its budget', async () => {
+    // A stand-in check: it fails while some key of some file starts with "bad", and says so by kind.
+    const recheck = async (repro: Repro): Promise<Failure | undefined> => {
+      const text = JSON.stringify(repro.files);
+      return /"bad/.test(text) ? { message: 'has a bad key\ndetails vary', repro } : /"worse/.test(text) ? { message: 'another kind', repro } : undefined;
+    };
+    const files = { 'a.json': { title: 'x', properties: { ok: { type: 'string' }, badbadbad: { type: 'number', minimum: 3 } } }, 'b.json': { worse: 1 } };
+    const start = (await recheck({ files }))!;
+    const { failure } = await minimizeRepro(start, recheck, 200);
+    expect(failure.repro.files).toEqual({ 'a.json': { properties: { bad: {} } } });
+    expect((await minimizeRepro(start, recheck, 3)).rechecks).toBe(3);
   });
 });

@@ -64,22 +64,35 @@ export const differentialCases: fc.Arbitrary<DifferentialCase> = fc
   });
 
 /** What the checks saw, for the summary line and the not-vacuous assertions. */
-export const differentialTotals = { runs: 0, sets: 0, compared: 0, bothRefused: 0, onlyWeRefused: 0, instances: 0, valid: 0, invalid: 0, ajvThrew: 0, refusals: new Map<string, number>() };
+export const differentialTotals = {
+  runs: 0,
+  sets: 0,
+  compared: 0,
+  /** Sets refused by both, by our diagnostic codes. */
+  bothRefused: new Map<string, number>(),
+  /** Sets we refuse and ajv compiles, by our diagnostic codes (a ref cycle, say; worth a look when it grows). */
+  onlyWeRefused: new Map<string, number>(),
+  instances: 0,
+  valid: 0,
+  invalid: 0,
+  ajvThrew: 0,
+};
 
 type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string }[] | null };
 
 export async function checkDifferentialCase(c: DifferentialCase): Promise<Failure | undefined> {
   const dir = await mkdtemp(join(tmpdir(), 'schema-gen-fuzz-differential-'));
   try {
-    const result = await runInBatches(c.sets.length, (sets, attempt) => runOnce(c, dir, sets, attempt));
+    const refusalCodes = new Map<number, string[]>();
+    const result = await runInBatches(c.sets.length, (sets, attempt) => runOnce(c, dir, sets, attempt, refusalCodes));
     differentialTotals.runs++;
     differentialTotals.sets += c.sets.length;
     if (result.failure) return result.failure;
     for (const i of result.refused) {
       // Refused by us: fine when ajv cannot compile it either; counted when ajv can.
       const files = c.sets[i]!.files.map((_, j) => compileWithAjv(c.sets[i]!, j));
-      if (files.some((f) => 'refused' in f)) differentialTotals.bothRefused++;
-      else differentialTotals.onlyWeRefused++;
+      const tally = files.some((f) => 'refused' in f) ? differentialTotals.bothRefused : differentialTotals.onlyWeRefused;
+      for (const code of refusalCodes.get(i) ?? ['?']) tally.set(code, (tally.get(code) ?? 0) + 1);
     }
     return undefined;
   } finally {
@@ -94,7 +107,7 @@ export function recheckDifferential(repro: Repro): Promise<Failure | undefined> 
   return checkDifferentialCase({ sets: [set], instances: [file === -1 ? [] : [{ file, data: repro.data!.value }]] });
 }
 
-async function runOnce(c: DifferentialCase, dir: string, sets: number[], attempt: number): Promise<RunOutcome> {
+async function runOnce(c: DifferentialCase, dir: string, sets: number[], attempt: number, refusalCodes: Map<number, string[]>): Promise<RunOutcome> {
   const folder = `in-${attempt}`;
   const outDir = `out-${attempt}`; // fresh per run: ES modules are cached by URL
   await writeSets(join(dir, folder), c.sets, sets);
@@ -109,11 +122,17 @@ async function runOnce(c: DifferentialCase, dir: string, sets: number[], attempt
   }
   if (report.status === 'failed') {
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
-    if (sets.length === 1) for (const d of errors) differentialTotals.refusals.set(d.code, (differentialTotals.refusals.get(d.code) ?? 0) + 1);
+    if (sets.length === 1) refusalCodes.set(sets[0]!, [...new Set(errors.map((d) => d.code))]);
     const blamed = errors.map((d) => setOfFile(c.sets, sets, folder, d.file));
     return { kind: 'refused', blamed: blamed.some((b) => b === undefined) ? 'unattributed' : [...new Set(blamed as number[])] };
   }
-  const index = (await import(pathToFileURL(join(dir, outDir, 'index.js')).href)) as Record<string, Validator | undefined>;
+  let index: Record<string, Validator | undefined>;
+  try {
+    index = (await import(pathToFileURL(join(dir, outDir, 'index.js')).href)) as Record<string, Validator | undefined>;
+  } catch (error) {
+    const message = `the generated index.js does not import: ${(error as Error).message.split('\n')[0]!.split(dir).join('<tmp>')}`;
+    return { kind: 'problem', failure: { message, repro: { files: filesOf(c.sets, sets) } } };
+  }
   for (const i of sets) {
     const failure = compareSet(c, i, index);
     if (failure) return { kind: 'problem', failure };

@@ -95,7 +95,10 @@ async function runOnce(c: HostileCase, dir: string, sets: number[], attempt: num
     report = await generate({ cwd: dir, inputs: [folder], outDir: 'out', cache: false });
   } catch (error) {
     const e = error as Error;
-    return problem(`generate() threw (the CLI exits 70, "internal error", here): ${e.message.split('\n')[0]}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}`);
+    // The kind: the error's code (ENAMETOOLONG…) or its message, without the paths and names that vary.
+    const code = (e as NodeJS.ErrnoException).code;
+    const kind = code ?? e.message.split('\n')[0]!.slice(0, 160);
+    return problem(`generate() threw (the CLI exits 70, "internal error", here): ${e.name}: ${kind}\n${e.message.slice(0, 500)}\n${(e.stack ?? '').split('\n').slice(1, 6).join('\n')}`);
   }
   const failed = report.status === 'failed';
   if (viaCli) {

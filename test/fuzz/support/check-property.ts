@@ -62,7 +62,9 @@ export async function checkProperty<T>(settings: FuzzSettings, property: Propert
     throw new Error(printable([...head, `The check itself threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`].join('\n') + ignoredNote));
   }
   // lastFailure is the counterexample's: fast-check stops shrinking at the last value that failed.
-  const { failure: minimal, rechecks } = await minimizeRepro(lastFailure, property.recheck, property.minimizeBudget);
+  // A rerun that throws (the check's own bug, or the tool's on a candidate) is just not the same failure.
+  const recheck = (repro: Repro) => property.recheck(repro).catch(() => undefined);
+  const { failure: minimal, rechecks } = await minimizeRepro(lastFailure, recheck, property.minimizeBudget);
   throw new Error(
     printable([
       ...head,

@@ -61,6 +61,16 @@ export async function minimizeRepro(start: Failure, recheck: (repro: Repro) => P
 
 type Path = (string | number)[];
 
+/** Keys the minimiser never shortens: a shortened keyword is no longer the keyword (names, titles and data keys are fair game). */
+const KEYWORDS = new Set([
+  '$schema', '$id', '$ref', '$defs', '$anchor', '$dynamicRef', '$dynamicAnchor', '$comment', 'type', 'enum', 'const', 'multipleOf', 'maximum',
+  'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems',
+  'maxContains', 'minContains', 'maxProperties', 'minProperties', 'required', 'dependentRequired', 'properties', 'patternProperties',
+  'additionalProperties', 'propertyNames', 'items', 'prefixItems', 'contains', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else',
+  'dependentSchemas', 'unevaluatedItems', 'unevaluatedProperties', 'format', 'title', 'description', 'default', 'examples', 'deprecated',
+  'readOnly', 'writeOnly', 'contentMediaType', 'contentEncoding', 'contentSchema', 'definitions', 'x-schema-gen-validator',
+]);
+
 function* simplerRepros(repro: Repro): Generator<Repro> {
   const fileNames = Object.keys(repro.files);
   // Whole files first (but never the file the data is for, nor the last one).
@@ -83,6 +93,11 @@ function* simplerJson(root: Json): Generator<Json> {
   for (const path of nodes) {
     const node = at(root, path);
     if (path.length > 0) yield without(root, path);
+    const key = path[path.length - 1];
+    if (typeof key === 'string' && [...key].length > 1 && !KEYWORDS.has(key)) {
+      const shorter = [...key].slice(0, Math.ceil([...key].length / 2)).join('');
+      if (!Object.hasOwn(at(root, path.slice(0, -1)) as object, shorter)) yield renamed(root, path, shorter);
+    }
     if (Array.isArray(node) && node.length > 0) yield replaced(root, path, []);
     else if (node !== null && typeof node === 'object' && Object.keys(node).length > 0) yield replaced(root, path, {});
     else if (typeof node === 'string' && node.length > 1) yield replaced(root, path, [...node].slice(0, Math.ceil([...node].length / 2)).join(''));
@@ -104,6 +119,12 @@ function replaced(root: Json, path: Path, value: Json): Json {
   if (Array.isArray(parent)) parent[key as number] = value;
   else Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
   return copy;
+}
+
+/** The same tree with the object key at `path` renamed `key` (its place among the keys kept). */
+function renamed(root: Json, path: Path, key: string): Json {
+  const parent = at(root, path.slice(0, -1)) as Record<string, Json>;
+  return replaced(root, path.slice(0, -1), objectOf(Object.entries(parent).map(([k, v]) => [k === path[path.length - 1] ? key : k, v] as const)));
 }
 
 function without(root: Json, path: Path): Json {
