@@ -3,7 +3,7 @@ import { fuzzSettings, fuzzTimeoutMs } from './support/config.js';
 import { checkDifferentialCase, differentialCases, differentialTotals as totals, recheckDifferential } from './properties/differential.js';
 
 // Issue 9's acceptance property; what it checks is described in properties/differential.ts.
-const settings = fuzzSettings(30);
+const settings = fuzzSettings(40);
 
 describe('generated validators agree with ajv (differential property, issue 9)', () => {
   afterAll(() => {
@@ -25,8 +25,8 @@ describe('generated validators agree with ajv (differential property, issue 9)',
         arbitrary: differentialCases,
         check: checkDifferentialCase,
         recheck: recheckDifferential,
-        shrinkBudget: 100,
-        minimizeBudget: 400,
+        shrinkBudget: 60,
+        minimizeBudget: 200,
       });
       if (settings.path) return;
       // Not vacuous: most sets were compared, on valid data and on invalid data.

@@ -3,7 +3,7 @@ import { fuzzSettings, fuzzTimeoutMs } from './support/config.js';
 import { checkHostileCase, hostileCases, hostileTotals as totals, recheckHostile } from './properties/hostile-input.js';
 
 // Issue 8's acceptance property; what it checks is described in properties/hostile-input.ts.
-const settings = fuzzSettings(20);
+const settings = fuzzSettings(30);
 
 describe('hostile input never breaks the tool (property, issue 8)', () => {
   afterAll(() => {
@@ -22,8 +22,8 @@ describe('hostile input never breaks the tool (property, issue 8)', () => {
         arbitrary: hostileCases,
         check: checkHostileCase,
         recheck: recheckHostile,
-        shrinkBudget: 40,
-        minimizeBudget: 120,
+        shrinkBudget: 30,
+        minimizeBudget: 60,
       });
       // Not vacuous: most sets were really generated, compiled and imported (a tool that
       // refused everything would pass the checks above).

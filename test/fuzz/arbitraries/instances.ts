@@ -255,7 +255,9 @@ const mutation = (s: InstanceStrings): fc.Arbitrary<Mutation> =>
 /** Apply each mutation to one node (chosen by `at` among all nodes, in document order) of a copy of `data`. */
 export function mutate(data: Json, mutations: Mutation[]): Json {
   let root = jsonCopy(data);
-  for (const m of mutations) {
+  for (const mutation of mutations) {
+    // The recipe's values are fast-check's, reused on every read of the recipe: never put them in the data itself.
+    const m = { ...mutation, value: jsonCopy(mutation.value) };
     const nodes: { value: Json; parent?: Json; key?: string | number }[] = [];
     const visit = (value: Json, parent?: Json, key?: string | number) => {
       nodes.push({ value, parent, key });
