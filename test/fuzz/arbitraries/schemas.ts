@@ -15,6 +15,8 @@ export interface SchemaStrings {
   extension: fc.Arbitrary<string>;
   /** Values of our internal keyword `x-schema-gen-validator` written into user schemas; absent: never written. */
   internalKeyword?: fc.Arbitrary<string>;
+  /** `$ref` values written as they are (traversal, other hosts, files outside the inputs); absent: refs only point within the set. */
+  rawRef?: fc.Arbitrary<string>;
   /** File stems (before `.json`) and root titles (`undefined`: no title). */
   fileStem: fc.Arbitrary<string>;
   rootTitle: fc.Arbitrary<string | undefined>;
@@ -123,6 +125,7 @@ function keywordEntries(s: SchemaStrings, sub: fc.Arbitrary<DraftSchema>): fc.Ar
   const weighted = options.map((arbitrary) => ({ weight: 6, arbitrary }));
   // Rare: a tool that (rightly) refuses it would otherwise refuse a third of all sets, and test little else.
   if (s.internalKeyword) weighted.push({ weight: 1, arbitrary: entry('x-schema-gen-validator', s.internalKeyword) });
+  if (s.rawRef) weighted.push({ weight: 1, arbitrary: entry('$ref', s.rawRef) });
   return fc.oneof(...weighted);
 }
 

@@ -8,6 +8,8 @@ export interface Repro {
   data?: { file: string; value: Json };
   /** The failure was seen through the CLI child process. */
   viaCli?: boolean;
+  /** The input folder also held `linked.json`, a symlink to a file outside it (support/canary.ts). */
+  canaryLink?: boolean;
 }
 
 /** A property failure: the first line of `message` names its kind (the minimiser keeps it), the rest are details. */
@@ -21,6 +23,7 @@ export const kindOf = (failure: Failure): string => failure.message.split('\n')[
 export function renderRepro(repro: Repro): string {
   const lines = ['Input files (ready to paste: each one file of the input folder; a type is named by its title):', pasteableJson(repro.files)];
   if (repro.data) lines.push('', `Data (for the validator of ${repro.data.file}):`, pasteableJson(repro.data.value));
+  if (repro.canaryLink) lines.push('', '(the input folder also held linked.json, a symlink to a JSON file outside it)');
   if (repro.viaCli) lines.push('', '(seen through the CLI: `schema-gen <that folder> --out <new folder> --no-cache`)');
   return lines.join('\n');
 }
