@@ -1,10 +1,16 @@
 import type { Limits } from '../limits.js';
 
-/** A parsed document too deep, or whose YAML aliases expand too far; `path` leads to where the limit was crossed. */
+/**
+ * A parsed document too deep, whose YAML aliases expand too far, or with a key that is
+ * not well-formed Unicode; `path` leads to where.
+ */
 export interface ShapeProblem {
-  limit: 'maxDepth' | 'maxAliasExpansion';
+  limit: 'maxDepth' | 'maxAliasExpansion' | 'unpairedSurrogate';
   path: string[];
 }
+
+/** A UTF-16 surrogate without its other half: JSON can spell it (`"\udfff"`), no URI, file name or identifier can. */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 interface Visit {
   value: unknown;
@@ -47,6 +53,8 @@ export function checkDocumentShape(json: unknown, limits: Pick<Limits, 'maxDepth
     // Pushed last-first, so that children are visited in document order.
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
+      // Keys become pointers, URIs, file and type names.
+      if (UNPAIRED_SURROGATE.test(key)) return { limit: 'unpairedSurrogate', path: [...pathOf(visit), key] };
       pending.push({ value: (value as Record<string, unknown>)[key], depth, aliased, parent: visit, key });
     }
   }

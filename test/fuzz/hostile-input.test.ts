@@ -9,7 +9,7 @@ describe('hostile input never breaks the tool (property, issue 8)', () => {
   afterAll(() => {
     console.log(
       `hostile-input fuzz (seed ${settings.seed}, ${settings.runs} runs): ${totals.runs} batches checked (shrinking included), ${totals.sets} schema sets: ` +
-        `${totals.generated} generated, ${totals.refused} refused (exit 2); ${totals.cliRuns} CLI runs; ${totals.modulesImported} modules imported, ${totals.validatorCalls} validator calls`,
+        `${totals.generated} generated, ${totals.refused} refused (exit 2) ${JSON.stringify(totals.refusedBy)}; ${totals.cliRuns} CLI runs; ${totals.modulesImported} modules imported, ${totals.validatorCalls} validator calls`,
     );
   });
 

@@ -60,7 +60,7 @@ const USER_FILE = 'NOTES.md';
 const USER_TEXT = 'Notes the user keeps next to the generated files.\n';
 
 /** What the checks saw, for the summary line and the not-vacuous assertion. */
-export const hostileTotals = { runs: 0, sets: 0, generated: 0, refused: 0, cliRuns: 0, modulesImported: 0, validatorCalls: 0 };
+export const hostileTotals = { runs: 0, sets: 0, generated: 0, refused: 0, cliRuns: 0, modulesImported: 0, validatorCalls: 0, refusedBy: {} as Record<string, number> };
 
 export async function checkHostileCase(c: HostileCase): Promise<Failure | undefined> {
   writeCanaries();
@@ -129,6 +129,8 @@ async function runOnce(c: HostileCase, dir: string, sets: number[], attempt: num
     if (vague.length > 0) return problem(`an error diagnostic without a file or message (code ${vague[0]!.code})\n${JSON.stringify(vague[0])}`);
     const changes = treeChanges(before, await treeOf(out));
     if (changes.length > 0) return problem(`a run that exited 2 changed the output folder\n${changes.slice(0, 10).join(', ')}`);
+    for (const code of new Set(errors.map((d) => d.code))) hostileTotals.refusedBy[code] = (hostileTotals.refusedBy[code] ?? 0) + 1;
+    if (process.env.FUZZ_SHOW_REFUSED) for (const d of errors) if (d.code === process.env.FUZZ_SHOW_REFUSED) console.error(JSON.stringify(d).slice(0, 600));
     const blamed = errors.map((d) => setOfFile(c.sets, sets, folder, d.file));
     return { kind: 'refused', blamed: blamed.some((b) => b === undefined) ? 'unattributed' : [...new Set(blamed as number[])] };
   }
