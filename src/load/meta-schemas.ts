@@ -2,11 +2,12 @@ import { createRequire } from 'node:module';
 
 /**
  * The JSON Schema meta-schemas (with their vocabularies) that refs may name without a
- * network or a local copy: served from the copies ajv ships, from memory. A URL is
+ * network or a local copy: served from the copies ajv (and ajv-draft-04) ship, from memory. A URL is
  * only ever a key into this table, never turned into a path. One entry per document;
  * `uri` is the document's own `$id` without its empty fragment.
  */
 const META_SCHEMAS: readonly { uri: string; module: string }[] = [
+  { uri: 'http://json-schema.org/draft-04/schema', module: 'ajv-draft-04/dist/refs/json-schema-draft-04.json' },
   { uri: 'http://json-schema.org/draft-06/schema', module: 'ajv/dist/refs/json-schema-draft-06.json' },
   { uri: 'http://json-schema.org/draft-07/schema', module: 'ajv/dist/refs/json-schema-draft-07.json' },
   { uri: 'https://json-schema.org/draft/2019-09/schema', module: 'ajv/dist/refs/json-schema-2019-09/schema.json' },
