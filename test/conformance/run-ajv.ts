@@ -1,35 +1,25 @@
-import ajv2020Module from 'ajv/dist/2020.js';
-import ajvFormatsModule from 'ajv-formats';
-import type { GenerateOptions } from '../../src/index.js';
+import { newAjvFor } from '../../src/ajv/dialects.js';
+import { addFormatsTo, ajvOptions } from '../../src/emit/validators/ajv-instance.js';
+import type { ValidatorOptions } from '../../src/emit/validators/index.js';
+import type { Dialect } from '../../src/schema/dialect.js';
 import { suiteRemotes, type Compiled, type SuiteGroup } from './suite.js';
 
-const Ajv2020 = ajv2020Module.default;
-const addFormats = ajvFormatsModule.default;
-
 let remotes: { url: string; schema: unknown }[] | undefined;
+let remoteFormats: Set<string> | undefined;
 
 /**
  * ajv's own run-time compilation of a group schema, configured as our generator
- * configures it (src/emit/validators/index.ts, createAjv): same options and formats, the
- * suite's remotes added under their `http://localhost:1234/…` URLs. A fresh instance per
- * group, so that ids of one group never answer refs of another.
+ * configures it: ajv's class for the dialect (`newAjvFor`), the options of
+ * `ajvOptions` and the formats of `addFormatsTo` (src/emit/validators/ajv-instance.ts,
+ * what `createAjv` uses), the suite's remotes added under their `http://localhost:1234/…`
+ * URLs. A fresh instance per group, so that ids of one group never answer refs of another.
  */
-export function compileWithAjv(group: SuiteGroup, options: Pick<GenerateOptions, 'formats' | 'allErrors'> = {}): Compiled {
+export function compileWithAjv(group: SuiteGroup, dialect: Dialect, options: ValidatorOptions): Compiled {
   remotes ??= suiteRemotes();
-  const ajv = new Ajv2020({
-    allErrors: options.allErrors ?? true,
-    strictSchema: false,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    validateFormats: (options.formats ?? 'assert') === 'assert',
-    unicodeRegExp: true,
-    code: { optimize: true },
-    logger: false,
-  });
-  addFormats(ajv);
-  const known = new Set(Object.keys(ajv.formats));
-  for (const format of formatsIn(group.schema)) if (!known.has(format)) ajv.addFormat(format, true);
+  remoteFormats ??= formatsIn(remotes.map((r) => r.schema));
+  // ajv's warnings and errors are what our run would report as diagnostics; a compile error also throws.
+  const ajv = newAjvFor(dialect, ajvOptions(dialect, options, []));
+  addFormatsTo(ajv, new Set([...formatsIn(group.schema), ...remoteFormats]));
   try {
     // Remotes of other drafts name meta-schemas this instance does not hold: add them unchecked, as our generator does.
     for (const remote of remotes) ajv.addSchema(remote.schema as object, remote.url, undefined, false);
@@ -40,6 +30,7 @@ export function compileWithAjv(group: SuiteGroup, options: Pick<GenerateOptions,
   }
 }
 
+/** Every `format` value in a schema (data that looks like one too: an unused annotation format changes nothing). */
 function formatsIn(schema: unknown, found = new Set<string>()): Set<string> {
   if (Array.isArray(schema)) schema.forEach((s) => formatsIn(s, found));
   else if (schema !== null && typeof schema === 'object') {

@@ -2,7 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generate, type Diagnostic, type GenerateOptions } from '../../src/index.js';
-import { walkSchema } from '../../src/schema/walk.js';
+import type { Dialect } from '../../src/schema/dialect.js';
+import { vocabularyOf } from '../../src/schema/keywords/index.js';
+import { documentDialect, walkSchema } from '../../src/schema/walk.js';
 import { resolveUri, stripFragment } from '../../src/schema/uri.js';
 import { REMOTE_PREFIX, SUITE_REMOTES, type Compiled, type SuiteGroup } from './suite.js';
 
@@ -23,10 +25,10 @@ const nameOf = (i: number) => `SuiteCase${String(i).padStart(3, '0')}`;
 export async function compileWithSchemaGen(
   dir: string,
   groups: SuiteGroup[],
-  options: Pick<GenerateOptions, 'formats' | 'allErrors'> = {},
+  options: Pick<GenerateOptions, 'formats' | 'allErrors' | 'defaultDialect'> = {},
 ): Promise<Compiled[]> {
   const compiled: Compiled[] = new Array(groups.length);
-  const pending = planBatches(groups);
+  const pending = planBatches(groups, options.defaultDialect);
   let run = 0;
   while (pending.length > 0) {
     const batch = pending.shift()!;
@@ -75,10 +77,11 @@ function describeDiagnostic(d: Diagnostic): string {
  * Groups that may share one run: none declares a resource (`$id`) that another declares
  * or refers to. (Otherwise a ref that should fail, or reach a remote, could silently reach
  * a neighbour; duplicate ids would fail the run.) Relative ids and refs are resolved as
- * they will be in the run's `schemas/` folder.
+ * they will be in the run's `schemas/` folder, each schema read in the dialect the run
+ * will read it in (`defaultDialect` unless its `$schema` says otherwise).
  */
-export function planBatches(groups: SuiteGroup[]): number[][] {
-  const uris = groups.map((g, i) => resourceUris(g.schema, `file:///schemas/${fileOf(i)}`));
+export function planBatches(groups: SuiteGroup[], defaultDialect: Dialect = '2020-12'): number[][] {
+  const uris = groups.map((g, i) => resourceUris(g.schema, `file:///schemas/${fileOf(i)}`, documentDialect(g.schema, 'input', defaultDialect)));
   const batches: { members: number[]; declared: Set<string>; referenced: Set<string> }[] = [];
   uris.forEach(({ declared, referenced }, i) => {
     const fits = (b: (typeof batches)[number]) =>
@@ -92,20 +95,37 @@ export function planBatches(groups: SuiteGroup[]): number[][] {
   return batches.map((b) => b.members);
 }
 
-function resourceUris(schema: unknown, fileUri: string): { declared: Set<string>; referenced: Set<string> } {
+/**
+ * The resources a schema declares and those it refers to. Generous on purpose: an id is
+ * counted even where its dialect ignores it (beside a `$ref` up to draft-07), and a ref
+ * beside an id is resolved both with and without it, which can only keep groups apart,
+ * never put two together that must not be.
+ */
+function resourceUris(schema: unknown, fileUri: string, dialect: Dialect): { declared: Set<string>; referenced: Set<string> } {
   const declared = new Set<string>();
   const referenced = new Set<string>();
-  walkSchema(schema, '', fileUri, (node, _pointer, base) => {
-    let here = base;
-    if (typeof node.$id === 'string') {
-      const id = resolveUri(node.$id, base);
-      if (id) declared.add((here = stripFragment(id)));
-    }
-    for (const key of ['$ref', '$dynamicRef']) {
-      const target = typeof node[key] === 'string' ? resolveUri(node[key] as string, here) : undefined;
-      if (target && stripFragment(target) !== fileUri) referenced.add(stripFragment(target));
-    }
-    return here;
-  });
+  walkSchema(
+    schema,
+    '',
+    fileUri,
+    (node, _pointer, base, here) => {
+      let inner = base;
+      const idValue = node[vocabularyOf(here).idKeyword];
+      if (typeof idValue === 'string') {
+        const id = resolveUri(idValue, base);
+        if (id) declared.add((inner = stripFragment(id)));
+      }
+      for (const key of ['$ref', '$dynamicRef', '$recursiveRef']) {
+        if (typeof node[key] !== 'string') continue;
+        // Up to draft-07 a `$ref` ignores the `$id` beside it: count both readings.
+        for (const against of new Set([base, inner])) {
+          const target = resolveUri(node[key], against);
+          if (target && stripFragment(target) !== fileUri) referenced.add(stripFragment(target));
+        }
+      }
+      return inner;
+    },
+    dialect,
+  );
   return { declared, referenced };
 }

@@ -4,13 +4,16 @@ import { SHARED } from '../helpers/paths.js';
 
 /** The official JSON-Schema-Test-Suite, copied under ../shared (see its SOURCE.txt). */
 export const SUITE = join(SHARED, 'corpus', 'json-schema-test-suite');
-export const SUITE_TESTS = join(SUITE, 'tests', 'draft2020-12');
+/** One folder per dialect (`draft7`, `draft2020-12`, …). */
+export const SUITE_TESTS_ROOT = join(SUITE, 'tests');
+/** The draft 2020-12 tests. */
+export const SUITE_TESTS = join(SUITE_TESTS_ROOT, 'draft2020-12');
 /** Served as `http://localhost:1234/…` (the suite's convention): `remotes/draft2020-12/x.json` is `http://localhost:1234/draft2020-12/x.json`. */
 export const SUITE_REMOTES = join(SUITE, 'remotes');
 export const REMOTE_PREFIX = 'http://localhost:1234/';
 
-export const suitePresent = existsSync(SUITE_TESTS) && existsSync(SUITE_REMOTES);
-if (!suitePresent) console.warn(`\n*** JSON-Schema-Test-Suite conformance tests SKIPPED: ${SUITE_TESTS} is absent ***\n`);
+export const suitePresent = existsSync(SUITE_TESTS_ROOT) && existsSync(SUITE_REMOTES);
+if (!suitePresent) console.warn(`\n*** JSON-Schema-Test-Suite conformance tests SKIPPED: ${SUITE_TESTS_ROOT} is absent ***\n`);
 export const describeSuite = suitePresent ? describe : describe.skip;
 
 export interface SuiteTest {
@@ -25,15 +28,15 @@ export interface SuiteGroup {
   tests: SuiteTest[];
 }
 
-/** A suite file, named relative to `tests/draft2020-12/` (`ref.json`, `optional/format/date.json`). */
+/** A suite file, named relative to its dialect's folder (`ref.json`, `optional/format/date.json`). */
 export interface SuiteFile {
   name: string;
   groups: SuiteGroup[];
 }
 
-/** The `.json` files directly in `folder` (relative to `tests/draft2020-12/`), sorted. */
-export function suiteFiles(folder = ''): SuiteFile[] {
-  const dir = join(SUITE_TESTS, folder);
+/** The `.json` files directly in `folder` of a dialect's tests (`tests/<dialectFolder>/<folder>`), sorted. */
+export function suiteFiles(dialectFolder: string, folder = ''): SuiteFile[] {
+  const dir = join(SUITE_TESTS_ROOT, dialectFolder, folder);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -41,7 +44,11 @@ export function suiteFiles(folder = ''): SuiteFile[] {
     .map((f) => ({ name: folder ? `${folder}/${f}` : f, groups: JSON.parse(readFileSync(join(dir, f), 'utf8')) as SuiteGroup[] }));
 }
 
-/** Every remote document with the URL the suite serves it at. */
+/**
+ * Every remote document with the URL the suite serves it at, whatever the dialect under
+ * test: each draft's tests name their own subfolder's remotes (or the shared ones at the
+ * top), and the remotes of other drafts say theirs with `$schema`.
+ */
 export function suiteRemotes(): { url: string; schema: unknown }[] {
   const found: { url: string; schema: unknown }[] = [];
   const walk = (dir: string): void => {
@@ -57,7 +64,7 @@ export function suiteRemotes(): { url: string; schema: unknown }[] {
   return found;
 }
 
-/** The key of one case in known-failures.json: `<file>/<group description>/<test description>`. */
+/** The key of one case in a dialect's known-failure lists: `<file>/<group description>/<test description>`. */
 export function caseKey(file: string, group: SuiteGroup, test: SuiteTest): string {
   return `${file}/${group.description}/${test.description}`;
 }

@@ -4,6 +4,8 @@ import type { GeneratedType } from './suite.js';
 
 /** One valid instance that must be assignable to the type generated for its schema. */
 export interface TypeProbeCase {
+  /** The suite folder of its dialect (`draft7`). */
+  folder: string;
   key: string;
   type: GeneratedType;
   data: unknown;
@@ -17,7 +19,7 @@ export interface TypeProbeCase {
  * ("excess-property errors aside") — a type without an index signature describes the
  * properties it names, and the validator decides about the others.
  */
-export function writeTypeProbe(path: string, cases: readonly TypeProbeCase[]): (line: number) => string | undefined {
+export function writeTypeProbe(path: string, cases: readonly TypeProbeCase[]): (line: number) => TypeProbeCase | undefined {
   const modules = [...new Set(cases.map((c) => c.type.index))];
   const alias = new Map(modules.map((m, i) => [m, `m${i}`]));
   const importPath = (module: string) => {
@@ -30,7 +32,7 @@ export function writeTypeProbe(path: string, cases: readonly TypeProbeCase[]): (
   ];
   const lines = cases.map((c) => `accepts<${alias.get(c.type.index)}.${c.type.name}>()(${literal(c.data)});`);
   writeFileSync(path, `${[...header, ...lines].join('\n')}\n`);
-  return (line) => cases[line - header.length - 1]?.key;
+  return (line) => cases[line - header.length - 1];
 }
 
 /** JSON as a TypeScript expression (JSON text is one, but for the empty-key and number edge cases JSON.stringify already handles). */
