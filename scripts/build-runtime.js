@@ -13,14 +13,15 @@ const outDir = join(root, 'dist', 'runtime');
 const AJV = 'ajv, MIT License, Copyright (c) 2015-2021 Evgeny Poberezkin';
 const notices = {
   ucs2length: [AJV],
-  equal: [AJV, 'fast-deep-equal, MIT License, Copyright (c) 2017 Evgeny Poberezkin'],
+  equal: [],
   uri: [AJV, 'fast-uri, BSD-3-Clause License, Copyright (c) 2011-2021 Gary Court, (c) 2021-present The Fastify team'],
   formats: ['ajv-formats, MIT License, Copyright (c) 2020 Evgeny Poberezkin'],
 };
 
 const helpers = {
   ucs2length: "import m from 'ajv/dist/runtime/ucs2length.js'; export const ucs2length = m;",
-  equal: "import m from 'ajv/dist/runtime/equal.js'; export const equal = m;",
+  // Our own: fast-deep-equal calls methods of the data (see src/runtime/json-equal.ts).
+  equal: "export { equal } from './src/runtime/json-equal.ts';",
   uri: "import m from 'ajv/dist/runtime/uri.js'; export const uri = m;",
   formats: "import { fullFormats } from 'ajv-formats/dist/formats.js'; export const formats = fullFormats;",
 };

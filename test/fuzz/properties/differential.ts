@@ -177,6 +177,11 @@ function compareSet(c: DifferentialCase, i: number, index: Record<string, Valida
     try {
       ourValid = ours(jsonCopy(instance.data));
     } catch (error) {
+      // ajv's own code generator bug, inherited as is (the same error on the same data): no verdict to compare.
+      if (ajvThrew instanceof Error && (error as Error).message === ajvThrew.message) {
+        differentialTotals.ajvThrew++;
+        continue;
+      }
       const ajvSays = ajvValid === undefined ? `ajv throws too: ${(ajvThrew as Error).message}` : `ajv says ${ajvValid ? 'valid' : 'invalid'}`;
       return fail(`our validator throws: ${(error as Error).message}`, `${name} throws; ${ajvSays}`, instance);
     }
