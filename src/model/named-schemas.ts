@@ -1,11 +1,11 @@
 import type { SourceDocument } from '../load/document.js';
 import { fileStem } from '../resolve/registry.js';
-import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
+import { dialectAt, locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
+import { vocabularyOf } from '../schema/keywords/index.js';
 import { lastSegment } from '../schema/pointer.js';
-import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
+import { embeddedDialect, isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 import type { NameCandidate } from './naming.js';
-
-const DEFINITION = /\/(\$defs|definitions)\/[^/]+$/;
+import { isDefinitionEntry } from './place-in-document.js';
 
 /**
  * The schemas the user declared: every input schema root and `$defs` entry, plus each
@@ -15,22 +15,23 @@ const DEFINITION = /\/(\$defs|definitions)\/[^/]+$/;
  */
 export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
   const found = new Map<string, NameCandidate>();
-  const add = (location: SchemaLocation, wanted: string) => {
+  const add = (location: SchemaLocation, wanted: string, dialect = dialectAt(graph.registry, location)) => {
     const key = locationKey(location);
-    if (!found.has(key)) found.set(key, { key, location, wanted });
+    if (!found.has(key)) found.set(key, { key, location, wanted, dialect });
   };
   for (const doc of graph.registry.documents) {
     if (doc.role !== 'input') continue;
     for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
       const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
-      add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer));
+      add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer), isSchemaObject(schema) ? embeddedDialect(schema, dialect) : dialect);
       // `$defs` entries are declarations meant for reuse: each is a named type too.
       walkSchema(
         schema,
         pointer,
         null,
-        (_node, at) => {
-          if (DEFINITION.test(at)) add({ doc, pointer: at }, lastSegment(at));
+        (_node, at, _context, here) => {
+          // An entry with an empty key (`/$defs/`) has no name to give: it is inlined where used.
+          if (isDefinitionEntry(at, vocabularyOf(here)) && lastSegment(at) !== '') add({ doc, pointer: at }, lastSegment(at), here);
           return null;
         },
         dialect,
