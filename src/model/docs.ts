@@ -33,27 +33,50 @@ export function docInfoOf(schema: unknown, foldedAnnotations: readonly SchemaObj
     const about = typeof externalDocs.description === 'string' ? ` ${externalDocs.description}` : '';
     tags.push({ name: 'see', value: `${externalDocs.url}${about}` });
   }
+  const doc: DocInfo = { tags };
+  if (description !== undefined) doc.description = description;
   const members = constrains ? enumMemberDocs(schema) : undefined;
-  return { ...(description === undefined ? {} : { description }), ...(members ? { members } : {}), tags };
+  if (members) doc.members = members;
+  return doc;
 }
 
+/** The text, unless it is blank (tested without copying it: descriptions can be long). */
 function nonEmpty(text: unknown): string | undefined {
-  return typeof text === 'string' && text.trim() !== '' ? text : undefined;
+  return typeof text === 'string' && /\S/.test(text) ? text : undefined;
+}
+
+interface TagKeyword {
+  name: string;
+  /** The keyword this boolean modifies (draft-04's `exclusiveMinimum` → `minimum`). */
+  modifies?: string;
+  /** The boolean that modifies this keyword. */
+  modifiedBy?: string;
+}
+
+const tagKeywordsOf = new WeakMap<Vocabulary, TagKeyword[]>();
+
+/** The dialect's doc-tag keywords with their modifiers, worked out once per dialect (docs are made for every property). */
+function tagKeywords(vocabulary: Vocabulary): TagKeyword[] {
+  let found = tagKeywordsOf.get(vocabulary);
+  if (!found) {
+    found = vocabulary.docTags.map((name) => ({ name, modifies: vocabulary.keyword(name)?.modifies, modifiedBy: vocabulary.modifiedBy.get(name) }));
+    tagKeywordsOf.set(vocabulary, found);
+  }
+  return found;
 }
 
 /** The dialect's constraint keywords as tags, in the table's order. */
 function constraintTags(schema: SchemaObject, vocabulary: Vocabulary): DocTag[] {
   const tags: DocTag[] = [];
-  for (const name of vocabulary.docTags) {
+  for (const { name, modifies, modifiedBy } of tagKeywords(vocabulary)) {
     const value = schema[name];
-    const modifies = vocabulary.keyword(name)?.modifies;
+    if (value === undefined && modifies === undefined) continue;
     if (modifies !== undefined) {
       // draft-04's `minimum: 5, exclusiveMinimum: true` reads as draft-06's `exclusiveMinimum: 5`.
       if (value === true && typeof schema[modifies] === 'number') tags.push({ name, value: JSON.stringify(schema[modifies]) });
       continue;
     }
-    const modifier = vocabulary.modifiedBy.get(name);
-    if (modifier !== undefined && schema[modifier] === true) continue; // shown as the modifier's tag
+    if (modifiedBy !== undefined && schema[modifiedBy] === true) continue; // shown as the modifier's tag
     // `false` and a zero minimum say nothing a reader needs.
     if (value === undefined || value === false || (value === 0 && name.startsWith('min'))) continue;
     tags.push({ name, value: typeof value === 'string' ? value : JSON.stringify(value) });

@@ -1,11 +1,10 @@
 import type { SourceDocument } from '../load/document.js';
 import { fileStem } from '../resolve/registry.js';
 import { dialectAt, locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
-import { vocabularyOf } from '../schema/keywords/index.js';
-import { lastSegment } from '../schema/pointer.js';
+import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
+import { lastSegment, unescapeSegment } from '../schema/pointer.js';
 import { embeddedDialect, isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 import type { NameCandidate } from './naming.js';
-import { isDefinitionEntry } from './place-in-document.js';
 
 /**
  * The schemas the user declared: every input schema root and `$defs` entry, plus each
@@ -28,11 +27,12 @@ export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
       walkSchema(
         schema,
         pointer,
-        null,
-        (_node, at, _context, here) => {
+        undefined as Parent | undefined,
+        (_node, at, parent, here) => {
+          const key = parent && definitionKey(parent, at);
           // An entry with an empty key (`/$defs/`) has no name to give: it is inlined where used.
-          if (isDefinitionEntry(at, vocabularyOf(here)) && lastSegment(at) !== '') add({ doc, pointer: at }, lastSegment(at), here);
-          return null;
+          if (key) add({ doc, pointer: at }, key, here);
+          return { pointer: at, vocabulary: vocabularyOf(here) };
         },
         dialect,
       );
@@ -46,6 +46,24 @@ export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
     if (componentRoots.has(locationKey(target))) add(target, wantedName(target));
   }
   return [...found.values()];
+}
+
+/** The schema a walked schema sits in, with the vocabulary its keywords are read in. */
+interface Parent {
+  pointer: string;
+  vocabulary: Vocabulary;
+}
+
+/**
+ * The key of a definitions entry (`$defs/<key>`, draft-07's `definitions/<key>`) of
+ * its parent, read from the two segments below the parent's pointer: no pointer is
+ * parsed twice, whatever the depth.
+ */
+function definitionKey(parent: Parent, pointer: string): string | undefined {
+  const rest = pointer.slice(parent.pointer.length + 1);
+  const slash = rest.indexOf('/');
+  if (slash <= 0 || rest.includes('/', slash + 1) || !parent.vocabulary.definitions.has(rest.slice(0, slash))) return undefined;
+  return unescapeSegment(rest.slice(slash + 1));
 }
 
 /**

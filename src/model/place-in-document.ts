@@ -67,13 +67,6 @@ export function definitionsAround(pointer: string, vocabulary: Vocabulary = DEFA
   return tokens.filter((t) => !(t.kind === 'keyword' && (vocabulary.definitions.has(t.text) || COMPONENT_CONTAINERS.includes(t.text)))).map((t) => t.text).join(' ');
 }
 
-/** Whether `pointer` is an entry of a definitions keyword (`/$defs/x`, draft-07's `/definitions/x`). */
-export function isDefinitionEntry(pointer: string, vocabulary: Vocabulary): boolean {
-  const tokens = tokensOf(pointer, vocabulary);
-  const keyword = tokens[tokens.length - 2];
-  return tokens[tokens.length - 1]?.kind === 'name' && keyword?.kind === 'keyword' && vocabulary.definitions.has(keyword.text);
-}
-
 /**
  * A subschema of an in-place keyword (`allOf/0`, `not`, `then`, `dependentSchemas/x`):
  * it applies to the same value as its parent, whose other keywords decide its kind.

@@ -23,6 +23,8 @@ export function locationKey(location: SchemaLocation): string {
 export interface RefSite {
   /** The schema object that holds the `$ref`. */
   location: SchemaLocation;
+  /** That schema object itself (so later stages need not look it up by pointer). */
+  schema: SchemaObject;
   ref: string;
   baseUri: string;
 }
@@ -88,7 +90,7 @@ function indexDocument(registry: Registry, doc: SourceDocument): void {
         if (resource) registerResource(registry, inner.base, { doc, pointer: at });
         const anchors = [anchor, ...ANCHOR_KEYWORDS.filter((k) => vocabulary.keyword(k) && typeof node[k] === 'string').map((k) => node[k] as string)];
         for (const name of anchors) if (name !== undefined) addAnchor(registry, `${doc.displayPath}#${inner.resource}`, name, { doc, pointer: at });
-        if (typeof node.$ref === 'string') registry.refSites.push({ location: { doc, pointer: at }, ref: node.$ref, baseUri: inner.base });
+        if (typeof node.$ref === 'string') registry.refSites.push({ location: { doc, pointer: at }, schema: node, ref: node.$ref, baseUri: inner.base });
         return inner;
       },
       dialect,
