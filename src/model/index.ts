@@ -15,8 +15,11 @@ import { narrowIntersections } from './rules/narrow.js';
 import { refKinds } from './ref-kinds.js';
 import { impliedTypeWarnings } from './implied-type-warnings.js';
 import { referencedTargets, type DocInfo, type TypeExpr } from './type-expr.js';
+import { vocabularyAt } from './schema-facts.js';
+import { ignoredBesideRefWarnings } from './ignored-beside-ref.js';
 
-export type { TypeExpr, PropertyExpr, DocInfo, DocTag, TupleElement } from './type-expr.js';
+export type { TypeExpr, PropertyExpr, DocInfo, DocTag, EnumMemberDoc, TupleElement } from './type-expr.js';
+export { tsTypeProblem, isPlainTypeName } from './rules/ts-type.js';
 export type { TypeOptions } from './schema-to-type.js';
 export { toTypeName } from './naming.js';
 export { MAX_TYPE_NODES } from './type-budget.js';
@@ -56,14 +59,16 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
   const named = new Set(declared.map((c) => c.key));
   const shared = new SharedTypes(sharedSubschemas(graph, declared.map((c) => c.location), named));
   const implied: ImpliedType[] = [];
-  const context = { graph, named, options, shared, inlined: new Map<string, TypeExpr>(), onImpliedType: (found: ImpliedType) => implied.push(found) };
+  const warnings: Diagnostic[] = [];
+  const context = { graph, named, options, shared, inlined: new Map<string, TypeExpr>(), onImpliedType: (found: ImpliedType) => implied.push(found), onWarning: (w: Diagnostic) => warnings.push(w) };
   const bodies = new Map<string, TypeExpr>();
   for (const candidate of declared) bodies.set(candidate.key, typeOfSchema(schemaAt(candidate.location), candidate.location, { ...context, current: candidate.key }));
   const sharedCandidates: NameCandidate[] = shared.declared().map(({ key, location, body }) => {
     bodies.set(key, body);
     const schema = schemaAt(location);
     const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
-    return { key, location, wanted: title ?? placeName(location.pointer) ?? '', shared: true };
+    const vocabulary = vocabularyAt(graph.registry, location);
+    return { key, location, wanted: title ?? placeName(location.pointer, vocabulary) ?? '', shared: true, dialect: vocabulary.dialect };
   });
   const candidates = [...declared, ...sharedCandidates];
   const { names, clashes, diagnostics } = assignNames(candidates, options.renames);
@@ -79,15 +84,16 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
     }
     const schema = schemaAt(candidate.location);
     const uses = [...referencedTargets(body)].filter((k) => k !== candidate.key).sort();
+    const vocabulary = vocabularyAt(graph.registry, candidate.location);
     // A top-level `allOf: [{$ref}, {description}]` documents the type itself.
-    const folded = isSchemaObject(schema) && Array.isArray(schema.allOf) ? schema.allOf.filter(isAnnotationOnly) : [];
-    types.push({ key: candidate.key, name, location: candidate.location, schema, doc: docInfoOf(schema, folded), body, uses });
+    const folded = isSchemaObject(schema) && Array.isArray(schema.allOf) ? schema.allOf.filter((m) => isAnnotationOnly(m, vocabulary)) : [];
+    types.push({ key: candidate.key, name, location: candidate.location, schema, doc: docInfoOf(schema, folded, vocabulary), body, uses });
   }
   types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const byKey = new Map(types.map((t) => [t.key, t]));
   const kindsOfRef = refKinds(byKey);
   for (const type of types) type.body = narrowIntersections(type.body, kindsOfRef);
-  diagnostics.push(...impliedTypeWarnings(implied, kindsOfRef, options));
+  diagnostics.push(...impliedTypeWarnings(implied, kindsOfRef, options), ...warnings, ...ignoredBesideRefWarnings(graph));
   return { types, byKey, renamedClashes: clashes, diagnostics };
 }
 

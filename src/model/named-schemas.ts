@@ -1,11 +1,10 @@
 import type { SourceDocument } from '../load/document.js';
 import { fileStem } from '../resolve/registry.js';
-import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
-import { lastSegment } from '../schema/pointer.js';
-import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
+import { dialectAt, locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
+import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
+import { lastSegment, unescapeSegment } from '../schema/pointer.js';
+import { embeddedDialect, isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 import type { NameCandidate } from './naming.js';
-
-const DEFINITION = /\/(\$defs|definitions)\/[^/]+$/;
 
 /**
  * The schemas the user declared: every input schema root and `$defs` entry, plus each
@@ -15,23 +14,25 @@ const DEFINITION = /\/(\$defs|definitions)\/[^/]+$/;
  */
 export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
   const found = new Map<string, NameCandidate>();
-  const add = (location: SchemaLocation, wanted: string) => {
+  const add = (location: SchemaLocation, wanted: string, dialect = dialectAt(graph.registry, location)) => {
     const key = locationKey(location);
-    if (!found.has(key)) found.set(key, { key, location, wanted });
+    if (!found.has(key)) found.set(key, { key, location, wanted, dialect });
   };
   for (const doc of graph.registry.documents) {
     if (doc.role !== 'input') continue;
     for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
       const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
-      add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer));
+      add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer), isSchemaObject(schema) ? embeddedDialect(schema, dialect) : dialect);
       // `$defs` entries are declarations meant for reuse: each is a named type too.
       walkSchema(
         schema,
         pointer,
-        null,
-        (_node, at) => {
-          if (DEFINITION.test(at)) add({ doc, pointer: at }, lastSegment(at));
-          return null;
+        undefined as Parent | undefined,
+        (_node, at, parent, here) => {
+          const key = parent && definitionKey(parent, at);
+          // An entry with an empty key (`/$defs/`) has no name to give: it is inlined where used.
+          if (key) add({ doc, pointer: at }, key, here);
+          return { pointer: at, vocabulary: vocabularyOf(here) };
         },
         dialect,
       );
@@ -45,6 +46,24 @@ export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
     if (componentRoots.has(locationKey(target))) add(target, wantedName(target));
   }
   return [...found.values()];
+}
+
+/** The schema a walked schema sits in, with the vocabulary its keywords are read in. */
+interface Parent {
+  pointer: string;
+  vocabulary: Vocabulary;
+}
+
+/**
+ * The key of a definitions entry (`$defs/<key>`, draft-07's `definitions/<key>`) of
+ * its parent, read from the two segments below the parent's pointer: no pointer is
+ * parsed twice, whatever the depth.
+ */
+function definitionKey(parent: Parent, pointer: string): string | undefined {
+  const rest = pointer.slice(parent.pointer.length + 1);
+  const slash = rest.indexOf('/');
+  if (slash <= 0 || rest.includes('/', slash + 1) || !parent.vocabulary.definitions.has(rest.slice(0, slash))) return undefined;
+  return unescapeSegment(rest.slice(slash + 1));
 }
 
 /**

@@ -2,8 +2,9 @@ import { basename, dirname } from 'node:path';
 import { diagnosticAt } from '../diagnostics/at-location.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SchemaLocation } from '../resolve/index.js';
-import { unescapeSegment } from '../schema/pointer.js';
-import { isInside, placeBelow } from './place-in-document.js';
+import type { Dialect } from '../schema/dialect.js';
+import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
+import { definitionsAround, isInside, placeBelow } from './place-in-document.js';
 
 /** Names our own output exports next to the schema types; a schema may not take them. */
 const RESERVED_TYPE_NAMES = new Set(['ValidationError', 'Validator', 'ValidationErrorObject']);
@@ -28,7 +29,11 @@ export interface NameCandidate {
    * `sharedSubschemas`): it yields to the schemas the user declared, never renames them.
    */
   shared?: boolean;
+  /** The dialect it is read in (default: its document's). */
+  dialect?: Dialect;
 }
+
+const vocabularyOfCandidate = (c: NameCandidate): Vocabulary => vocabularyOf(c.dialect ?? c.location.doc.dialect);
 
 interface Naming {
   names: Map<string, string>;
@@ -101,27 +106,99 @@ function assignDeclaredNames(candidates: NameCandidate[], renamedTo: (c: NameCan
       names.set(group[0]!.key, toTypeName(group[0]!.wanted));
       continue;
     }
-    const prefixes = distinguishingPrefixes(group);
-    const resolved = group.map((c, i) => toTypeName(`${prefixes[i]} ${c.wanted}`));
-    const unique = new Set(resolved.map((n) => n.toLowerCase()));
-    if (unique.size !== group.length || resolved.some((n) => taken.has(n.toLowerCase()))) {
-      diagnostics.push(
-        diagnosticAt(group[0]!.location.doc, group[0]!.location.pointer, {
-          severity: 'error',
-          code: 'name-clash',
-          message: `${group.length} schemas want the type name "${toTypeName(group[0]!.wanted)}": ${group.map((c) => c.key).join(', ')}`,
-          hint: 'give them distinct titles, or set "names" in the config file: { "<file>#<pointer>": "NewName" }',
-        }),
-      );
-      continue;
+    // Rule `root keeps its name`: a schema and definitions of its own that want its name.
+    const { outer, inner } = splitOwnDefinitions(group);
+    if (outer.length === 1) {
+      names.set(outer[0]!.key, toTypeName(outer[0]!.wanted));
+      taken.add(toTypeName(outer[0]!.wanted).toLowerCase());
+    } else {
+      const prefixes = distinguishingPrefixes(outer);
+      const resolved = outer.map((c, i) => toTypeName(`${prefixes[i]} ${c.wanted}`));
+      const unique = new Set(resolved.map((n) => n.toLowerCase()));
+      if (unique.size !== outer.length || resolved.some((n) => taken.has(n.toLowerCase()))) {
+        diagnostics.push(ambiguousClash(group, taken));
+        continue;
+      }
+      outer.forEach((c, i) => {
+        names.set(c.key, resolved[i]!);
+        taken.add(resolved[i]!.toLowerCase());
+        clashes.push(`${where(c)} → ${resolved[i]!}`);
+      });
     }
-    group.forEach((c, i) => {
-      names.set(c.key, resolved[i]!);
-      taken.add(resolved[i]!.toLowerCase());
-      clashes.push(`${where(c)} → ${resolved[i]!}`);
-    });
+    // Each inner definition: the name of the schema it sits in, then its place below it (`Schema` + `/$defs/schema` → `SchemaSchema`).
+    for (const { candidate, owner } of inner) {
+      const name = toTypeName(`${names.get(owner.key)!} ${placeBelow(owner.location.pointer, candidate.location.pointer, vocabularyOfCandidate(candidate))}`);
+      if (taken.has(name.toLowerCase())) {
+        diagnostics.push(ambiguousClash([owner, candidate], taken, candidate));
+        continue;
+      }
+      names.set(candidate.key, name);
+      taken.add(name.toLowerCase());
+      clashes.push(`${where(candidate)} → ${name}`);
+    }
   }
   return { names, clashes, diagnostics };
+}
+
+/**
+ * The members of a clash that are definitions (`$defs`, `definitions`) inside another
+ * member of the same document (`inner`, each with the innermost such member), and the
+ * rest (`outer`). A definition is named from its place in its schema, so the schema
+ * holding it is what it yields to.
+ */
+function splitOwnDefinitions(group: NameCandidate[]): { outer: NameCandidate[]; inner: { candidate: NameCandidate; owner: NameCandidate }[] } {
+  const outer: NameCandidate[] = [];
+  const inner: { candidate: NameCandidate; owner: NameCandidate }[] = [];
+  for (const candidate of group) {
+    let owner: NameCandidate | undefined;
+    for (const other of group) {
+      if (other === candidate || other.location.doc !== candidate.location.doc || other.location.pointer === candidate.location.pointer) continue;
+      if (!isInside(other.location.pointer, candidate.location.pointer)) continue;
+      if (!owner || other.location.pointer.length > owner.location.pointer.length) owner = other;
+    }
+    if (owner) inner.push({ candidate, owner });
+    else outer.push(candidate);
+  }
+  // Outer members first: an inner one takes its owner's final name.
+  inner.sort((a, b) => a.owner.location.pointer.length - b.owner.location.pointer.length);
+  return { outer, inner };
+}
+
+/** A clash no rule settles: an error at the schema left without a name (the first, by default), with a `names` entry to copy that settles it. */
+function ambiguousClash(group: NameCandidate[], taken: ReadonlySet<string>, at: NameCandidate = group[0]!): Diagnostic {
+  const wanted = toTypeName(group[0]!.wanted);
+  const suggested = suggestedNames(group, taken);
+  const entries = group.slice(1).map((c, i) => `${JSON.stringify(namesKey(c))}: ${JSON.stringify(suggested[i + 1])}`);
+  return diagnosticAt(at.location.doc, at.location.pointer, {
+    severity: 'error',
+    code: 'name-clash',
+    message: `${group.length} schemas want the type name "${wanted}" and no rule tells them apart: ${group.map(where).join(', ')}`,
+    hint: `give them distinct titles, or name them in the config file: "names": { ${entries.join(', ')} }`,
+  });
+}
+
+/** How the config's `names` names a schema: its file for a document's root, else `<file>#<pointer>`. */
+const namesKey = (c: NameCandidate) => (c.location.pointer === '' ? c.location.doc.displayPath : `${c.location.doc.displayPath}#${c.location.pointer}`);
+
+/** A name from the file and the whole place in it: `order.json#/properties/lines/items` → `OrderLinesItem`. */
+const fullPlaceName = (c: NameCandidate) => toTypeName(`${basename(c.location.doc.absolutePath).replace(/\.(json|ya?ml)$/i, '')} ${placeBelow('', c.location.pointer, vocabularyOfCandidate(c))}`);
+
+/**
+ * Names that tell the members of a clash apart, for the hint: the first member keeps
+ * the name; each other one is prefixed with the first part of its path (folder, file,
+ * place in the file) where the members differ, numbered only where that is not enough.
+ */
+function suggestedNames(group: NameCandidate[], taken: ReadonlySet<string>): string[] {
+  const paths = group.map((c) => [...c.location.doc.displayPath.replace(/\.(json|ya?ml)$/i, '').split('/'), placeBelow('', c.location.pointer, vocabularyOfCandidate(c))]);
+  let common = 0;
+  while (paths.every((p) => p[common] !== undefined && p[common] === paths[0]![common])) common++;
+  const used = new Set(taken);
+  return group.map((c, i) => {
+    let name = toTypeName(i === 0 ? c.wanted : `${paths[i]![common] ?? ''} ${c.wanted}`);
+    for (let n = 2; i > 0 && used.has(name.toLowerCase()); n++) name = toTypeName(`${paths[i]![common] ?? ''} ${c.wanted} ${n}`);
+    used.add(name.toLowerCase());
+    return name;
+  });
 }
 
 const where = (c: NameCandidate) => `${c.location.doc.displayPath}${c.location.pointer ? `#${c.location.pointer}` : ''}`;
@@ -162,7 +239,7 @@ function assignSharedNames(shared: NameCandidate[], declared: NameCandidate[], n
   const qualified = qualify.map((c) => {
     const owner = ownerOf(c, byDocument.get(c.location.doc) ?? []);
     const ownerName = (owner && naming.names.get(owner.key)) ?? basename(c.location.doc.absolutePath).replace(/\.(json|ya?ml)$/i, '');
-    return toTypeName(`${ownerName} ${placeBelow(owner?.location.pointer ?? '', c.location.pointer)}`);
+    return toTypeName(`${ownerName} ${placeBelow(owner?.location.pointer ?? '', c.location.pointer, vocabularyOfCandidate(c))}`);
   });
   const counts = new Map<string, number>();
   for (const name of qualified) counts.set(name.toLowerCase(), (counts.get(name.toLowerCase()) ?? 0) + 1);
@@ -174,7 +251,7 @@ function assignSharedNames(shared: NameCandidate[], declared: NameCandidate[], n
           severity: 'error',
           code: 'name-clash',
           message: `this subschema is used in several places, so it needs a type name of its own, but "${name}" is taken`,
-          hint: 'give it a distinct title, or set "names" in the config file: { "<file>#<pointer>": "NewName" }',
+          hint: `give it a distinct title, or name it in the config file: "names": { ${JSON.stringify(namesKey(c))}: ${JSON.stringify(fullPlaceName(c))} }`,
         }),
       );
       return;
@@ -212,14 +289,8 @@ function distinguishingPrefixes(group: NameCandidate[]): string[] {
   const byFolder = locations.map((l) => basename(dirname(l.doc.absolutePath)));
   if (new Set(byFolder).size === locations.length) return byFolder;
   // In one file (nested `$defs` that reuse a key): the definitions they sit in.
-  const byPlace = locations.map((l, i) => `${new Set(stems).size > 1 ? byFile[i] : ''} ${placeInDocument(l.pointer)}`);
+  const byPlace = group.map((c, i) => `${new Set(stems).size > 1 ? byFile[i] : ''} ${definitionsAround(c.location.pointer, vocabularyOfCandidate(c))}`);
   return byPlace;
-}
-
-/** `/$defs/numberList/$defs/itemType` → `numberList`; `/then/$defs/x` → `then`; `/$defs/x` → ``. */
-function placeInDocument(pointer: string): string {
-  const segments = pointer.split('/').slice(1, -1).map(unescapeSegment);
-  return segments.filter((s) => !['$defs', 'definitions', 'components', 'schemas'].includes(s)).join(' ');
 }
 
 /** The file-name tokens before the schema's own name: `user-pools-date-type-schema` + `DateType` → `user-pools`. */

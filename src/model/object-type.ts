@@ -1,9 +1,11 @@
+import { DEFAULT_DIALECT } from '../schema/dialect.js';
+import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
 import { isSchemaObject, type SchemaObject } from '../schema/walk.js';
 import { docInfoOf } from './docs.js';
 import { patternMatchesKey } from './pattern-match.js';
 import { isAnnotationOnly } from './rules/annotations.js';
 import { intersectionOf, unionOf } from './rules/combine.js';
-import { hasApplicatorSiblings, type ReuseType, type SubType, type TypeOptions } from './schema-facts.js';
+import { conditionalSubschemas, hasApplicatorSiblings, vocabularyBelow, type ReuseType, type SubType, type TypeOptions } from './schema-facts.js';
 import { isInheritedName, isUnknown, keyword, NEVER, UNKNOWN, type PropertyExpr, type TypeExpr } from './type-expr.js';
 
 type KeyPath = (string | number)[];
@@ -27,14 +29,16 @@ export const MAX_KEY_PATTERN_PAIRS = 10_000;
 /**
  * An object schema as an object type: its properties in schema order (optional unless
  * required), properties only conditional subschemas declare (`then`, `else`,
- * `dependentSchemas`) as optional ones, and an index signature that admits every
- * declared property, so TypeScript accepts the interface and valid literals.
+ * `dependentSchemas`, draft-07's `dependencies`) as optional ones, and an index
+ * signature that admits every declared property, so TypeScript accepts the interface
+ * and valid literals.
  */
-export function objectType(schema: SchemaObject, sub: SubType, reuse: ReuseType, options: TypeOptions): TypeExpr {
+export function objectType(schema: SchemaObject, sub: SubType, reuse: ReuseType, options: TypeOptions, vocabulary: Vocabulary = vocabularyOf(DEFAULT_DIALECT)): TypeExpr {
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
   const declared = isSchemaObject(schema.properties) ? schema.properties : {};
   const built: BuiltProperty[] = Object.entries(declared).map(([name, propertySchema]) => {
-    const folded = isSchemaObject(propertySchema) && Array.isArray(propertySchema.allOf) ? propertySchema.allOf.filter(isAnnotationOnly) : [];
+    const own = vocabularyBelow(propertySchema, vocabulary);
+    const folded = isSchemaObject(propertySchema) && Array.isArray(propertySchema.allOf) ? propertySchema.allOf.filter((m) => isAnnotationOnly(m, own)) : [];
     const type = sub(['properties', name], propertySchema, true);
     return {
       property: {
@@ -42,15 +46,15 @@ export function objectType(schema: SchemaObject, sub: SubType, reuse: ReuseType,
         type: readAs(name, type, !required.has(name)),
         optional: !required.has(name),
         readOnly: [propertySchema, ...folded].some((s) => isSchemaObject(s) && s.readOnly === true),
-        doc: docInfoOf(propertySchema, folded),
+        doc: docInfoOf(propertySchema, folded, own),
       },
       sources: [[['properties', name], type]],
     };
   });
-  built.push(...conditionalProperties(schema, sub, new Set(Object.keys(declared))));
-  const additional = additionalType(schema, sub);
+  built.push(...conditionalProperties(schema, sub, new Set(Object.keys(declared)), vocabulary));
+  const additional = additionalType(schema, sub, vocabulary);
   const patterns = patternTypes(schema, sub);
-  const keys = finiteKeys(schema.propertyNames);
+  const keys = vocabulary.keyword('propertyNames') ? finiteKeys(schema.propertyNames) : undefined;
   if (keys && keys.length * patterns.length <= MAX_KEY_PATTERN_PAIRS) {
     return knownKeysObject(built.map((b) => b.property), keys, patterns, additional, required, reuse);
   }
@@ -158,26 +162,21 @@ function valueSourcesOfKey(key: string, patterns: PatternType[], additional: Add
   return members.length > 0 ? { combine: 'any', members } : undefined;
 }
 
-/** Properties only `then`, `else` or `dependentSchemas` declare: optional, since they are conditional. */
-function conditionalProperties(schema: SchemaObject, sub: SubType, declared: Set<string>): BuiltProperty[] {
-  const sources: [KeyPath, unknown][] = [
-    [['then'], schema.then],
-    [['else'], schema.else],
-    ...(isSchemaObject(schema.dependentSchemas) ? Object.entries(schema.dependentSchemas).map(([k, v]) => [['dependentSchemas', k], v] as [string[], unknown]) : []),
-  ];
-  const found = new Map<string, { sources: [KeyPath, TypeExpr][]; schema: unknown }>();
-  for (const [path, source] of sources) {
+/** Properties only conditional subschemas (`then`, `else`, `dependentSchemas`, `dependencies`) declare: optional, since they are conditional. */
+function conditionalProperties(schema: SchemaObject, sub: SubType, declared: Set<string>, vocabulary: Vocabulary): BuiltProperty[] {
+  const found = new Map<string, { sources: [KeyPath, TypeExpr][]; schema: unknown; vocabulary: Vocabulary }>();
+  for (const [path, source] of conditionalSubschemas(schema, vocabulary)) {
     if (!isSchemaObject(source) || !isSchemaObject(source.properties)) continue;
     for (const [name, propertySchema] of Object.entries(source.properties)) {
       if (declared.has(name)) continue;
-      const entry = found.get(name) ?? { sources: [], schema: propertySchema };
+      const entry = found.get(name) ?? { sources: [], schema: propertySchema, vocabulary: vocabularyBelow(propertySchema, vocabularyBelow(source, vocabulary)) };
       const at = [...path, 'properties', name];
       entry.sources.push([at, sub(at, propertySchema, true)]);
       found.set(name, entry);
     }
   }
-  return [...found].map(([name, { sources: from, schema: propertySchema }]) => ({
-    property: { name, type: readAs(name, unionOf(from.map(([, type]) => type)), true), optional: true, readOnly: false, doc: docInfoOf(propertySchema) },
+  return [...found].map(([name, { sources: from, schema: propertySchema, vocabulary: own }]) => ({
+    property: { name, type: readAs(name, unionOf(from.map(([, type]) => type)), true), optional: true, readOnly: false, doc: docInfoOf(propertySchema, [], own) },
     sources: from,
   }));
 }
@@ -186,13 +185,13 @@ function conditionalProperties(schema: SchemaObject, sub: SubType, declared: Set
  * What properties beyond the declared ones may hold. Without siblings that evaluate
  * properties, `unevaluatedProperties` means what `additionalProperties` would.
  */
-function additionalType(schema: SchemaObject, sub: SubType): Additional {
+function additionalType(schema: SchemaObject, sub: SubType, vocabulary: Vocabulary): Additional {
   if (schema.additionalProperties !== undefined) {
     return schema.additionalProperties === false ? undefined : { path: ['additionalProperties'], type: sub(['additionalProperties'], schema.additionalProperties, true) };
   }
-  if (schema.unevaluatedProperties === undefined) return 'absent';
+  if (schema.unevaluatedProperties === undefined || !vocabulary.keyword('unevaluatedProperties')) return 'absent';
   // Siblings may evaluate more properties than this schema declares: stay open.
-  if (hasApplicatorSiblings(schema)) return schema.unevaluatedProperties === false ? undefined : { path: [], type: UNKNOWN };
+  if (hasApplicatorSiblings(schema, vocabulary)) return schema.unevaluatedProperties === false ? undefined : { path: [], type: UNKNOWN };
   return schema.unevaluatedProperties === false ? undefined : { path: ['unevaluatedProperties'], type: sub(['unevaluatedProperties'], schema.unevaluatedProperties, true) };
 }
 

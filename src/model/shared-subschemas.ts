@@ -2,6 +2,7 @@ import type { SourceDocument } from '../load/document.js';
 import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
 import { getAtPointer, joinPointer, parsePointer } from '../schema/pointer.js';
 import { isSchemaObject } from '../schema/walk.js';
+import { vocabularyAt } from './schema-facts.js';
 import { typeEdges } from './type-edges.js';
 
 /**
@@ -36,7 +37,7 @@ export function sharedSubschemas(graph: ResolvedGraph, roots: readonly SchemaLoc
   for (let i = 0; i < queue.length; i++) {
     const [location, schema] = queue[i]!;
     if (!isSchemaObject(schema)) continue;
-    for (const [path, sub] of typeEdges(schema)) reach({ doc: location.doc, pointer: joinPointer(location.pointer, ...path) }, sub);
+    for (const [path, sub] of typeEdges(schema, vocabularyAt(graph.registry, location))) reach({ doc: location.doc, pointer: joinPointer(location.pointer, ...path) }, sub);
     if (typeof schema.$ref === 'string') {
       const resolved = graph.refs.get(locationKey(location));
       if (resolved && !named.has(locationKey(resolved.target))) reach(resolved.target, schemaAt(resolved.target));

@@ -28,6 +28,8 @@ function computeKey(type: TypeExpr): string | undefined {
       return `l:${JSON.stringify(type.value)}`;
     case 'ref':
       return `r:${JSON.stringify(type.target)}`;
+    case 'verbatim':
+      return `v:${JSON.stringify(type.text)}`;
     case 'array':
       return wrap('a', [structuralKey(type.items)]);
     case 'tuple':

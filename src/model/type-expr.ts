@@ -10,6 +10,8 @@ export type TypeExpr =
   | { kind: 'union'; members: TypeExpr[] }
   /** What reading a name every object inherits returns when the data has no such own property: `Object["toString"]`. */
   | { kind: 'inherited'; name: InheritedName }
+  /** A type expression the schema wrote itself (json-schema-to-typescript's `tsType`), accepted by `tsTypeProblem`'s check. */
+  | { kind: 'verbatim'; text: string }
   | { kind: 'intersection'; members: TypeExpr[] };
 
 /** Members of TypeScript's `Object` interface: every object literal has them, so TypeScript checks them. */
@@ -33,10 +35,19 @@ export interface PropertyExpr {
   doc: DocInfo;
 }
 
-/** What a doc comment will say: the description (still as the schema wrote it) and tags. */
+/** What a doc comment will say: the description (still as the schema wrote it), the enum's members, and tags. */
 export interface DocInfo {
   description?: string;
+  /** An enum's members with their descriptions or names (editors' `enumDescriptions`, `tsEnumNames`), when the schema gives any. */
+  members?: EnumMemberDoc[];
   tags: DocTag[];
+}
+
+export interface EnumMemberDoc {
+  /** The member as JSON text: `"a"`, `3`, `null`. */
+  value: string;
+  name?: string;
+  description?: string;
 }
 
 export interface DocTag {

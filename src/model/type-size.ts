@@ -52,6 +52,8 @@ function smallLeaves(type: TypeExpr, depth: number): number | undefined {
       return 1;
     case 'literal':
       return typeof type.value === 'string' && type.value.length > SMALL_LITERAL_LENGTH ? undefined : 1;
+    case 'verbatim':
+      return type.text.length > SMALL_LITERAL_LENGTH ? undefined : 1;
     case 'union':
     case 'intersection': {
       if (depth > 1 || type.members.length > SMALL_LEAVES) return undefined;

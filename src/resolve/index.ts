@@ -2,12 +2,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/document.js';
 import { unknownKeywordWarnings } from './keywords.js';
 import { schemaProblems } from './schema-problems.js';
-import { buildRegistry, locationKey, type Registry } from './registry.js';
+import { buildRegistry, dialectAt, locationKey, type Registry } from './registry.js';
 import { refCycleErrors } from './ref-cycles.js';
 import { resolveRef, type ResolvedRef, type ResolveSettings } from './resolve-ref.js';
 
 export type { Registry, SchemaLocation, RefSite } from './registry.js';
-export { locationKey } from './registry.js';
+export { dialectAt, locationKey } from './registry.js';
 export type { ResolvedRef, ResolvedVia, ResolveSettings, RefFailure } from './resolve-ref.js';
 
 /** The registry plus every `$ref` of the run, each resolved to its target. */
@@ -40,6 +40,6 @@ export function resolveDocuments(documents: SourceDocument[], settings: ResolveS
       refs.set(locationKey(site.location), result);
     }
   }
-  diagnostics.push(...refCycleErrors(refs));
+  diagnostics.push(...refCycleErrors(refs, (location) => dialectAt(registry, location)));
   return { registry, refs, diagnostics, wanted: [...wanted].sort() };
 }

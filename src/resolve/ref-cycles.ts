@@ -1,14 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
+import type { Dialect } from '../schema/dialect.js';
 import { getAtPointer, joinPointer, parsePointer } from '../schema/pointer.js';
-import { isSchemaObject, type SchemaObject } from '../schema/walk.js';
+import { isSchemaObject, subschemasOf } from '../schema/walk.js';
 import type { ResolvedRef } from './resolve-ref.js';
 import { locationKey as keyOf, type SchemaLocation } from './registry.js';
-
-/** Keywords whose subschemas apply to the same instance as the schema holding them. */
-const IN_PLACE_SINGLE = ['not', 'if', 'then', 'else'];
-const IN_PLACE_LIST = ['allOf', 'anyOf', 'oneOf'];
-const IN_PLACE_MAP = ['dependentSchemas', 'dependencies'];
 
 /**
  * A `$ref` that leads back to the schema holding it without descending into the data
@@ -16,12 +12,12 @@ const IN_PLACE_MAP = ['dependentSchemas', 'dependencies'];
  * forever: validators overflow the stack on every call and the types are circular.
  * Each such cycle is an error at the first `$ref` on it, naming the whole cycle.
  */
-export function refCycleErrors(refs: ReadonlyMap<string, ResolvedRef>): Diagnostic[] {
+export function refCycleErrors(refs: ReadonlyMap<string, ResolvedRef>, dialectOf: (location: SchemaLocation) => Dialect = (l) => l.doc.dialect): Diagnostic[] {
   const state = new Map<string, 'open' | 'done'>();
   const errors: Diagnostic[] = [];
   const reported = new Set<string>();
   for (const start of [...refs.values()].sort((a, b) => (keyOf(a.site.location) < keyOf(b.site.location) ? -1 : 1))) {
-    const cycle = findCycle(start.site.location, refs, state);
+    const cycle = findCycle(start.site.location, refs, state, dialectOf);
     if (!cycle) continue;
     const members = cycle.map((step) => keyOf(step.from));
     const id = [...members].sort().join('\n');
@@ -40,10 +36,11 @@ interface Step {
 }
 
 /** Depth-first, without recursion (schemas may nest deeply): the first cycle reachable from `start`. */
-function findCycle(start: SchemaLocation, refs: ReadonlyMap<string, ResolvedRef>, state: Map<string, 'open' | 'done'>): Step[] | undefined {
+function findCycle(start: SchemaLocation, refs: ReadonlyMap<string, ResolvedRef>, state: Map<string, 'open' | 'done'>, dialectOf: (location: SchemaLocation) => Dialect): Step[] | undefined {
+  const inPlaceSteps = (from: SchemaLocation) => stepsInPlace(from, refs, dialectOf(from));
   if (state.get(keyOf(start)) === 'done') return undefined;
   const path: Step[] = [];
-  const stack: { location: SchemaLocation; next: Step[] }[] = [{ location: start, next: inPlaceSteps(start, refs) }];
+  const stack: { location: SchemaLocation; next: Step[] }[] = [{ location: start, next: inPlaceSteps(start) }];
   state.set(keyOf(start), 'open');
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
@@ -65,26 +62,25 @@ function findCycle(start: SchemaLocation, refs: ReadonlyMap<string, ResolvedRef>
     }
     state.set(key, 'open');
     path.push(step);
-    stack.push({ location: step.to, next: inPlaceSteps(step.to, refs) });
+    stack.push({ location: step.to, next: inPlaceSteps(step.to) });
   }
   return undefined;
 }
 
-function inPlaceSteps(from: SchemaLocation, refs: ReadonlyMap<string, ResolvedRef>): Step[] {
+/**
+ * Where a schema leads without moving into the data: its `$ref`, and the subschemas of
+ * its dialect's in-place keywords (`allOf`, `not`, `then`, `dependentSchemas`…). Up to
+ * draft-07 the keywords beside a `$ref` are ignored by the spec, but still followed
+ * here: ajv applies them unless told not to, and a validator that did would loop.
+ */
+function stepsInPlace(from: SchemaLocation, refs: ReadonlyMap<string, ResolvedRef>, dialect: Dialect): Step[] {
   const schema = getAtPointer(from.doc.json, parsePointer(from.pointer)!);
   if (!isSchemaObject(schema)) return [];
   const steps: Step[] = [];
   const ref = refs.get(keyOf(from));
   if (ref) steps.push({ from, to: ref.target, viaRef: ref });
-  const child = (...segments: (string | number)[]) => steps.push({ from, to: { doc: from.doc, pointer: joinPointer(from.pointer, ...segments) } });
-  for (const key of IN_PLACE_SINGLE) if (isSchemaObject(schema[key])) child(key);
-  for (const key of IN_PLACE_LIST) {
-    const list = schema[key];
-    if (Array.isArray(list)) list.forEach((member, i) => isSchemaObject(member) && child(key, i));
-  }
-  for (const key of IN_PLACE_MAP) {
-    const map = schema[key];
-    if (isSchemaObject(map)) for (const name of Object.keys(map)) if (isSchemaObject((map as SchemaObject)[name])) child(key, name);
+  for (const [sub, pointer] of subschemasOf(schema, from.pointer, dialect, (k) => k.appliesTo === 'in-place')) {
+    if (isSchemaObject(sub)) steps.push({ from, to: { doc: from.doc, pointer } });
   }
   return steps;
 }

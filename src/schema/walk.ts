@@ -1,5 +1,5 @@
 import { DEFAULT_DIALECT, dialectOfMetaSchema, dialectOfOpenApiVersion, type Dialect } from './dialect.js';
-import { vocabularyOf } from './keywords/index.js';
+import { vocabularyOf, type Keyword } from './keywords/index.js';
 import { joinPointer } from './pointer.js';
 
 export type SchemaObject = Record<string, unknown>;
@@ -35,11 +35,15 @@ export function embeddedDialect(schema: SchemaObject, parent: Dialect): Dialect 
   return startsResource ? (dialectOfMetaSchema(schema.$schema) ?? parent) : parent;
 }
 
-/** The direct subschemas of a schema with their pointers, keyword by keyword in the dialect's table order. */
-export function subschemasOf(schema: SchemaObject, pointer: string, dialect: Dialect = DEFAULT_DIALECT): [unknown, string][] {
+/**
+ * The direct subschemas of a schema with their pointers, keyword by keyword in the
+ * dialect's table order; `only` keeps the keywords it accepts (the in-place ones, say).
+ */
+export function subschemasOf(schema: SchemaObject, pointer: string, dialect: Dialect = DEFAULT_DIALECT, only?: (keyword: Keyword) => boolean): [unknown, string][] {
   const found: [unknown, string][] = [];
-  for (const { name, holds } of vocabularyOf(dialect).subschemaKeywords) {
-    if (!Object.hasOwn(schema, name)) continue;
+  for (const keyword of vocabularyOf(dialect).subschemaKeywords) {
+    const { name, holds } = keyword;
+    if (!Object.hasOwn(schema, name) || (only && !only(keyword))) continue;
     const value = schema[name];
     switch (holds) {
       case 'schema':

@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../../src/load/document.js';
 import { assignNames, MAX_TYPE_NAME_LENGTH, toTypeName, type NameCandidate } from '../../src/model/naming.js';
 import { placeBelow, placeName } from '../../src/model/place-in-document.js';
+import { typesOf } from './types-of.js';
 
 const docs = new Map<string, SourceDocument>();
 /** One document object per path, as the loader makes them. */
@@ -87,6 +88,71 @@ describe('assignNames', () => {
   });
 });
 
+describe('rule: a schema keeps its name; its own definitions that want it yield', () => {
+  it('the OpenAPI 3.1 schema.yaml case: the root (named after the file) and $defs/schema', () => {
+    const root = candidate('/oas/schema.yaml', '', 'schema');
+    const def = candidate('/oas/schema.yaml', '/$defs/schema', 'schema');
+    for (const order of [[root, def], [def, root]]) {
+      const { names, clashes, diagnostics } = assignNames(order, {});
+      expect(diagnostics).toEqual([]);
+      expect(names.get(root.key)).toBe('Schema');
+      expect(names.get(def.key)).toBe('SchemaSchema');
+      expect(clashes).toEqual(['oas/schema.yaml#/$defs/schema → SchemaSchema']);
+    }
+  });
+
+  it('nested definitions: the innermost schema around each is its owner', () => {
+    const outer = candidate('/n/x.json', '/$defs/item', 'item');
+    const inner = candidate('/n/x.json', '/$defs/item/$defs/item', 'item');
+    const { names } = assignNames([inner, outer, candidate('/n/x.json', '', 'X')], {});
+    expect([names.get(outer.key), names.get(inner.key)]).toEqual(['Item', 'ItemItem']);
+  });
+
+  it('outer schemas still clash by the file rule; each definition then takes its owner\'s new name', () => {
+    const user = candidate('/c/user-pools-date-type.json', '', 'DateType');
+    const identity = candidate('/c/identity-pools-date-type.json', '', 'DateType');
+    const userDef = candidate('/c/user-pools-date-type.json', '/$defs/DateType', 'DateType');
+    const { names } = assignNames([user, identity, userDef], {});
+    expect([names.get(user.key), names.get(identity.key), names.get(userDef.key)]).toEqual(['UserPoolsDateType', 'IdentityPoolsDateType', 'UserPoolsDateTypeDateType']);
+  });
+
+  it('a definition in another file is no inner one: the file rule decides', () => {
+    const { names } = assignNames([candidate('/f/a.json', '', 'Money'), candidate('/f/b.json', '/$defs/Money', 'Money')], {});
+    expect([...names.values()].sort()).toEqual(['AMoney', 'BMoney']);
+  });
+
+  it('when the rule\'s name is taken, an error at the line with a names entry to copy; never two schemas with one name', () => {
+    const root = candidate('/t/schema.json', '', 'Schema');
+    const def = candidate('/t/schema.json', '/$defs/schema', 'schema');
+    const taken = candidate('/t/other.json', '', 'SchemaSchema');
+    const { names, diagnostics } = assignNames([root, def, taken], {});
+    expect(names.get(root.key)).toBe('Schema');
+    expect(names.has(def.key)).toBe(false);
+    expect(new Set(names.values()).size).toBe(names.size);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'name-clash',
+        file: 't/schema.json',
+        pointer: '/$defs/schema',
+        hint: expect.stringContaining('"names": { "t/schema.json#/$defs/schema": "SchemaSchema2" }'),
+      }),
+    ]);
+  });
+
+  it('a truly ambiguous clash: the message names every schema, the hint gives an entry that settles it', () => {
+    const one = candidate('/one/api/user.json', '', 'User');
+    const two = candidate('/two/api/user.json', '', 'User');
+    const { names, diagnostics } = assignNames([one, two], {});
+    expect(names.size).toBe(0);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.message).toBe('2 schemas want the type name "User" and no rule tells them apart: one/api/user.json, two/api/user.json');
+    expect(diagnostics[0]!.hint).toContain('"names": { "two/api/user.json": "TwoUser" }');
+    // The suggested entry settles it.
+    const settled = assignNames([one, two], { 'two/api/user.json': 'TwoUser' });
+    expect([settled.diagnostics, [...settled.names.values()].sort()]).toEqual([[], ['TwoUser', 'User']]);
+  });
+});
+
 describe('names of shared subschemas (named because several places print them)', () => {
   const shared = (path: string, pointer: string, wanted: string): NameCandidate => ({ ...candidate(path, pointer, wanted), shared: true });
 
@@ -157,5 +223,32 @@ describe('a subschema\'s place, in words', () => {
   it('below another schema', () => {
     expect(placeBelow('', '/anyOf/1')).toBe('option 1');
     expect(placeBelow('/$defs/line', '/$defs/line/properties/code/items')).toBe('code item');
+  });
+});
+
+describe('clashes, end to end', () => {
+  it('an OpenAPI 3.1-style schema.yaml: the file names the root Schema, $defs/schema becomes SchemaSchema, no error', async () => {
+    const result = await typesOf({
+      'schemas/schema.yaml': [
+        '$schema: https://json-schema.org/draft/2020-12/schema',
+        'type: object',
+        'properties:',
+        '  components: { $ref: "#/$defs/schema" }',
+        '$defs:',
+        '  schema:',
+        '    type: [object, boolean]',
+      ].join('\n'),
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(Object.keys(result.types).sort()).toEqual(['Schema', 'SchemaSchema']);
+    expect(result.types.Schema).toContain('components?: SchemaSchema;');
+  });
+
+  it('a truly ambiguous clash fails with the line and a names entry', async () => {
+    const user = { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'User', type: 'object' };
+    const result = await typesOf({ 'schemas/one/api/user.json': user, 'schemas/two/api/user.json': user });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'name-clash', file: 'schemas/one/api/user.json', line: 1, hint: expect.stringContaining('"names": { "schemas/two/api/user.json": "TwoUser" }') }),
+    ]);
   });
 });

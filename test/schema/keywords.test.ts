@@ -58,6 +58,29 @@ describe('the keyword table', () => {
     expect([...v.crossesRefs].sort()).toEqual(['$dynamicAnchor', '$dynamicRef', '$recursiveAnchor', '$recursiveRef', 'unevaluatedItems', 'unevaluatedProperties']);
   });
 
+  it('derived lists the type rules read: combinators, conditional keywords, place words', () => {
+    const v = vocabularyOf('2020-12');
+    expect(v.combinators.map((k) => [k.name, k.facts.combines])).toEqual([['allOf', 'all'], ['anyOf', 'any'], ['oneOf', 'one']]);
+    expect(v.conditional.map((k) => k.name)).toEqual(['then', 'else', 'dependentSchemas', 'dependencies']);
+    expect(vocabularyOf('draft-04').conditional.map((k) => k.name)).toEqual(['dependencies']);
+    expect(['items', 'prefixItems', 'additionalProperties', 'anyOf', 'allOf'].map((k) => v.keyword(k)?.facts.placeWord)).toEqual(['item', 'item', 'value', 'option', 'part']);
+    expect(vocabularyOf('draft-07').shapes.array).toEqual(['items', 'additionalItems']);
+  });
+
+  it('draft-04 and OpenAPI 3.0: boolean exclusiveMinimum/Maximum modify minimum/maximum; from draft-06 they are numbers of their own', () => {
+    for (const dialect of ['draft-04', 'openapi-3.0'] as const) {
+      const v = vocabularyOf(dialect);
+      expect(v.keyword('exclusiveMinimum')?.modifies).toBe('minimum');
+      expect([...v.modifiedBy]).toEqual([['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']]);
+    }
+    for (const dialect of ['draft-06', '2020-12', 'openapi-3.1'] as const) expect(vocabularyOf(dialect).modifiedBy.size).toBe(0);
+  });
+
+  it('doc tags: dependentRequired from 2019-09 on, after the other constraints', () => {
+    expect(vocabularyOf('2019-09').docTags.at(-1)).toBe('dependentRequired');
+    expect(vocabularyOf('draft-07').docTags).not.toContain('dependentRequired');
+  });
+
   it('an inherited Object member is never a keyword', () => {
     for (const dialect of DIALECTS) for (const name of ['__proto__', 'constructor', 'toString']) expect(vocabularyOf(dialect).keyword(name)).toBeUndefined();
   });

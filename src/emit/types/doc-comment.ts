@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { NodeHtmlMarkdown } from 'node-html-markdown';
-import type { DocInfo } from '../../model/index.js';
+import type { DocInfo, EnumMemberDoc } from '../../model/index.js';
 import { commentText } from '../code-text.js';
 
 const WIDTH = 100;
@@ -80,6 +80,10 @@ export function docCommentLines(doc: DocInfo): string[] {
     // Wrap first, then escape: a line that starts with `@` would read as a tag.
     for (const line of wrapMarkdown(htmlToMarkdown(shownDescription(doc.description)), WIDTH)) lines.push(commentText(line).replace(/^(\s*)@/, '$1\\@'));
   }
+  if (doc.members) {
+    if (lines.length > 0) lines.push('');
+    for (const line of wrapMarkdown(doc.members.map(memberLine).join('\n'), WIDTH)) lines.push(commentText(line).replace(/^(\s*)@/, '$1\\@'));
+  }
   if (doc.tags.length > 0 && lines.length > 0) lines.push('');
   for (const tag of doc.tags) {
     // A tag value is one line: newlines in it (a pattern's, say) are shown as `\n`.
@@ -87,6 +91,21 @@ export function docCommentLines(doc: DocInfo): string[] {
     lines.push(value ? `@${tag.name} ${value}` : `@${tag.name}`);
   }
   return lines;
+}
+
+/**
+ * One enum member as a Markdown list item, `- "value" (Name): description`, on one line
+ * (wrapped later with a hanging indent); a description is cut like any other.
+ */
+function memberLine(member: EnumMemberDoc): string {
+  const name = member.name === undefined ? '' : ` (${oneLine(member.name)})`;
+  const about = member.description === undefined ? '' : `: ${oneLine(member.description)}`;
+  return `- ${member.value}${name}${about}`;
+}
+
+function oneLine(text: string): string {
+  const flat = text.trim().replace(/\s+/g, ' ');
+  return flat.length <= DESCRIPTION_LIMIT ? flat : `${flat.slice(0, DESCRIPTION_LIMIT)} …`;
 }
 
 /** Render a doc comment at `indent`. */

@@ -1,5 +1,5 @@
-import type { PropertyExpr, TypeExpr } from '../../model/index.js';
-import { propertyName, stringLiteral } from '../code-text.js';
+import { isPlainTypeName, tsTypeProblem, type PropertyExpr, type TypeExpr } from '../../model/index.js';
+import { CodeTextError, propertyName, stringLiteral } from '../code-text.js';
 import { renderDocComment } from './doc-comment.js';
 
 export interface PrintContext {
@@ -28,10 +28,12 @@ export function printType(type: TypeExpr, ctx: PrintContext, indent = ''): strin
       return printObjectBody(type.properties, type.index, ctx, indent);
     case 'inherited':
       return `Object[${stringLiteral(type.name)}]`;
+    case 'verbatim':
+      return typeExpressionText(type.text);
     case 'union':
-      return type.members.map((m) => (m.kind === 'intersection' ? `(${printType(m, ctx, indent)})` : printType(m, ctx, indent))).join(' | ');
+      return type.members.map((m) => (m.kind === 'intersection' || needsParentheses(m) ? `(${printType(m, ctx, indent)})` : printType(m, ctx, indent))).join(' | ');
     case 'intersection':
-      return type.members.map((m) => (m.kind === 'union' ? `(${printType(m, ctx, indent)})` : printType(m, ctx, indent))).join(' & ');
+      return type.members.map((m) => (m.kind === 'union' || needsParentheses(m) ? `(${printType(m, ctx, indent)})` : printType(m, ctx, indent))).join(' & ');
   }
 }
 
@@ -50,7 +52,22 @@ export function printObjectBody(properties: PropertyExpr[], index: TypeExpr | un
 
 function wrapIfCompound(type: TypeExpr, ctx: PrintContext, indent: string): string {
   const printed = printType(type, ctx, indent);
-  return type.kind === 'union' || type.kind === 'intersection' ? `(${printed})` : printed;
+  return type.kind === 'union' || type.kind === 'intersection' || needsParentheses(type) ? `(${printed})` : printed;
+}
+
+/** A schema's own type expression (`tsType`) keeps its meaning beside others only in parentheses, unless it is a plain name. */
+function needsParentheses(type: TypeExpr): boolean {
+  return type.kind === 'verbatim' && !isPlainTypeName(type.text);
+}
+
+/**
+ * A `tsType` reaches output only through here, checked once more: the model accepted it
+ * (see `tsTypeProblem`), so a failure is our bug, never schema text in a declaration.
+ */
+function typeExpressionText(text: string): string {
+  const problem = tsTypeProblem(text);
+  if (problem !== undefined) throw new CodeTextError(`refusing to write a tsType that is not a type expression (${problem})`);
+  return text;
 }
 
 /** String literal types are written by the one code writer (JSON escaping plus U+2028/2029). */

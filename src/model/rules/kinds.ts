@@ -26,6 +26,8 @@ export function kindsOf(type: TypeExpr, kindsOfRef: KindsOfRef): ReadonlySet<Jso
       return new Set(['object']);
     case 'inherited':
       return new Set();
+    case 'verbatim':
+      return ALL_KINDS; // the schema's own words: any kind, as far as we can tell
     case 'union': {
       const all = new Set<JsonKind>();
       for (const member of type.members) for (const kind of kindsOf(member, kindsOfRef)) all.add(kind);

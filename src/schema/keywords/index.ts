@@ -10,6 +10,8 @@ export interface Keyword {
   /** The shape of its subschemas in this dialect, when it holds any. */
   holds?: SubschemaShape;
   appliesTo?: AppliesTo;
+  /** The keyword whose meaning this boolean changes in this dialect (draft-04's `exclusiveMinimum` → `minimum`). */
+  modifies?: string;
 }
 
 /**
@@ -40,6 +42,12 @@ export interface Vocabulary {
   definitions: ReadonlySet<string>;
   /** `$id` (or draft-04's `id`). */
   idKeyword: '$id' | 'id';
+  /** Keywords whose subschemas combine into the value's type (`allOf`, `anyOf`, `oneOf`), in table order. */
+  combinators: readonly Keyword[];
+  /** Keywords whose subschemas apply only sometimes (`then`, `else`, `dependentSchemas`, `dependencies`), in table order. */
+  conditional: readonly Keyword[];
+  /** Keyword → the boolean keyword that modifies it in this dialect (draft-04: `minimum` → `exclusiveMinimum`). */
+  modifiedBy: ReadonlyMap<string, string>;
 }
 
 const cache = new Map<Dialect, Vocabulary>();
@@ -55,7 +63,8 @@ function buildVocabulary(dialect: Dialect): Vocabulary {
   for (const [name, facts] of Object.entries(KEYWORDS)) {
     if (!inDialect(facts, dialect)) continue;
     const holds = facts.holdsFrom && atLeast(baseDraft(dialect), facts.holdsFrom.draft) ? facts.holdsFrom.holds : facts.holds;
-    keywords.set(name, { name, facts, ...(holds ? { holds, appliesTo: facts.applies ?? 'members' } : {}) });
+    const modifies = facts.modifies && atLeast(facts.modifies.until, baseDraft(dialect)) ? facts.modifies.keyword : undefined;
+    keywords.set(name, { name, facts, ...(holds ? { holds, appliesTo: facts.applies ?? 'members' } : {}), ...(modifies ? { modifies } : {}) });
   }
   const all = [...keywords.values()];
   const named = (test: (k: Keyword) => boolean) => all.filter(test).map((k) => k.name);
@@ -72,6 +81,9 @@ function buildVocabulary(dialect: Dialect): Vocabulary {
     crossesRefs: new Set(named((k) => k.facts.crossesRefs === true)),
     definitions: new Set(named((k) => k.facts.role === 'definitions')),
     idKeyword: atLeast(baseDraft(dialect), 'draft-06') ? '$id' : 'id',
+    combinators: all.filter((k) => k.facts.combines !== undefined),
+    conditional: all.filter((k) => k.facts.conditional === true),
+    modifiedBy: new Map(all.filter((k) => k.modifies !== undefined).map((k) => [k.modifies!, k.name])),
   };
 }
 

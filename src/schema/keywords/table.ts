@@ -50,6 +50,17 @@ export interface KeywordFacts extends KeywordDialects {
   docTag?: number;
   /** Its result depends on what a referenced schema evaluated, or on the dynamic scope: refs must be inlined. */
   crossesRefs?: true;
+  /** How its subschemas combine for the value's type: all must hold (an intersection), or any / exactly one (a union). */
+  combines?: 'all' | 'any' | 'one';
+  /** Its subschemas apply only sometimes (a condition holds, a property is present): what they declare is optional. */
+  conditional?: true;
+  /**
+   * A boolean that changes another keyword's meaning, up to a draft: draft-04's
+   * `exclusiveMinimum: true` makes `minimum` exclusive (a number of its own from draft-06).
+   */
+  modifies?: { keyword: string; until: Draft };
+  /** What its subschema is, in a type name made from its place: `/properties/tags/items` → `TagsItem`. */
+  placeWord?: string;
 }
 
 /**
@@ -76,28 +87,28 @@ export const KEYWORDS: Readonly<Record<string, KeywordFacts>> = {
   definitions: { role: 'definitions', holds: 'schema-map', applies: 'nowhere' },
 
   // Applicators on the same value.
-  allOf: { role: 'applicator', holds: 'schemas', applies: 'in-place' },
-  anyOf: { role: 'applicator', holds: 'schemas', applies: 'in-place' },
-  oneOf: { role: 'applicator', holds: 'schemas', applies: 'in-place' },
+  allOf: { role: 'applicator', holds: 'schemas', applies: 'in-place', combines: 'all', placeWord: 'part' },
+  anyOf: { role: 'applicator', holds: 'schemas', applies: 'in-place', combines: 'any', placeWord: 'option' },
+  oneOf: { role: 'applicator', holds: 'schemas', applies: 'in-place', combines: 'one', placeWord: 'option' },
   not: { role: 'applicator', holds: 'schema', applies: 'in-place' },
   if: { role: 'applicator', since: 'draft-07', holds: 'schema', applies: 'in-place' },
-  then: { role: 'applicator', since: 'draft-07', holds: 'schema', applies: 'in-place' },
-  else: { role: 'applicator', since: 'draft-07', holds: 'schema', applies: 'in-place' },
-  dependentSchemas: { role: 'applicator', since: '2019-09', holds: 'schema-map', applies: 'in-place', shapes: 'object' },
+  then: { role: 'applicator', since: 'draft-07', holds: 'schema', applies: 'in-place', conditional: true },
+  else: { role: 'applicator', since: 'draft-07', holds: 'schema', applies: 'in-place', conditional: true },
+  dependentSchemas: { role: 'applicator', since: '2019-09', holds: 'schema-map', applies: 'in-place', shapes: 'object', conditional: true },
   // Split into dependentSchemas/dependentRequired in 2019-09; later meta-schemas still accept it.
-  dependencies: { role: 'applicator', holds: 'schema-map-or-names', applies: 'in-place', shapes: 'object' },
+  dependencies: { role: 'applicator', holds: 'schema-map-or-names', applies: 'in-place', shapes: 'object', conditional: true },
 
   // Applicators on members.
-  prefixItems: { role: 'applicator', since: '2020-12', holds: 'schemas', shapes: 'array' },
-  items: { role: 'applicator', holds: 'schema-or-schemas', holdsFrom: { draft: '2020-12', holds: 'schema' }, shapes: 'array' },
-  additionalItems: { role: 'applicator', until: '2019-09', holds: 'schema', shapes: 'array' },
+  prefixItems: { role: 'applicator', since: '2020-12', holds: 'schemas', shapes: 'array', placeWord: 'item' },
+  items: { role: 'applicator', holds: 'schema-or-schemas', holdsFrom: { draft: '2020-12', holds: 'schema' }, shapes: 'array', placeWord: 'item' },
+  additionalItems: { role: 'applicator', until: '2019-09', holds: 'schema', shapes: 'array', placeWord: 'item' },
   contains: { role: 'applicator', since: 'draft-06', holds: 'schema' },
   properties: { role: 'applicator', holds: 'schema-map', shapes: 'object' },
   patternProperties: { role: 'applicator', holds: 'schema-map', shapes: 'object' },
-  additionalProperties: { role: 'applicator', holds: 'schema', shapes: 'object' },
+  additionalProperties: { role: 'applicator', holds: 'schema', shapes: 'object', placeWord: 'value' },
   propertyNames: { role: 'applicator', since: 'draft-06', holds: 'schema', applies: 'keys' },
-  unevaluatedItems: { role: 'applicator', since: '2019-09', holds: 'schema', crossesRefs: true },
-  unevaluatedProperties: { role: 'applicator', since: '2019-09', holds: 'schema', crossesRefs: true },
+  unevaluatedItems: { role: 'applicator', since: '2019-09', holds: 'schema', crossesRefs: true, placeWord: 'item' },
+  unevaluatedProperties: { role: 'applicator', since: '2019-09', holds: 'schema', crossesRefs: true, placeWord: 'value' },
 
   // Assertions.
   type: { role: 'assertion' },
@@ -110,8 +121,8 @@ export const KEYWORDS: Readonly<Record<string, KeywordFacts>> = {
   minimum: { role: 'assertion', docTag: 5 },
   maximum: { role: 'assertion', docTag: 6 },
   // Booleans beside minimum/maximum in draft-04 and OpenAPI 3.0, numbers since draft-06.
-  exclusiveMinimum: { role: 'assertion', docTag: 7 },
-  exclusiveMaximum: { role: 'assertion', docTag: 8 },
+  exclusiveMinimum: { role: 'assertion', docTag: 7, modifies: { keyword: 'minimum', until: 'draft-04' } },
+  exclusiveMaximum: { role: 'assertion', docTag: 8, modifies: { keyword: 'maximum', until: 'draft-04' } },
   multipleOf: { role: 'assertion', docTag: 9 },
   minItems: { role: 'assertion', docTag: 10 },
   maxItems: { role: 'assertion', docTag: 11 },
@@ -121,7 +132,7 @@ export const KEYWORDS: Readonly<Record<string, KeywordFacts>> = {
   minProperties: { role: 'assertion', docTag: 15 },
   maxProperties: { role: 'assertion', docTag: 16 },
   required: { role: 'assertion', shapes: 'object' },
-  dependentRequired: { role: 'assertion', since: '2019-09' },
+  dependentRequired: { role: 'assertion', since: '2019-09', docTag: 17 },
 
   // Content (annotations unless a validator chooses to assert them).
   contentEncoding: { role: 'annotation', since: 'draft-07' },
