@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DiagnosticsError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { compileValidators, type CompiledValidators } from './emit/validators/index.js';
+import { emptyEnumProblems } from './emit/validators/empty-enum.js';
 import { cacheFileFor, readCacheFile, writeCacheFile } from './emit/validators/cache-file.js';
 import { readRuntimeHelpers, readTemplates } from './load/assets.js';
 import { loadDocuments, loadReferencedDocuments, toDisplayPath, type LoadedDocuments, type Unavailable } from './load/index.js';
@@ -78,6 +79,10 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
   lap('model');
   diagnostics.push(...model.diagnostics);
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
+  if (!opts.typesOnly) {
+    diagnostics.push(...graph.registry.documents.flatMap(emptyEnumProblems));
+    if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
+  }
   const validators = opts.typesOnly ? undefined : await compileWithCache(graph, model, opts);
   lap('validators');
   diagnostics.push(...(validators?.diagnostics ?? []));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { diagnosticAt } from '../diagnostics/at-location.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -281,16 +282,27 @@ function ownerOf(c: NameCandidate, declaredInDocument: NameCandidate[]): NameCan
 function distinguishingPrefixes(group: NameCandidate[]): string[] {
   const locations = group.map((c) => c.location);
   const stems = locations.map((l) => basename(l.doc.absolutePath).replace(/\.(json|ya?ml)$/i, ''));
+  // Prefixes tell schemas apart only as far as they can be spelt in a name (`?` and `"` cannot).
+  const distinct = (prefixes: string[]) => prefixes.every((p) => spelt(p) !== '') && new Set(prefixes.map(spelt)).size === prefixes.length;
   const byFamily = group.map((c, i) => familyPrefix(stems[i]!, c.wanted));
-  if (new Set(byFamily).size === group.length && byFamily.every(Boolean)) return byFamily;
+  if (distinct(byFamily)) return byFamily;
   const suffix = commonTokenSuffix(stems);
   const byFile = stems.map((s) => s.slice(0, s.length - suffix.length));
-  if (new Set(byFile).size === locations.length && byFile.every(Boolean)) return byFile;
+  if (distinct(byFile)) return byFile;
   const byFolder = locations.map((l) => basename(dirname(l.doc.absolutePath)));
-  if (new Set(byFolder).size === locations.length) return byFolder;
+  if (distinct(byFolder)) return byFolder;
   // In one file (nested `$defs` that reuse a key): the definitions they sit in.
   const byPlace = group.map((c, i) => `${new Set(stems).size > 1 ? byFile[i] : ''} ${definitionsAround(c.location.pointer, vocabularyOfCandidate(c))}`);
-  return byPlace;
+  if (distinct(byPlace) || group.some((c) => spelt(c.wanted) !== '')) return byPlace;
+  // Nothing about them can be spelt (titles, file names and keys without a letter or digit,
+  // as in `?.json` titled `*/`): a short hash of each one's file and pointer, which no
+  // other schema can change. Schemas with real names that no rule tells apart stay an error.
+  return group.map((c) => `schema ${createHash('sha256').update(c.key).digest('hex').slice(0, 6)}`);
+}
+
+/** What a prefix contributes to a name: its letters and digits, as toTypeName keeps them. */
+function spelt(prefix: string): string {
+  return prefix.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '').toLowerCase();
 }
 
 /** The file-name tokens before the schema's own name: `user-pools-date-type-schema` + `DateType` → `user-pools`. */

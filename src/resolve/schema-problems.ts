@@ -7,7 +7,6 @@ import { dialectName } from './keywords.js';
 import type { SourceDocument } from '../load/document.js';
 import { joinPointer, lastSegment } from '../schema/pointer.js';
 import { reservedKeyProblems } from './reserved-keys.js';
-import { emptyEnumProblems } from './empty-enum.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 
 /** One meta-schema validator per draft, made when a document of that draft is first checked. */
@@ -36,7 +35,7 @@ export function schemaProblems(doc: SourceDocument): Diagnostic[] {
 const checked = new WeakMap<SourceDocument, Diagnostic[]>();
 
 function findSchemaProblems(doc: SourceDocument): Diagnostic[] {
-  const problems: Diagnostic[] = [...reservedKeyProblems(doc), ...unknownDialect(doc), ...emptyEnumProblems(doc)];
+  const problems: Diagnostic[] = [...reservedKeyProblems(doc), ...unknownDialect(doc)];
   for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
     const validator = metaValidatorFor(dialect);
     // Checked against the dialect it is read in (its own `$schema`, or the default).

@@ -252,3 +252,19 @@ describe('clashes, end to end', () => {
     ]);
   });
 });
+
+describe('rule: names nothing can spell', () => {
+  it('schemas whose titles, file names and keys hold no letter or digit get a short hash of their place: stable, and no error', () => {
+    const a = candidate('/t/?.json', '', '*/');
+    const b = candidate('/t/".json', '', '<!--');
+    const first = assignNames([a, b], {});
+    expect(first.diagnostics).toEqual([]);
+    const [nameA, nameB] = [first.names.get(a.key)!, first.names.get(b.key)!];
+    expect(nameA).toMatch(/^Schema[0-9a-fA-F]{6}$/);
+    expect(nameB).toMatch(/^Schema[0-9a-fA-F]{6}$/);
+    expect(nameA).not.toBe(nameB);
+    // Another such schema joining the run does not rename the first two.
+    const again = assignNames([candidate('/t/@.json', '', '{{'), b, a], {});
+    expect([again.names.get(a.key), again.names.get(b.key)]).toEqual([nameA, nameB]);
+  });
+});

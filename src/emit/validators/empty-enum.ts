@@ -1,13 +1,14 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { locatePointer } from '../diagnostics/position.js';
-import type { SourceDocument } from '../load/document.js';
-import { joinPointer } from '../schema/pointer.js';
-import { schemaRootsOf, walkSchema } from '../schema/walk.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { locatePointer } from '../../diagnostics/position.js';
+import type { SourceDocument } from '../../load/document.js';
+import { joinPointer } from '../../schema/pointer.js';
+import { schemaRootsOf, walkSchema } from '../../schema/walk.js';
 
 /**
- * `"enum": []` is valid since draft-06 and accepts nothing, but ajv refuses to compile
- * it ("enum must have non-empty array"); and an empty list is nearly always a slip.
- * Say so at the keyword, with the spelling that means "nothing is valid".
+ * `"enum": []` is valid since draft-06 and accepts nothing (its type is `never`), but
+ * ajv refuses to compile it ("enum must have non-empty array"); and an empty list is
+ * nearly always a slip. A run that compiles validators says so at the keyword, with the
+ * spelling that means "nothing is valid", rather than at the schema ajv failed on.
  */
 export function emptyEnumProblems(doc: SourceDocument): Diagnostic[] {
   const problems: Diagnostic[] = [];
