@@ -3,6 +3,7 @@ import { fileStem } from '../resolve/registry.js';
 import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
 import { lastSegment } from '../schema/pointer.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
+import { contains, dialectAt, dialectBoundaries } from '../schema/dialect-regions.js';
 import type { NameCandidate } from './naming.js';
 
 const DEFINITION = /\/(\$defs|definitions)\/[^/]+$/;
@@ -11,7 +12,10 @@ const DEFINITION = /\/(\$defs|definitions)\/[^/]+$/;
  * The schemas the user declared: every input schema root and `$defs` entry, plus each
  * components-document schema (and referenced document) that an input reaches,
  * directly or through other schemas, anywhere (a ref under `not` still needs its
- * validator): nothing else from those documents.
+ * validator): nothing else from those documents. Where the dialect changes (a ref whose
+ * target is read in another dialect, an embedded resource with a `$schema` of its own),
+ * the schema on the far side is named too: a validator never holds code of two dialects,
+ * it calls the other dialect's validator.
  */
 export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
   const found = new Map<string, NameCandidate>();
@@ -41,21 +45,29 @@ export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
   const componentRoots = new Set<string>();
   for (const locations of graph.registry.components.values()) locations.forEach((l) => componentRoots.add(locationKey(l)));
   for (const doc of graph.registry.documents) if (doc.role === 'referenced') componentRoots.add(locationKey({ doc, pointer: '' }));
-  for (const target of reachedRefTargets(graph)) {
-    if (componentRoots.has(locationKey(target))) add(target, wantedName(target));
+  for (const { site, target } of reachedRefTargets(graph)) {
+    // Across dialects a ref is a call to the target's own validator (emit/validators), so the target needs one.
+    if (componentRoots.has(locationKey(target)) || dialectAt(site.doc, site.pointer) !== dialectAt(target.doc, target.pointer)) add(target, wantedName(target));
+  }
+  // So does an embedded resource of another dialect than the schema around it, in a schema that is generated.
+  for (const doc of graph.registry.documents) {
+    for (const boundary of dialectBoundaries(doc)) {
+      const inside = [...found.values()].some((c) => c.location.doc === doc && contains(c.location.pointer, boundary.pointer));
+      if (inside) add({ doc, pointer: boundary.pointer }, wantedName({ doc, pointer: boundary.pointer }));
+    }
   }
   return [...found.values()];
 }
 
 /**
- * Where the inputs' refs lead, transitively. Every ref of an input document is
+ * Where the inputs' refs lead (with the ref's place), transitively. Every ref of an input document is
  * reached (its schemas are all declared); in other documents, the refs inside a
  * subschema that a reached ref leads to. Found from the refs alone, each once: no
  * walk over every subschema.
  */
-function reachedRefTargets(graph: ResolvedGraph): SchemaLocation[] {
+function reachedRefTargets(graph: ResolvedGraph): { site: SchemaLocation; target: SchemaLocation }[] {
   const sitesInside = refSitesByDocument(graph);
-  const reached: SchemaLocation[] = [];
+  const reached: { site: SchemaLocation; target: SchemaLocation }[] = [];
   const expanded = new Map<SourceDocument, Set<string>>();
   const queue = graph.registry.refSites.filter((s) => s.location.doc.role === 'input').map((s) => s.location);
   const processed = new Set<string>();
@@ -65,7 +77,7 @@ function reachedRefTargets(graph: ResolvedGraph): SchemaLocation[] {
     processed.add(site);
     const target = graph.refs.get(site)?.target;
     if (!target) continue;
-    reached.push(target);
+    reached.push({ site: queue[i]!, target });
     if (target.doc.role === 'input' || isInsideExpanded(expanded, target)) continue;
     const done = expanded.get(target.doc) ?? new Set<string>();
     expanded.set(target.doc, done.add(target.pointer));

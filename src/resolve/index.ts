@@ -27,7 +27,7 @@ export function resolveDocuments(documents: SourceDocument[], settings: ResolveS
   const refs = new Map<string, ResolvedRef>();
   const diagnostics = [
     ...registry.diagnostics,
-    ...documents.flatMap(schemaProblems),
+    ...documents.flatMap((doc) => schemaProblems(doc, settings.unicodePatterns)),
     ...documents.filter((d) => d.role !== 'referenced').flatMap(unknownKeywordWarnings),
   ];
   const wanted = new Set<string>();

@@ -1,19 +1,37 @@
 import type { Options } from 'ajv';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResolvedGraph } from '../../resolve/index.js';
+import { DEFAULT_DIALECT, type Dialect } from '../../schema/dialect.js';
+import { vocabularyOf } from '../../schema/keywords/index.js';
 import { schemaRootsOf, walkSchema } from '../../schema/walk.js';
-import { addFormats, Ajv2020 } from '../../ajv/modules.js';
-import { externalRefKeyword } from './external-ref-keyword.js';
+import { newAjvFor } from '../../ajv/dialects.js';
+import { addFormats, type AnyAjv } from '../../ajv/modules.js';
+import { EXTERNAL_REF_KEYWORD, externalRefKeyword, type RunTimeValidators } from './external-ref-keyword.js';
+import { patternEngine } from './pattern-engine.js';
 import type { ValidatorOptions } from './index.js';
 
 /**
- * The ajv instance validators are compiled with (exported for tests that compare with ajv
- * at run time; they may `override` ajv options, e.g. `ownProperties`). `validators`: the
- * export names of the run's validators, the only functions a compiled `$ref` may call
- * (see external-ref-keyword).
+ * The ajv instance validators of one dialect are compiled with (exported for tests that
+ * compare with ajv at run time; they may `override` ajv options, e.g. `ownProperties`).
+ * `validators`: the export names of the run's validators, the only functions a compiled
+ * `$ref` may call (see external-ref-keyword); with the functions they call, for an ajv
+ * that runs its validators itself.
+ *
+ * Every dialect gets the same options; what differs is ajv's class (see ajv/dialects.ts)
+ * and two facts of the dialect: up to draft-07 a `$ref` ignores the keywords beside it,
+ * and keywords ajv's class knows that the dialect does not have (draft-04's `const`,
+ * `if`; `id` after draft-04) are not compiled, as the dialect ignores them.
  */
-export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagnostics: Diagnostic[], validators: Iterable<string> = [], override: Options = {}): Ajv2020 {
-  const ajv = new Ajv2020({
+export function createAjv(
+  graph: ResolvedGraph,
+  options: ValidatorOptions,
+  diagnostics: Diagnostic[],
+  validators: Iterable<string> | RunTimeValidators = [],
+  override: Options = {},
+  dialect: Dialect = DEFAULT_DIALECT,
+): AnyAjv {
+  const vocabulary = vocabularyOf(dialect);
+  const ajv = newAjvFor(dialect, {
     allErrors: options.allErrors,
     // OpenAPI keywords (example, x-*, discriminator…) are annotations, not mistakes.
     strictSchema: false,
@@ -22,14 +40,26 @@ export function createAjv(graph: ResolvedGraph, options: ValidatorOptions, diagn
     strictRequired: false,
     validateFormats: options.formats === 'assert',
     unicodeRegExp: true,
-    code: { source: true, esm: true, lines: true, optimize: true },
+    ...(vocabulary.refOverridesSiblings ? { ignoreKeywordsWithRef: true } : {}),
+    code: { source: true, esm: true, lines: true, optimize: true, regExp: patternEngine(options.unicodePatterns ?? 'fallback') },
     logger: {
       log: () => undefined,
-      warn: (...args: unknown[]) => diagnostics.push({ severity: 'warning', code: 'ajv-warning', message: args.map(String).join(' ') }),
+      warn: (...args: unknown[]) => {
+        const message = args.map(String).join(' ');
+        // The dialect's rule, applied as it says (the types follow it too), not a problem of the schema.
+        if (vocabulary.refOverridesSiblings && message.startsWith('$ref: keywords ignored')) return;
+        // ajv 8 calls the option deprecated but keeps it (pinned; the draft-07 suite case "ref overrides any sibling keywords" tests it).
+        if (message.startsWith('DEPRECATED: option ignoreKeywordsWithRef')) return;
+        diagnostics.push({ severity: 'warning', code: 'ajv-warning', message });
+      },
       error: (...args: unknown[]) => diagnostics.push({ severity: 'error', code: 'ajv-error', message: args.map(String).join(' ') }),
     },
     ...override,
   });
+  for (const keyword of Object.keys(ajv.RULES.all)) {
+    // `nullable` stays: ajv reads it with `type` in every class, and the types widen with it too.
+    if (keyword !== 'nullable' && keyword !== EXTERNAL_REF_KEYWORD && !vocabulary.keyword(keyword)) ajv.removeKeyword(keyword);
+  }
   addFormats(ajv);
   ajv.addKeyword(externalRefKeyword(validators));
   // Formats ajv-formats does not know are annotations (as draft 2020-12 says), not errors.
