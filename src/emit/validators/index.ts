@@ -14,7 +14,7 @@ import type { ValidatorCache } from './cache.js';
 import { UnknownValidatorError } from './external-ref-keyword.js';
 import { toModuleCode, type ModuleCodeSettings, type ValidatorModuleCode } from './module-code.js';
 import { UnsupportedSchema } from './transform/unexpected-output.js';
-import { assignAjvIds, needsNativeRefs, pointerFragment, prepareSchemas, type PreparedSchemas, type RefMode } from './prepare-schemas.js';
+import { assignAjvIds, needsNativeRefs, pointerFragment, prepareSchemas, reenteredResource, type PreparedSchemas, type RefMode } from './prepare-schemas.js';
 import type { UnicodePatterns } from '../../schema/patterns.js';
 import { chooseProtoStandIn } from './proto-stand-in.js';
 
@@ -152,6 +152,19 @@ function validatorRun(graph: ResolvedGraph, model: TypeModel, options: Validator
     standalone(type: NamedType): string | undefined {
       const { doc, pointer } = type.location;
       const dialect = dialectOf(type);
+      const reentered = reenteredResource(doc, pointer, dialect);
+      if (reentered) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'validator-dialect-nesting',
+          message: `cannot generate a validator for this schema: it is read as ${dialect} inside ${reentered.pointer}, read as ${reentered.dialect}, inside a schema read as ${dialect} again`,
+          file: doc.displayPath,
+          pointer,
+          ...locatePointer(doc.text, doc.format, pointer),
+          hint: 'move it out of the other dialect\'s schema (e.g. into the outer "definitions") and refer to it with $ref, or generate types only (--types-only)',
+        });
+        return undefined;
+      }
       const ajv = ajvFor(dialect, modeOf(type));
       const id = pointer === '' ? ids.get(doc)! : `${ids.get(doc)!}#${pointerFragment(pointer)}`;
       try {

@@ -6,7 +6,7 @@ import type { SourceDocument } from '../../load/document.js';
 import type { TypeModel } from '../../model/index.js';
 import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
 import { baseDraft, type Dialect } from '../../schema/dialect.js';
-import { dialectAt, dialectBoundaries } from '../../schema/dialect-regions.js';
+import { contains, dialectAt, dialectBoundaries, type DialectBoundary } from '../../schema/dialect-regions.js';
 import { getAtPointer, parsePointer } from '../../schema/pointer.js';
 import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema, type SchemaObject } from '../../schema/walk.js';
 import { vocabularyOf } from '../../schema/keywords/index.js';
@@ -89,6 +89,16 @@ export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvI
 /** The dialects a document holds schemas of: its roots' and its embedded resources'. */
 export function dialectsOf(doc: SourceDocument): Set<Dialect> {
   return new Set([...schemaRootsOf(doc).map((r) => r.dialect), ...dialectBoundaries(doc).map((b) => b.dialect)]);
+}
+
+/**
+ * The embedded resource of another dialect that holds the schema at `pointer`, read in
+ * `dialect` again (draft-07 inside 2020-12 inside draft-07): that instance's copy of
+ * the document has the resource replaced by a call (see replaceForeignResources), so
+ * it cannot compile the schema.
+ */
+export function reenteredResource(doc: SourceDocument, pointer: string, dialect: Dialect): DialectBoundary | undefined {
+  return dialectBoundaries(doc).find((b) => b.outer === dialect && b.dialect !== dialect && b.pointer !== pointer && contains(b.pointer, pointer));
 }
 
 /** The ajv id of a schema that only calls validator `name`: what a `$ref` that must keep its place leads to. */

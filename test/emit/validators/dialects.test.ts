@@ -348,6 +348,15 @@ describe('validators per dialect', () => {
       expect(readFileSync(join(dir, 'generated', 'validators', 'Legacy.js'), 'utf8')).not.toContain('prefixItems');
     }));
 
+  it('a dialect nested in itself through another (draft-07 in 2020-12 in draft-07) is an error at the inner schema, not a wrong validator', () =>
+    withTempDir(async (dir) => {
+      const inner = { $id: 'https://example.com/inner.json', $schema: D7, type: 'array', items: [{ type: 'string' }] };
+      const mid = { $id: 'https://example.com/mid.json', $schema: D2020, type: 'object', properties: { inner } };
+      await writeSchemas(dir, { 'outer.json': JSON.stringify({ $schema: D7, title: 'Outer', type: 'object', properties: { mid } }) });
+      const report = await generate({ cwd: dir, cache: false });
+      expect(report.diagnostics.map((d) => `${d.severity} ${d.code} ${d.pointer}`)).toEqual(['error validator-dialect-nesting /properties/mid/properties/inner']);
+    }));
+
   it('unevaluated* over a ref to another dialect is an error at the ref: the validator could not see what the target evaluated', () =>
     withTempDir(async (dir) => {
       await writeSchemas(dir, {
