@@ -12,35 +12,29 @@ export interface DialectBoundary {
   outer: Dialect;
 }
 
-interface Regions {
-  /** Each schema root with its dialect, then every boundary, in document order. */
-  starts: { pointer: string; dialect: Dialect }[];
-  boundaries: DialectBoundary[];
-}
+const boundariesOf = new WeakMap<SchemaDocument, DialectBoundary[]>();
 
-const regionsOf = new WeakMap<SchemaDocument, Regions>();
-
-function regions(doc: SchemaDocument): Regions {
-  let found = regionsOf.get(doc);
+/** Every root of a document is read in the document's dialect; only boundaries switch it (a root too, with its own `$schema` and `$id`). */
+function boundaries(doc: SchemaDocument): DialectBoundary[] {
+  let found = boundariesOf.get(doc);
   if (found) return found;
-  const roots = schemaRootsOf(doc);
-  found = { starts: roots.map(({ pointer, dialect }) => ({ pointer, dialect })), boundaries: [] };
+  found = [];
   // Only a `$schema` below the root can switch the dialect: most documents need no walk.
   if (mayEmbedDialects(doc)) {
-    for (const root of roots) {
+    for (const root of schemaRootsOf(doc)) {
       walkSchema<Dialect>(
         root.schema,
         root.pointer,
         root.dialect,
         (_node, pointer, outer, here) => {
-          if (here !== outer) found!.boundaries.push({ pointer, dialect: here, outer });
+          if (here !== outer) found!.push({ pointer, dialect: here, outer });
           return here;
         },
         root.dialect,
       );
     }
   }
-  regionsOf.set(doc, found);
+  boundariesOf.set(doc, found);
   return found;
 }
 
@@ -53,21 +47,19 @@ function mayEmbedDialects(doc: SchemaDocument): boolean {
   return first !== -1 && (text.indexOf('$schema', first + 1) !== -1 || schemaRootsOf(doc).some((r) => r.pointer !== ''));
 }
 
-/** The embedded resources of a document whose dialect differs from the schema around them. */
+/** The embedded resources of a document whose dialect differs from the schema around them, in document order. */
 export function dialectBoundaries(doc: SchemaDocument): readonly DialectBoundary[] {
-  return regions(doc).boundaries;
+  return boundaries(doc);
 }
 
 /**
- * The dialect a schema of a document is read in: that of the innermost root or
- * boundary that holds it (the document's own, unless an embedded resource switched it).
+ * The dialect a schema of a document is read in: that of the innermost boundary that
+ * holds it, else the document's own.
  */
 export function dialectAt(doc: SchemaDocument, pointer: string): Dialect {
-  const { starts, boundaries } = regions(doc);
-  let best: { pointer: string; dialect: Dialect } | undefined;
-  for (const start of [...starts, ...boundaries]) {
-    if (!contains(start.pointer, pointer)) continue;
-    if (!best || start.pointer.length >= best.pointer.length) best = start;
+  let best: DialectBoundary | undefined;
+  for (const boundary of boundaries(doc)) {
+    if (contains(boundary.pointer, pointer) && (!best || boundary.pointer.length >= best.pointer.length)) best = boundary;
   }
   return best?.dialect ?? doc.dialect;
 }

@@ -12,8 +12,18 @@ export const UNICODE_PATTERNS: readonly UnicodePatterns[] = ['fallback', 'requir
  * engines often are: `\-` or `\_` outside a class, a class escape in a range (`[\d-_]`).
  */
 export function validOnlyWithoutUnicode(pattern: string): boolean {
-  return !compiles(pattern, 'u') && compiles(pattern, '');
+  let answer = known.get(pattern);
+  if (answer === undefined) {
+    // Bounded: a long watch session over changing schemas must not grow it without end.
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(pattern, (answer = !compiles(pattern, 'u') && compiles(pattern, '')));
+  }
+  return answer;
 }
+
+/** Answers by pattern: the same patterns recur in many modules, and `\p{…}` classes are costly to compile with u. */
+const known = new Map<string, boolean>();
+const MAX_KNOWN = 10_000;
 
 function compiles(pattern: string, flags: string): boolean {
   try {

@@ -67,7 +67,16 @@ export function createAjv(
   return ajv;
 }
 
+/** The formats the run's schemas name, found once per run (every instance needs them). */
+const formatsOf = new WeakMap<ResolvedGraph, string[]>();
+
 function unknownFormats(graph: ResolvedGraph, known: Set<string>): string[] {
+  let named = formatsOf.get(graph);
+  if (!named) formatsOf.set(graph, (named = namedFormats(graph)));
+  return named.filter((format) => !known.has(format));
+}
+
+function namedFormats(graph: ResolvedGraph): string[] {
   const found = new Set<string>();
   for (const doc of graph.registry.documents) {
     for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
@@ -76,7 +85,7 @@ function unknownFormats(graph: ResolvedGraph, known: Set<string>): string[] {
         pointer,
         null,
         (node) => {
-          if (typeof node.format === 'string' && !known.has(node.format)) found.add(node.format);
+          if (typeof node.format === 'string') found.add(node.format);
           return null;
         },
         dialect,

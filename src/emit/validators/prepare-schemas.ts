@@ -86,9 +86,9 @@ export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvI
   return prepared;
 }
 
-/** The dialects a document holds schemas of: its roots' and its embedded resources'. */
+/** The dialects a document holds schemas of: its own (every root's) and its embedded resources'. */
 export function dialectsOf(doc: SourceDocument): Set<Dialect> {
-  return new Set([...schemaRootsOf(doc).map((r) => r.dialect), ...dialectBoundaries(doc).map((b) => b.dialect)]);
+  return new Set([doc.dialect, ...dialectBoundaries(doc).map((b) => b.dialect)]);
 }
 
 /**
@@ -122,12 +122,14 @@ class DocumentCopy {
     const copy = toSchemaObject(structuredClone(doc.json));
     for (const pointer of refSites) this.rewriteRef(copy, pointer);
     this.replaceForeignResources(copy);
-    forEachSchema(copy, doc, (node) => {
-      renameProtoProperties(node, options.protoStandIn);
-      if (options.assumeTypes) addImpliedType(node);
-      // ajv refuses `nullable` without `type`; OpenAPI 3.0.3 gives it no effect there (nor does any draft).
-      if (Object.hasOwn(node, 'nullable') && node.type === undefined) delete node.nullable;
-    });
+    if (options.assumeTypes || mayNameProtoOrNullable(doc.text)) {
+      forEachSchema(copy, doc, (node) => {
+        renameProtoProperties(node, options.protoStandIn);
+        if (options.assumeTypes) addImpliedType(node);
+        // ajv refuses `nullable` without `type`; OpenAPI 3.0.3 gives it no effect there (nor does any draft).
+        if (Object.hasOwn(node, 'nullable') && node.type === undefined) delete node.nullable;
+      });
+    }
     // ajv-draft-04 knows a schema by `id`, the other classes by `$id`.
     if (baseDraft(this.dialect) === 'draft-04') {
       delete copy.$id;
@@ -218,6 +220,11 @@ class DocumentCopy {
     if (this.prepared.diagnostics.some((d) => d.file === doc.displayPath && d.pointer === pointer && d.code === code)) return;
     this.prepared.diagnostics.push({ severity: 'error', code, message, file: doc.displayPath, pointer, ...locatePointer(doc.text, doc.format, pointer), ...(hint ? { hint } : {}) });
   }
+}
+
+/** Whether a document's text may hold a `__proto__` or `nullable` key (written plainly, or with an escape): else no walk is needed. */
+function mayNameProtoOrNullable(text: string): boolean {
+  return text.includes('__proto__') || text.includes('nullable') || /\\[uUx]/.test(text);
 }
 
 /** Every schema of a copy, walked as its document says (an OpenAPI document's components too). */
