@@ -62,7 +62,7 @@ export function createAjv(
   }
   addFormats(ajv);
   ajv.addKeyword(externalRefKeyword(validators));
-  // Formats ajv-formats does not know are annotations (as draft 2020-12 says), not errors.
+  // Formats ajv-formats does not know are annotations (every draft says to ignore unknown formats), not errors.
   for (const format of unknownFormats(graph, new Set(Object.keys(ajv.formats)))) ajv.addFormat(format, true);
   return ajv;
 }

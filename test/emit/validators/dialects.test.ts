@@ -394,6 +394,20 @@ describe('validators per dialect', () => {
       }
     }));
 
+  it('keywords of other dialects, which the resolve stage says are ignored, are ignored by the validators too', () =>
+    withTempDir(async (dir) => {
+      const { report, index } = await generateAndImport(
+        dir,
+        {
+          'old-id.json': { $schema: D2020, title: 'OldId', id: 'old-style', type: 'string' },
+          'early.json': { $schema: D2019, title: 'Early', type: 'object', properties: { x: { $dynamicRef: '#nowhere', type: 'string' } } },
+        },
+        { cache: false },
+      );
+      expect(report.diagnostics.map((d) => `${d.code} ${d.pointer}`)).toEqual(['unknown-keyword /properties/x/$dynamicRef', 'unknown-keyword /id']);
+      expect([index.validateOldId!('s'), index.validateEarly!({ x: 's' }), index.validateEarly!({ x: 1 })]).toEqual([true, true, false]);
+    }));
+
   it('OpenAPI discriminator stays an annotation: ajv’s discriminator option refuses valid OpenAPI schemas', () => {
     const ajv = newAjvFor('openapi-3.0', { discriminator: true, strict: false });
     // A mapping (most OpenAPI documents have one), and a base schema its subtypes extend with allOf.
