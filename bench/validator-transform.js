@@ -58,7 +58,8 @@ function freshInstancePerModule() {
   const ids = assignAjvIds(graph.registry.documents);
   const standIn = chooseProtoStandIn(graph.registry.documents, ids.values());
   const validatorNames = model.types.map((t) => `validate${t.name}`);
-  const prepared = { external: prepareSchemas(graph, model, ids, 'external', standIn), native: prepareSchemas(graph, model, ids, 'native', standIn) };
+  // The corpus is draft 2020-12: one dialect.
+  const prepared = { external: prepareSchemas(graph, model, ids, '2020-12', 'external', { protoStandIn: standIn }).documents, native: prepareSchemas(graph, model, ids, '2020-12', 'native', { protoStandIn: standIn }).documents };
   const refsByDoc = new Map();
   for (const ref of graph.refs.values()) {
     const list = refsByDoc.get(ref.site.location.doc) ?? [];

@@ -101,7 +101,7 @@ function shownRelativeTo<T extends Record<string, string>>(paths: T, cwd: string
 
 /** Compile validators, reusing what the cache (memory, or node_modules/.cache) already holds. */
 async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: ResolvedOptions): Promise<CompiledValidators> {
-  const validatorOptions = { allErrors: opts.allErrors, formats: opts.formats, assumeTypes: opts.assumeTypes };
+  const validatorOptions = { allErrors: opts.allErrors, formats: opts.formats, assumeTypes: opts.assumeTypes, unicodePatterns: opts.unicodePatterns };
   if (opts.cache === false) return compileValidators(graph, model, validatorOptions);
   if (opts.cache !== true) return compileValidators(graph, model, validatorOptions, opts.cache);
   const file = cacheFileFor(opts.cwd);
@@ -121,7 +121,7 @@ async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: Re
  */
 async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: ResolvedOptions): Promise<{ graph: ResolvedGraph; diagnostics: Diagnostic[] }> {
   const unavailable = new Map<string, Unavailable>(loaded.unavailable);
-  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(opts.uriMap), unavailable };
+  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(opts.uriMap), unavailable, unicodePatterns: opts.unicodePatterns };
   const context = { cwd: opts.cwd, allowed: loaded.allowed, uriMap: opts.uriMap, timeoutMs: opts.remoteTimeoutMs, limits: opts.limits, defaultDialect: opts.defaultDialect };
   let documents = loaded.documents;
   const diagnostics: Diagnostic[] = [];

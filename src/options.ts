@@ -1,6 +1,7 @@
 import type { MemoryValidatorCache } from './emit/validators/cache.js';
 import { withDefaultLimits, type Limits } from './limits.js';
 import { DEFAULT_DIALECT, type Dialect } from './schema/dialect.js';
+import type { UnicodePatterns } from './schema/patterns.js';
 
 /** Everything a run can be told; the CLI and config file fill this in. */
 export interface GenerateOptions {
@@ -69,6 +70,11 @@ export interface GenerateOptions {
    * (default), `openapi-3.0` or `openapi-3.1`.
    */
   defaultDialect?: Dialect;
+  /**
+   * A `pattern` (or `patternProperties` key) invalid with the `u` flag but valid without
+   * it: `fallback` (default) compiles it without `u`, with a warning; `require` makes it an error.
+   */
+  unicodePatterns?: UnicodePatterns;
   /** Bounds on what one document may cost (file and download sizes, nesting, YAML aliases); see `src/limits.ts`. */
   limits?: Partial<Limits>;
 }
@@ -105,6 +111,7 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     uriMap: options.uriMap ?? {},
     limits: withDefaultLimits(options.limits),
     defaultDialect: options.defaultDialect ?? DEFAULT_DIALECT,
+    unicodePatterns: options.unicodePatterns ?? 'fallback',
     cache: options.cache ?? true,
   };
 }

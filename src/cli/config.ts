@@ -7,6 +7,7 @@ import { readRegularFile } from '../load/read-file.js';
 import type { GenerateOptions } from '../options.js';
 import { joinPointer } from '../schema/pointer.js';
 import { DIALECTS } from '../schema/dialect.js';
+import { UNICODE_PATTERNS } from '../schema/patterns.js';
 
 export const CONFIG_FILE_NAMES = ['schema-gen.config.json', 'schema-gen.config.yaml', 'schema-gen.config.yml'];
 
@@ -38,6 +39,7 @@ const FIELDS = new Map<string, { check: FieldCheck; expected: string }>(Object.e
   allErrors: { check: isBoolean, expected: 'true or false' },
   assumeTypes: { check: isBoolean, expected: 'true or false' },
   defaultDialect: { check: oneOf(...DIALECTS), expected: DIALECTS.map((d) => `"${d}"`).join(', ') },
+  unicodePatterns: { check: oneOf(...UNICODE_PATTERNS), expected: UNICODE_PATTERNS.map((m) => `"${m}"`).join(' or ') },
   typesOnly: { check: isBoolean, expected: 'true or false' },
   bundle: { check: isBoolean, expected: 'true or false' },
   module: { check: oneOf('esm', 'cjs'), expected: '"esm" or "cjs"' },
@@ -92,7 +94,7 @@ function toOptions(config: Record<string, never>, base: string): GenerateOptions
   if (config.out) options.outDir = rel(config.out);
   if (config.templates) options.templatesDir = rel(config.templates);
   if (config.uriMap) options.uriMap = Object.fromEntries(Object.entries(config.uriMap as Record<string, string>).map(([prefix, dir]) => [prefix, rel(dir)]));
-  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'assumeTypes', 'defaultDialect', 'names', 'typesOnly', 'format', 'allowRemote', 'module', 'bundle', 'limits'] as const) {
+  for (const key of ['additionalProperties', 'readonlyProperties', 'formats', 'allErrors', 'assumeTypes', 'defaultDialect', 'unicodePatterns', 'names', 'typesOnly', 'format', 'allowRemote', 'module', 'bundle', 'limits'] as const) {
     if (config[key] !== undefined) (options as Record<string, unknown>)[key] = config[key];
   }
   return options;

@@ -125,6 +125,7 @@ function toGenerateOptions(inputs: string[], flags: CliFlags, config: GenerateOp
   if (flags.firstError) options.allErrors = false;
   if (flags.assumeTypes) options.assumeTypes = true;
   if (flags.defaultDialect) options.defaultDialect = flags.defaultDialect;
+  if (flags.unicodePatterns) options.unicodePatterns = flags.unicodePatterns;
   if (flags.allowRemote) options.allowRemote = true;
   if (flags.typesOnly) options.typesOnly = true;
   if (flags.bundle) options.bundle = true;

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { DIALECTS, type Dialect } from '../schema/dialect.js';
+import { UNICODE_PATTERNS, type UnicodePatterns } from '../schema/patterns.js';
 
 export interface CliFlags {
   out?: string;
@@ -14,6 +15,7 @@ export interface CliFlags {
   firstError?: boolean;
   assumeTypes?: boolean;
   defaultDialect?: Dialect;
+  unicodePatterns?: UnicodePatterns;
   json?: boolean;
   typesOnly?: boolean;
   bundle?: boolean;
@@ -89,6 +91,11 @@ export function buildProgram(version: string): Command {
     .option('--types-only', 'generate only the .d.ts types (no validators, runtime or index.js)')
     .option('--format', "run prettier over the output, with your project's prettier config (prettier must be installed)")
     .addOption(new Option('--default-dialect <dialect>', 'dialect of schemas without $schema (default 2020-12)').choices([...DIALECTS]))
+    .addOption(
+      new Option('--unicode-patterns <mode>', 'patterns invalid with the u flag but valid without it: "fallback" (default) = compiled without u, with a warning; "require" = an error').choices([
+        ...UNICODE_PATTERNS,
+      ]),
+    )
     .option('--assume-types', 'schemas with object (array) keywords but no "type" describe only objects (arrays): in the types, and checked by the validators')
     .option('--first-error', 'validators stop at the first problem (smaller, faster) instead of reporting all')
     .option('-w, --watch', 'generate, then again whenever an input, components document, template or the config changes (Ctrl-C to stop)')

@@ -1,3 +1,4 @@
+import { dialectBoundaries } from '../schema/dialect-regions.js';
 import { diagnosticAt } from '../diagnostics/at-location.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ResolvedGraph } from '../resolve/index.js';
@@ -22,8 +23,8 @@ export function ignoredBesideRefWarnings(graph: ResolvedGraph): Diagnostic[] {
     const { doc } = location;
     if (doc.role === 'referenced') continue;
     // Most documents are read in a dialect where the siblings apply: nothing to look up.
-    if (!vocabularyOf(doc.dialect).refOverridesSiblings && !registry.dialectSwitches.has(doc)) continue;
-    const vocabulary = vocabularyAt(registry, location);
+    if (!vocabularyOf(doc.dialect).refOverridesSiblings && dialectBoundaries(doc).length === 0) continue;
+    const vocabulary = vocabularyAt(location);
     if (!vocabulary.refOverridesSiblings) continue;
     const ignored = Object.keys(node).filter((key) => key !== '$ref' && vocabulary.keyword(key) !== undefined && !vocabulary.annotations.has(key) && !vocabulary.definitions.has(key));
     if (ignored.length === 0) continue;

@@ -67,7 +67,7 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
     bodies.set(key, body);
     const schema = schemaAt(location);
     const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
-    const vocabulary = vocabularyAt(graph.registry, location);
+    const vocabulary = vocabularyAt(location);
     return { key, location, wanted: title ?? placeName(location.pointer, vocabulary) ?? '', shared: true, dialect: vocabulary.dialect };
   });
   const candidates = [...declared, ...sharedCandidates];
@@ -84,7 +84,7 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
     }
     const schema = schemaAt(candidate.location);
     const uses = [...referencedTargets(body)].filter((k) => k !== candidate.key).sort();
-    const vocabulary = vocabularyAt(graph.registry, candidate.location);
+    const vocabulary = vocabularyAt(candidate.location);
     // A top-level `allOf: [{$ref}, {description}]` documents the type itself.
     const folded = isSchemaObject(schema) && Array.isArray(schema.allOf) ? schema.allOf.filter((m) => isAnnotationOnly(m, vocabulary)) : [];
     types.push({ key: candidate.key, name, location: candidate.location, schema, doc: docInfoOf(schema, folded, vocabulary), body, uses });

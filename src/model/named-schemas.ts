@@ -1,20 +1,24 @@
 import type { SourceDocument } from '../load/document.js';
 import { fileStem } from '../resolve/registry.js';
-import { dialectAt, locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
+import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
 import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
 import { lastSegment, unescapeSegment } from '../schema/pointer.js';
 import { embeddedDialect, isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
+import { contains, dialectAt, dialectBoundaries } from '../schema/dialect-regions.js';
 import type { NameCandidate } from './naming.js';
 
 /**
  * The schemas the user declared: every input schema root and `$defs` entry, plus each
  * components-document schema (and referenced document) that an input reaches,
  * directly or through other schemas, anywhere (a ref under `not` still needs its
- * validator): nothing else from those documents.
+ * validator): nothing else from those documents. Where the dialect changes (a ref whose
+ * target is read in another dialect, an embedded resource with a `$schema` of its own),
+ * the schema on the far side is named too: a validator never holds code of two dialects,
+ * it calls the other dialect's validator.
  */
 export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
   const found = new Map<string, NameCandidate>();
-  const add = (location: SchemaLocation, wanted: string, dialect = dialectAt(graph.registry, location)) => {
+  const add = (location: SchemaLocation, wanted: string, dialect = dialectAt(location.doc, location.pointer)) => {
     const key = locationKey(location);
     if (!found.has(key)) found.set(key, { key, location, wanted, dialect });
   };
@@ -42,8 +46,16 @@ export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
   const componentRoots = new Set<string>();
   for (const locations of graph.registry.components.values()) locations.forEach((l) => componentRoots.add(locationKey(l)));
   for (const doc of graph.registry.documents) if (doc.role === 'referenced') componentRoots.add(locationKey({ doc, pointer: '' }));
-  for (const target of reachedRefTargets(graph)) {
-    if (componentRoots.has(locationKey(target))) add(target, wantedName(target));
+  for (const { site, target } of reachedRefTargets(graph)) {
+    // Across dialects a ref is a call to the target's own validator (emit/validators), so the target needs one.
+    if (componentRoots.has(locationKey(target)) || dialectAt(site.doc, site.pointer) !== dialectAt(target.doc, target.pointer)) add(target, wantedName(target));
+  }
+  // So does an embedded resource of another dialect than the schema around it, in a schema that is generated.
+  for (const doc of graph.registry.documents) {
+    for (const boundary of dialectBoundaries(doc)) {
+      const inside = [...found.values()].some((c) => c.location.doc === doc && contains(c.location.pointer, boundary.pointer));
+      if (inside) add({ doc, pointer: boundary.pointer }, wantedName({ doc, pointer: boundary.pointer }));
+    }
   }
   return [...found.values()];
 }
@@ -67,14 +79,14 @@ function definitionKey(parent: Parent, pointer: string): string | undefined {
 }
 
 /**
- * Where the inputs' refs lead, transitively. Every ref of an input document is
+ * Where the inputs' refs lead (with the ref's place), transitively. Every ref of an input document is
  * reached (its schemas are all declared); in other documents, the refs inside a
  * subschema that a reached ref leads to. Found from the refs alone, each once: no
  * walk over every subschema.
  */
-function reachedRefTargets(graph: ResolvedGraph): SchemaLocation[] {
+function reachedRefTargets(graph: ResolvedGraph): { site: SchemaLocation; target: SchemaLocation }[] {
   const sitesInside = refSitesByDocument(graph);
-  const reached: SchemaLocation[] = [];
+  const reached: { site: SchemaLocation; target: SchemaLocation }[] = [];
   const expanded = new Map<SourceDocument, Set<string>>();
   const queue = graph.registry.refSites.filter((s) => s.location.doc.role === 'input').map((s) => s.location);
   const processed = new Set<string>();
@@ -84,7 +96,7 @@ function reachedRefTargets(graph: ResolvedGraph): SchemaLocation[] {
     processed.add(site);
     const target = graph.refs.get(site)?.target;
     if (!target) continue;
-    reached.push(target);
+    reached.push({ site: queue[i]!, target });
     if (target.doc.role === 'input' || isInsideExpanded(expanded, target)) continue;
     const done = expanded.get(target.doc) ?? new Set<string>();
     expanded.set(target.doc, done.add(target.pointer));

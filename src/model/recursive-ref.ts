@@ -41,7 +41,7 @@ function resourceRootOf(graph: ResolvedGraph, location: SchemaLocation): SchemaL
     const at = { doc, pointer: pointer.slice(0, end) };
     const node = getAtPointer(doc.json, parsePointer(at.pointer) ?? []);
     if (!isSchemaObject(node)) continue;
-    const vocabulary = vocabularyAt(graph.registry, at);
+    const vocabulary = vocabularyAt(at);
     const id = node[vocabulary.idKeyword];
     if (typeof id === 'string' && !id.startsWith('#') && !refOverridesSiblings(node, vocabulary)) return at;
   }

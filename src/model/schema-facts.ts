@@ -1,6 +1,7 @@
 import { DEFAULT_DIALECT } from '../schema/dialect.js';
 import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
-import { dialectAt, type Registry, type SchemaLocation } from '../resolve/index.js';
+import type { SchemaLocation } from '../resolve/index.js';
+import { dialectAt } from '../schema/dialect-regions.js';
 import { embeddedDialect, isSchemaObject, type SchemaObject } from '../schema/walk.js';
 import type { TypeExpr } from './type-expr.js';
 
@@ -28,8 +29,8 @@ export type ReuseType = (key: (string | number)[], type: TypeExpr) => TypeExpr;
 const DEFAULT_VOCABULARY = (): Vocabulary => vocabularyOf(DEFAULT_DIALECT);
 
 /** The vocabulary of the dialect the schema at `location` is read in (see `dialectAt`). */
-export function vocabularyAt(registry: Pick<Registry, 'dialectSwitches'>, location: SchemaLocation): Vocabulary {
-  return vocabularyOf(dialectAt(registry, location));
+export function vocabularyAt(location: SchemaLocation): Vocabulary {
+  return vocabularyOf(dialectAt(location.doc, location.pointer));
 }
 
 /** The vocabulary of a subschema: its parent's, unless it starts an embedded resource with a `$schema` of its own. */

@@ -80,7 +80,7 @@ function ownAndApplicatorTypes(schema: unknown, location: SchemaLocation, ctx: T
   if (schema === true) return UNKNOWN;
   if (schema === false) return NEVER;
   if (!isSchemaObject(schema)) return UNKNOWN;
-  const vocabulary = vocabularyAt(ctx.graph.registry, location);
+  const vocabulary = vocabularyAt(location);
   const written = tsTypeOf(schema, location, vocabulary, ctx);
   if (written) return written;
   // Up to draft-07 the keywords beside a `$ref` are ignored: the referenced type alone.

@@ -37,7 +37,7 @@ export function sharedSubschemas(graph: ResolvedGraph, roots: readonly SchemaLoc
   for (let i = 0; i < queue.length; i++) {
     const [location, schema] = queue[i]!;
     if (!isSchemaObject(schema)) continue;
-    for (const [path, sub] of typeEdges(schema, vocabularyAt(graph.registry, location))) reach({ doc: location.doc, pointer: joinPointer(location.pointer, ...path) }, sub);
+    for (const [path, sub] of typeEdges(schema, vocabularyAt(location))) reach({ doc: location.doc, pointer: joinPointer(location.pointer, ...path) }, sub);
     if (typeof schema.$ref === 'string') {
       const resolved = graph.refs.get(locationKey(location));
       if (resolved && !named.has(locationKey(resolved.target))) reach(resolved.target, schemaAt(resolved.target));

@@ -2,12 +2,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/document.js';
 import { unknownKeywordWarnings } from './keywords.js';
 import { schemaProblems } from './schema-problems.js';
-import { buildRegistry, dialectAt, locationKey, type Registry } from './registry.js';
+import { buildRegistry, locationKey, type Registry } from './registry.js';
+import { dialectAt } from '../schema/dialect-regions.js';
 import { refCycleErrors } from './ref-cycles.js';
 import { resolveRef, type ResolvedRef, type ResolveSettings } from './resolve-ref.js';
 
 export type { Registry, SchemaLocation, RefSite } from './registry.js';
-export { dialectAt, locationKey } from './registry.js';
+export { locationKey } from './registry.js';
 export type { ResolvedRef, ResolvedVia, ResolveSettings, RefFailure } from './resolve-ref.js';
 
 /** The registry plus every `$ref` of the run, each resolved to its target. */
@@ -27,7 +28,7 @@ export function resolveDocuments(documents: SourceDocument[], settings: ResolveS
   const refs = new Map<string, ResolvedRef>();
   const diagnostics = [
     ...registry.diagnostics,
-    ...documents.flatMap(schemaProblems),
+    ...documents.flatMap((doc) => schemaProblems(doc, settings.unicodePatterns)),
     ...documents.filter((d) => d.role !== 'referenced').flatMap(unknownKeywordWarnings),
   ];
   const wanted = new Set<string>();
@@ -40,6 +41,6 @@ export function resolveDocuments(documents: SourceDocument[], settings: ResolveS
       refs.set(locationKey(site.location), result);
     }
   }
-  diagnostics.push(...refCycleErrors(refs, (location) => dialectAt(registry, location)));
+  diagnostics.push(...refCycleErrors(refs, (location) => dialectAt(location.doc, location.pointer)));
   return { registry, refs, diagnostics, wanted: [...wanted].sort() };
 }

@@ -47,8 +47,6 @@ export interface Registry {
   /** Names under `components.schemas` / `$defs` / `definitions` of the components documents. */
   components: Map<string, SchemaLocation[]>;
   refSites: RefSite[];
-  /** Per document, the schemas whose dialect differs from their parent's (embedded resources with their own `$schema`): pointer → dialect. */
-  dialectSwitches: Map<SourceDocument, Map<string, Dialect>>;
   diagnostics: Diagnostic[];
 }
 
@@ -61,7 +59,6 @@ export function buildRegistry(documents: SourceDocument[]): Registry {
     titles: new Map(),
     components: new Map(),
     refSites: [],
-    dialectSwitches: new Map(),
     diagnostics: [],
   };
   for (const doc of documents) indexDocument(registry, doc);
@@ -85,7 +82,6 @@ function indexDocument(registry: Registry, doc: SourceDocument): void {
       (node, at, scope, here) => {
         const vocabulary = vocabularyOf(here);
         const { base, resource, anchor } = identify(node, vocabulary, scope.base);
-        if (here !== scope.dialect) recordDialectSwitch(registry, doc, at, here);
         const inner = resource ? { base, resource: at, dialect: here } : here !== scope.dialect ? { ...scope, dialect: here } : scope;
         if (resource) registerResource(registry, inner.base, { doc, pointer: at });
         const anchors = [anchor, ...ANCHOR_KEYWORDS.filter((k) => vocabulary.keyword(k) && typeof node[k] === 'string').map((k) => node[k] as string)];
@@ -116,26 +112,6 @@ function identify(node: SchemaObject, vocabulary: Vocabulary, base: string): { b
   const anchor = vocabulary.refOverridesSiblings && fragment !== '' && !fragment.startsWith('/') ? safeDecode(fragment) : undefined;
   const onlyAnAnchor = value.startsWith('#');
   return { base: onlyAnAnchor ? base : stripFragment(id), resource: !onlyAnAnchor, ...(anchor !== undefined ? { anchor } : {}) };
-}
-
-function recordDialectSwitch(registry: Registry, doc: SourceDocument, pointer: string, dialect: Dialect): void {
-  const switches = registry.dialectSwitches.get(doc) ?? new Map<string, Dialect>();
-  switches.set(pointer, dialect);
-  registry.dialectSwitches.set(doc, switches);
-}
-
-/**
- * The dialect the schema at `location` is read in: its document's, unless it sits in an
- * embedded resource with a `$schema` of its own (the innermost such resource decides).
- */
-export function dialectAt(registry: Pick<Registry, 'dialectSwitches'>, location: SchemaLocation): Dialect {
-  const switches = registry.dialectSwitches.get(location.doc);
-  if (!switches) return location.doc.dialect;
-  for (let end = location.pointer.length; ; end = location.pointer.lastIndexOf('/', end - 1)) {
-    const found = switches.get(location.pointer.slice(0, end));
-    if (found) return found;
-    if (end <= 0) return location.doc.dialect;
-  }
 }
 
 function addAnchor(registry: Registry, resourceKey: string, name: string, location: SchemaLocation): void {

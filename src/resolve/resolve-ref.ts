@@ -8,6 +8,7 @@ import { builtInMetaSchemaUri, isUnderMetaSchemaFolder, knownMetaSchemaUris, typ
 import { pickByFamily } from './family.js';
 import { getAtPointer, joinPointer, parsePointer, unescapeSegment } from '../schema/pointer.js';
 import type { RefSite, Registry, SchemaLocation } from './registry.js';
+import type { UnicodePatterns } from '../schema/patterns.js';
 import { fragmentOf, resolveUri, safeDecode, schemeOf, stripFragment } from '../schema/uri.js';
 
 /** How a reference found its target: reported in `--verbose` output and tested. */
@@ -28,6 +29,8 @@ export interface ResolveSettings {
   mappedPrefixes: readonly string[];
   /** Files and URLs that the load stage could not (or would not) load, by the path or URL refs want. */
   unavailable?: ReadonlyMap<string, Unavailable>;
+  /** How patterns valid only without the `u` flag are reported (see schema-problems). */
+  unicodePatterns?: UnicodePatterns;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { SourceDocument } from '../load/document.js';
 import { joinPointer, lastSegment } from '../schema/pointer.js';
 import { reservedKeyProblems } from './reserved-keys.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
+import { validOnlyWithoutUnicode, type UnicodePatterns } from '../schema/patterns.js';
 
 /** One meta-schema validator per draft, made when a document of that draft is first checked. */
 const metaValidators = new Map<Draft, AnyAjv>();
@@ -25,23 +26,25 @@ function metaValidatorFor(dialect: Dialect): AnyAjv {
  * types-only runs too, before anything downstream trips over it. A `$schema` naming no
  * dialect we know is a warning: the document is then read in the default dialect.
  */
-export function schemaProblems(doc: SourceDocument): Diagnostic[] {
-  let problems = checked.get(doc);
-  if (!problems) checked.set(doc, (problems = findSchemaProblems(doc)));
+export function schemaProblems(doc: SourceDocument, unicodePatterns: UnicodePatterns = 'fallback'): Diagnostic[] {
+  let byMode = checked.get(doc);
+  if (!byMode) checked.set(doc, (byMode = new Map()));
+  let problems = byMode.get(unicodePatterns);
+  if (!problems) byMode.set(unicodePatterns, (problems = findSchemaProblems(doc, unicodePatterns)));
   return problems;
 }
 
 /** Resolution runs again when refs load more documents; each document is checked once. */
-const checked = new WeakMap<SourceDocument, Diagnostic[]>();
+const checked = new WeakMap<SourceDocument, Map<UnicodePatterns, Diagnostic[]>>();
 
-function findSchemaProblems(doc: SourceDocument): Diagnostic[] {
+function findSchemaProblems(doc: SourceDocument, unicodePatterns: UnicodePatterns): Diagnostic[] {
   const problems: Diagnostic[] = [...reservedKeyProblems(doc), ...unknownDialect(doc)];
   for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
     const validator = metaValidatorFor(dialect);
     // Checked against the dialect it is read in (its own `$schema`, or the default).
     const checked = isSchemaObject(schema) ? { ...schema, $schema: META_SCHEMA_URIS[baseDraft(dialect)] } : schema;
     if (!validator.validateSchema(checked as object)) problems.push(...metaSchemaErrors(doc, pointer, validator.errors ?? []));
-    else problems.push(...patternProblems(doc, pointer, schema, dialect));
+    else problems.push(...patternProblems(doc, pointer, schema, dialect, unicodePatterns));
   }
   return problems;
 }
@@ -86,21 +89,38 @@ function metaSchemaErrors(doc: SourceDocument, root: string, errors: MetaError[]
   });
 }
 
-function patternProblems(doc: SourceDocument, root: string, schema: unknown, dialect: Dialect): Diagnostic[] {
+/**
+ * Patterns are compiled as ECMAScript regular expressions with the `u` flag (as ajv
+ * does). Patterns written for other engines are often valid only without it (`[\w-_]`,
+ * `\-` outside a class): with `fallback` such a pattern is compiled without `u` (a
+ * warning); with `require`, and for a pattern invalid either way, it is an error.
+ */
+function patternProblems(doc: SourceDocument, root: string, schema: unknown, dialect: Dialect, unicodePatterns: UnicodePatterns): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const check = (pattern: string, pointer: string) => {
     try {
       new RegExp(pattern, 'u');
     } catch (error) {
-      problems.push({
-        severity: 'error',
-        code: 'invalid-schema',
-        message: `invalid schema: ${(error as Error).message}`,
-        file: doc.displayPath,
-        pointer,
-        ...locatePointer(doc.text, doc.format, pointer),
-        hint: 'patterns are ECMAScript regular expressions with the u flag',
-      });
+      const place = { file: doc.displayPath, pointer, ...locatePointer(doc.text, doc.format, pointer) };
+      if (!validOnlyWithoutUnicode(pattern)) {
+        problems.push({ severity: 'error', code: 'invalid-schema', message: `invalid schema: ${(error as Error).message}`, ...place, hint: 'patterns are ECMAScript regular expressions with the u flag' });
+      } else if (unicodePatterns === 'require') {
+        problems.push({
+          severity: 'error',
+          code: 'pattern-not-unicode',
+          message: `this pattern is valid only without the u flag (${(error as Error).message})`,
+          ...place,
+          hint: 'write it for the u flag (no "\\-" or "\\_" outside a class, no class escape such as \\d in a range), or set unicodePatterns to "fallback" to compile such patterns without it',
+        });
+      } else {
+        problems.push({
+          severity: 'warning',
+          code: 'pattern-not-unicode',
+          message: `this pattern is valid only without the u flag (${(error as Error).message}): validators compile it without u`,
+          ...place,
+          hint: 'without u, "." and classes match UTF-16 code units, not characters; set unicodePatterns to "require" to make this an error',
+        });
+      }
     }
   };
   walkSchema(

@@ -72,6 +72,24 @@ describe('CLI options', () => {
     });
   });
 
+  it('unicodePatterns: --unicode-patterns and the config key; "require" makes a pattern valid only without u an error', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(join(dir, 'schemas', 'runtime.json'), JSON.stringify({ title: 'Runtime', type: 'string', pattern: 'guard\\-2\\.x\\.x' }));
+      const fallback = await runCliCaptured(['-o', 'fallback'], dir);
+      expect(fallback.code).toBe(0);
+      expect(fallback.stderr).toContain('warning in schemas/runtime.json:1:36 at /pattern: this pattern is valid only without the u flag');
+      const flag = await runCliCaptured(['--unicode-patterns', 'require', '-o', 'flag'], dir);
+      expect(flag.code).toBe(2);
+      expect(flag.stderr).toContain('error in schemas/runtime.json:1:36 at /pattern: this pattern is valid only without the u flag');
+      await writeFile(join(dir, 'schema-gen.config.json'), JSON.stringify({ unicodePatterns: 'require', out: 'config' }));
+      expect((await runCliCaptured([], dir)).code).toBe(2);
+      expect((await runCliCaptured(['--unicode-patterns', 'fallback'], dir)).code).toBe(0);
+      await writeFile(join(dir, 'schema-gen.config.json'), JSON.stringify({ unicodePatterns: 'strict' }));
+      expect((await runCliCaptured([], dir)).stderr).toContain('"unicodePatterns" must be "fallback" or "require"');
+    });
+  });
+
   it('--templates replaces a default template by the file of the same name', async () => {
     await withTempDir(async (dir) => {
       await cp(SEED_INPUT, join(dir, 'schemas'), { recursive: true });

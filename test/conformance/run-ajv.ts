@@ -1,5 +1,5 @@
 import { newAjvFor } from '../../src/ajv/dialects.js';
-import { addFormatsTo, ajvOptions } from '../../src/emit/validators/ajv-instance.js';
+import { addFormatsTo, ajvOptions, keepDialectKeywords } from '../../src/emit/validators/ajv-instance.js';
 import type { ValidatorOptions } from '../../src/emit/validators/index.js';
 import type { Dialect } from '../../src/schema/dialect.js';
 import { suiteRemotes, type Compiled, type SuiteGroup } from './suite.js';
@@ -10,7 +10,7 @@ let remoteFormats: Set<string> | undefined;
 /**
  * ajv's own run-time compilation of a group schema, configured as our generator
  * configures it: ajv's class for the dialect (`newAjvFor`), the options of
- * `ajvOptions` and the formats of `addFormatsTo` (src/emit/validators/ajv-instance.ts,
+ * `ajvOptions`, the dialect's keywords only (`keepDialectKeywords`) and the formats of `addFormatsTo` (src/emit/validators/ajv-instance.ts,
  * what `createAjv` uses), the suite's remotes added under their `http://localhost:1234/…`
  * URLs. A fresh instance per group, so that ids of one group never answer refs of another.
  */
@@ -19,6 +19,7 @@ export function compileWithAjv(group: SuiteGroup, dialect: Dialect, options: Val
   remoteFormats ??= formatsIn(remotes.map((r) => r.schema));
   // ajv's warnings and errors are what our run would report as diagnostics; a compile error also throws.
   const ajv = newAjvFor(dialect, ajvOptions(dialect, options, []));
+  keepDialectKeywords(ajv, dialect);
   addFormatsTo(ajv, new Set([...formatsIn(group.schema), ...remoteFormats]));
   try {
     // Remotes of other drafts name meta-schemas this instance does not hold: add them unchecked, as our generator does.

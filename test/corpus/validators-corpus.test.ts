@@ -2,9 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAjv } from '../../src/emit/validators/index.js';
-import { assignAjvIds, prepareSchemas } from '../../src/emit/validators/prepare-schemas.js';
-import { chooseProtoStandIn } from '../../src/emit/validators/proto-stand-in.js';
 import { generate } from '../../src/index.js';
 import { loadDocuments } from '../../src/load/index.js';
 import { buildTypeModel } from '../../src/model/index.js';
@@ -12,18 +9,17 @@ import { resolveDocuments } from '../../src/resolve/index.js';
 import { CORPUS_SCHEMAS, describeCorpus, IDENTITY_POOLS_OPENAPI, USER_POOLS_OPENAPI } from '../helpers/corpus.js';
 import { CORPUS } from '../helpers/paths.js';
 import { withTempDir } from '../helpers/temp-dir.js';
+import { runTimeValidators } from '../helpers/run-time-ajv.js';
 
 const components = [USER_POOLS_OPENAPI, IDENTITY_POOLS_OPENAPI];
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 
 /** Each example file with the type name of the schema file it belongs to. */
-async function examplesWithTypes(): Promise<{ example: string; typeName: string; id: string; data: unknown }[]> {
+async function examplesWithTypes(): Promise<{ example: string; typeName: string; validate: (data: unknown) => unknown; data: unknown }[]> {
   const loaded = await loadDocuments({ inputs: [CORPUS_SCHEMAS], components, cwd: process.cwd() });
   const graph = resolveDocuments(loaded.documents, { roots: loaded.roots, allowRemote: false, mappedPrefixes: [] });
   const model = buildTypeModel(graph, { additionalProperties: 'none', renames: {} });
-  const ids = assignAjvIds(graph.registry.documents);
-  runtimeAjv = createAjv(graph, { allErrors: true, formats: 'assert' }, []);
-  runtimeAjv.addSchema([...prepareSchemas(graph, model, ids, 'native', { protoStandIn: chooseProtoStandIn(graph.registry.documents, ids.values()) }).values()]);
+  const validatorOf = runTimeValidators(graph, model, { allErrors: true, formats: 'assert' });
   const examplesDir = join(CORPUS, 'examples');
   return readdirSync(examplesDir)
     .sort()
@@ -32,10 +28,9 @@ async function examplesWithTypes(): Promise<{ example: string; typeName: string;
       const type = model.types.find((t) => t.location.doc.absolutePath === schemaPath && t.location.pointer === '');
       if (!existsSync(schemaPath) || !type) return [];
       const data = JSON.parse(readFileSync(join(examplesDir, example), 'utf8')) as unknown;
-      return [{ example, typeName: type.name, id: ids.get(type.location.doc)!, data }];
+      return [{ example, typeName: type.name, validate: validatorOf(type), data }];
     });
 }
-let runtimeAjv: ReturnType<typeof createAjv>;
 
 describeCorpus('generated validators on the Cognito corpus', () => {
   it('give the same verdict as ajv at run time on every example, as ES modules and as CommonJS in plain Node', () =>
@@ -49,8 +44,8 @@ describeCorpus('generated validators on the Cognito corpus', () => {
 
       const expected: Record<string, boolean> = {};
       const ours: Record<string, boolean> = {};
-      for (const { example, typeName, id, data } of examples) {
-        expected[example] = runtimeAjv.getSchema(id)!(structuredClone(data)) as boolean;
+      for (const { example, typeName, validate, data } of examples) {
+        expected[example] = validate(structuredClone(data)) as boolean;
         const module = (await import(pathToFileURL(join(esm, 'validators', `${typeName}.js`)).href)) as Record<string, Validate>;
         ours[example] = module[`validate${typeName}`]!(structuredClone(data));
       }

@@ -9,10 +9,12 @@ import { CODE_DEPENDENCY_VERSIONS } from '../../ajv/modules.js';
 import { cacheKey } from './cache.js';
 import type { ValidatorOptions } from './index.js';
 import type { RefMode } from './prepare-schemas.js';
+import type { Dialect } from '../../schema/dialect.js';
+import { dialectAt } from '../../schema/dialect-regions.js';
 
 /**
- * The cache key of each module: the generator's code and the versions of ajv, ajv-formats
- * and acorn, the options, the `__proto__` stand-in, the type's name and place, and the prepared copy (refs already rewritten) of every
+ * The cache key of each module: the generator's code and the versions of ajv, ajv-formats,
+ * ajv-draft-04 and acorn, the options, the dialect it is compiled in, the `__proto__` stand-in, the type's name and place, and the prepared copy (refs already rewritten) of every
  * document its code can include: its own, and those reached through refs that are
  * inlined rather than called by name.
  */
@@ -20,9 +22,9 @@ export function moduleKeys(
   graph: ResolvedGraph,
   model: TypeModel,
   options: ValidatorOptions,
-  preparedFor: (mode: RefMode) => Map<SourceDocument, AnySchemaObject>,
+  preparedFor: (dialect: Dialect, mode: RefMode) => Map<SourceDocument, AnySchemaObject>,
   protoStandIn: string,
-): (type: NamedType, mode: RefMode) => string {
+): (type: NamedType, dialect: Dialect, mode: RefMode) => string {
   const sitesByDoc = new Map<SourceDocument, ResolvedRef[]>();
   for (const ref of graph.refs.values()) {
     const list = sitesByDoc.get(ref.site.location.doc) ?? [];
@@ -30,25 +32,26 @@ export function moduleKeys(
     sitesByDoc.set(ref.site.location.doc, list);
   }
   const docHashes = new Map<string, string>();
-  const docHash = (doc: SourceDocument, mode: RefMode) => {
-    const memo = `${mode}\u0000${doc.displayPath}`;
+  const docHash = (doc: SourceDocument, dialect: Dialect, mode: RefMode) => {
+    const memo = `${dialect}\u0000${mode}\u0000${doc.displayPath}`;
     let hash = docHashes.get(memo);
-    if (!hash) docHashes.set(memo, (hash = cacheKey([doc.displayPath, JSON.stringify(preparedFor(mode).get(doc))])));
+    if (!hash) docHashes.set(memo, (hash = cacheKey([doc.displayPath, JSON.stringify(preparedFor(dialect, mode).get(doc) ?? null)])));
     return hash;
   };
-  return (type, mode) => {
+  return (type, dialect, mode) => {
     const closure = new Set<SourceDocument>([type.location.doc]);
     const queue = [type.location.doc];
     while (queue.length > 0) {
       for (const ref of sitesByDoc.get(queue.pop()!) ?? []) {
-        const calledByName = mode === 'external' && model.byKey.has(locationKey(ref.target));
+        // Called by name: in external mode, and across dialects (see prepare-schemas).
+        const calledByName = model.byKey.has(locationKey(ref.target)) && (mode === 'external' || dialectAt(ref.site.location.doc, ref.site.location.pointer) !== dialectAt(ref.target.doc, ref.target.pointer));
         if (calledByName || closure.has(ref.target.doc)) continue;
         closure.add(ref.target.doc);
         queue.push(ref.target.doc);
       }
     }
-    const docs = [...closure].map((doc) => docHash(doc, mode)).sort();
-    return cacheKey([cacheFormat(), ...CODE_DEPENDENCY_VERSIONS, JSON.stringify(options), protoStandIn, mode, type.name, type.location.pointer, ...docs]);
+    const docs = [...closure].map((doc) => docHash(doc, dialect, mode)).sort();
+    return cacheKey([cacheFormat(), ...CODE_DEPENDENCY_VERSIONS, JSON.stringify(options), protoStandIn, dialect, mode, type.name, type.location.pointer, ...docs]);
   };
 }
 

@@ -1,4 +1,5 @@
 import { _, Name, type CodeKeywordDefinition, type KeywordCxt } from 'ajv';
+import type { AnyValidateFunction } from 'ajv/dist/types/index.js';
 import codegenModule from 'ajv/dist/compile/codegen/index.js';
 import namesModule from 'ajv/dist/compile/names.js';
 import { identifier } from '../code-text.js';
@@ -35,15 +36,44 @@ function placeholder(): boolean {
 }
 
 /**
+ * The run's validators for an ajv that runs at compile time (tests that compare with
+ * ajv): their export names, and the function each name calls there.
+ */
+export interface RunTimeValidators {
+  names: Iterable<string>;
+  callee(name: string): AnyValidateFunction;
+}
+
+/** The runtime's appendErrors (templates/runtime/errors.js), for code ajv runs itself. */
+function appendErrorsAtRunTime(into: unknown[] | null, errors: { instancePath: string }[], path: string): unknown[] | null {
+  for (const error of errors) {
+    error.instancePath = path + error.instancePath;
+    (into ??= []).push(error);
+  }
+  return into;
+}
+
+/**
  * The keyword for one run. `validators` holds the export names of every validator the
  * run generates (`validateX`); each is checked as an identifier once, here.
  * The call passes only the data: our validators use neither `$data` nor coercion, so
  * parent and root data are never read. (Schemas that need the callee's evaluated
  * properties or dynamic scope are compiled with native refs.)
  */
-export function externalRefKeyword(validators: Iterable<string>): CodeKeywordDefinition {
+export function externalRefKeyword(validators: Iterable<string> | RunTimeValidators): CodeKeywordDefinition {
+  const runTime = 'callee' in validators ? validators : undefined;
   const table = new Map<string, Name>();
-  for (const name of validators) table.set(name, new Name(identifier(name)));
+  for (const name of runTime ? runTime.names : (validators as Iterable<string>)) table.set(name, new Name(identifier(name)));
+  const called = (name: string) => {
+    const call = (data: unknown): boolean => {
+      const validate = runTime!.callee(name);
+      const valid = validate(data) as boolean;
+      call.errors = validate.errors;
+      return valid;
+    };
+    call.errors = undefined as AnyValidateFunction['errors'];
+    return call;
+  };
   return {
     keyword: EXTERNAL_REF_KEYWORD,
     schemaType: 'string',
@@ -51,12 +81,13 @@ export function externalRefKeyword(validators: Iterable<string>): CodeKeywordDef
       const { gen, data, it } = cxt;
       const callee = table.get(cxt.schema as string);
       if (!callee) throw new UnknownValidatorError(cxt.schema);
-      const alias = gen.scopeValue('keyword', { key: callee.str, ref: placeholder, code: _`${callee}` });
+      const alias = gen.scopeValue('keyword', { key: callee.str, ref: runTime ? called(callee.str) : placeholder, code: _`${callee}` });
+      const append = runTime ? gen.scopeValue('func', { ref: appendErrorsAtRunTime }) : APPEND_ERRORS;
       // The callee reports paths relative to its own data; they are prefixed only when
       // it fails, so a passing call allocates nothing.
       const path = strConcat(N.instancePath, it.errorPath);
       cxt.result(_`${alias}(${data})`, undefined, () => {
-        gen.assign(N.vErrors, _`${APPEND_ERRORS}(${N.vErrors}, ${alias}.errors, ${path})`);
+        gen.assign(N.vErrors, _`${append}(${N.vErrors}, ${alias}.errors, ${path})`);
         gen.assign(N.errors, _`${N.vErrors}.length`);
       });
     },

@@ -5,19 +5,23 @@ import type { SourceDocument } from '../../load/document.js';
 import type { NamedType, TypeModel } from '../../model/index.js';
 import type { ResolvedGraph } from '../../resolve/index.js';
 import { CodeTextError } from '../code-text.js';
-import { Ajv2020, standaloneCode } from '../../ajv/modules.js';
+import { standaloneCode, type AnyAjv } from '../../ajv/modules.js';
+import type { Dialect } from '../../schema/dialect.js';
+import { dialectAt } from '../../schema/dialect-regions.js';
 import { createAjv } from './ajv-instance.js';
 import { moduleKeys } from './cache-key.js';
 import type { ValidatorCache } from './cache.js';
 import { UnknownValidatorError } from './external-ref-keyword.js';
 import { toModuleCode, type ModuleCodeSettings, type ValidatorModuleCode } from './module-code.js';
 import { UnsupportedSchema } from './transform/unexpected-output.js';
-import { assignAjvIds, needsNativeRefs, pointerFragment, prepareSchemas, type RefMode } from './prepare-schemas.js';
+import { assignAjvIds, needsNativeRefs, pointerFragment, prepareSchemas, reenteredResource, type PreparedSchemas, type RefMode } from './prepare-schemas.js';
+import type { UnicodePatterns } from '../../schema/patterns.js';
 import { chooseProtoStandIn } from './proto-stand-in.js';
 
 export type { ValidatorModuleCode } from './module-code.js';
 export { MemoryValidatorCache, type ValidatorCache } from './cache.js';
 export { createAjv } from './ajv-instance.js';
+export type { RunTimeValidators } from './external-ref-keyword.js';
 
 export interface ValidatorOptions {
   /** Report every problem (true) or stop at the first (false). */
@@ -26,6 +30,8 @@ export interface ValidatorOptions {
   formats: 'assert' | 'annotate';
   /** Schemas whose keywords imply a kind (`properties` without `type`) check that kind. */
   assumeTypes?: boolean;
+  /** Patterns valid only without the `u` flag: compiled without it (`fallback`, default) or refused (`require`). */
+  unicodePatterns?: UnicodePatterns;
 }
 
 export interface ValidatorModule extends ValidatorModuleCode {
@@ -77,35 +83,45 @@ export function standaloneOutputs(graph: ResolvedGraph, model: TypeModel, option
   });
 }
 
-/** One run's shared state: ajv ids, prepared schemas and ajv instances per ref mode, settings, cache keys. */
+/**
+ * One run's shared state: ajv ids, and per dialect and ref mode the prepared schemas and
+ * an ajv instance (each made when a type first needs it); settings, cache keys.
+ */
 function validatorRun(graph: ResolvedGraph, model: TypeModel, options: ValidatorOptions) {
   const diagnostics: Diagnostic[] = [];
   const ids = assignAjvIds(graph.registry.documents);
   const displayPathOfId = new Map([...ids].map(([doc, id]) => [id, doc.displayPath]));
   const validatorNames = new Set(model.types.map(exportNameOf));
   const protoStandIn = chooseProtoStandIn(graph.registry.documents, ids.values());
-  const prepared = new Map<RefMode, Map<SourceDocument, AnySchemaObject>>();
-  const preparedFor = (mode: RefMode) => {
-    let docs = prepared.get(mode);
-    if (!docs) prepared.set(mode, (docs = prepareSchemas(graph, model, ids, mode, { protoStandIn, assumeTypes: options.assumeTypes })));
-    return docs;
+  const prepared = new Map<string, PreparedSchemas>();
+  const preparedFor = (dialect: Dialect, mode: RefMode): PreparedSchemas => {
+    const key = `${dialect} ${mode}`;
+    let schemas = prepared.get(key);
+    if (!schemas) {
+      prepared.set(key, (schemas = prepareSchemas(graph, model, ids, dialect, mode, { protoStandIn, assumeTypes: options.assumeTypes })));
+      diagnostics.push(...schemas.diagnostics);
+    }
+    return schemas;
   };
-  const instances = new Map<RefMode, Ajv2020>();
-  const ajvFor = (mode: RefMode): Ajv2020 => {
-    let ajv = instances.get(mode);
+  const instances = new Map<string, AnyAjv>();
+  const ajvFor = (dialect: Dialect, mode: RefMode): AnyAjv => {
+    const key = `${dialect} ${mode}`;
+    let ajv = instances.get(key);
     if (!ajv) {
-      ajv = createAjv(graph, options, diagnostics, validatorNames);
+      ajv = createAjv(graph, options, diagnostics, validatorNames, {}, dialect);
+      const { documents, callers } = preparedFor(dialect, mode);
       // Already checked against the meta-schema by the resolve stage.
-      ajv.addSchema([...preparedFor(mode).values()], undefined, undefined, false);
-      instances.set(mode, ajv);
+      ajv.addSchema([...documents.values(), ...callers.values()], undefined, undefined, false);
+      instances.set(key, ajv);
     }
     return ajv;
   };
   const modeOf = (type: NamedType): RefMode => (needsNativeRefs(type.location.doc) ? 'native' : 'external');
-  const keys = moduleKeys(graph, model, options, preparedFor, protoStandIn);
+  const dialectOf = (type: NamedType): Dialect => dialectAt(type.location.doc, type.location.pointer);
+  const keys = moduleKeys(graph, model, options, (dialect, mode) => preparedFor(dialect, mode).documents, protoStandIn);
   return {
     diagnostics,
-    keyOf: (type: NamedType) => keys(type, modeOf(type)),
+    keyOf: (type: NamedType) => keys(type, dialectOf(type), modeOf(type)),
     settingsOf: (type: NamedType): ModuleCodeSettings => ({
       exportName: exportNameOf(type),
       schemaPathPrefix: `${type.location.doc.displayPath}#${type.location.pointer}`,
@@ -135,7 +151,21 @@ function validatorRun(graph: ResolvedGraph, model: TypeModel, options: Validator
     /** ajv's standalone code of one type; undefined (with a diagnostic) when ajv cannot compile it. */
     standalone(type: NamedType): string | undefined {
       const { doc, pointer } = type.location;
-      const ajv = ajvFor(modeOf(type));
+      const dialect = dialectOf(type);
+      const reentered = reenteredResource(doc, pointer, dialect);
+      if (reentered) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'validator-dialect-nesting',
+          message: `cannot generate a validator for this schema: it is read as ${dialect} inside ${reentered.pointer}, read as ${reentered.dialect}, inside a schema read as ${dialect} again`,
+          file: doc.displayPath,
+          pointer,
+          ...locatePointer(doc.text, doc.format, pointer),
+          hint: 'move it out of the other dialect\'s schema (e.g. into the outer "definitions") and refer to it with $ref, or generate types only (--types-only)',
+        });
+        return undefined;
+      }
+      const ajv = ajvFor(dialect, modeOf(type));
       const id = pointer === '' ? ids.get(doc)! : `${ids.get(doc)!}#${pointerFragment(pointer)}`;
       try {
         ajv.getSchema(id);

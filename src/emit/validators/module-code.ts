@@ -5,6 +5,7 @@ import { exportName } from './steps/export-name.js';
 import { keywordAliases } from './steps/keyword-aliases.js';
 import { indentation } from './steps/layout.js';
 import { ownProperties } from './steps/own-properties.js';
+import { patternFlags } from './steps/pattern-flags.js';
 import { preamble } from './steps/preamble.js';
 import { protoStandIn } from './steps/proto-stand-in.js';
 import { runtimeImports } from './steps/runtime-imports.js';
@@ -39,6 +40,7 @@ export interface ValidatorModuleCode {
 export const STEPS: readonly Step[] = [
   preamble,
   runtimeImports,
+  patternFlags,
   exportName,
   keywordAliases,
   evaluationTracking,

@@ -1,13 +1,17 @@
 import type { AnySchemaObject } from 'ajv';
 import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { locatePointer } from '../../diagnostics/position.js';
 import type { SourceDocument } from '../../load/document.js';
 import type { TypeModel } from '../../model/index.js';
 import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
+import { baseDraft, type Dialect } from '../../schema/dialect.js';
+import { contains, dialectAt, dialectBoundaries, type DialectBoundary } from '../../schema/dialect-regions.js';
 import { getAtPointer, parsePointer } from '../../schema/pointer.js';
-import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema } from '../../schema/walk.js';
+import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema, type SchemaObject } from '../../schema/walk.js';
 import { vocabularyOf } from '../../schema/keywords/index.js';
 import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
-import { addImpliedTypes } from './assume-types.js';
+import { addImpliedType } from './assume-types.js';
 import { renameProtoProperties } from './proto-stand-in.js';
 
 /**
@@ -40,12 +44,6 @@ export function pointerFragment(pointer: string): string {
 
 export type RefMode = 'external' | 'native';
 
-/**
- * Copies of every document for ajv, with each `$ref` rewritten to the target our
- * resolver chose (ajv never resolves a name itself). In `external` mode a ref to a
- * named schema becomes a call to that schema's exported validator: the keyword's value
- * is that validator's export name, a key the keyword looks up in the run's own table.
- */
 /** What changes the copies ajv compiles, beyond the refs. */
 export interface PrepareOptions {
   /** `__proto__` property names are given to ajv as this (see proto-stand-in.ts). */
@@ -53,39 +51,196 @@ export interface PrepareOptions {
   assumeTypes?: boolean;
 }
 
-export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode, options: PrepareOptions): Map<SourceDocument, AnySchemaObject> {
+/** The copies one ajv instance (one dialect, one ref mode) compiles. */
+export interface PreparedSchemas {
+  /** Every document with schemas of the dialect, ready for ajv. */
+  documents: Map<SourceDocument, AnySchemaObject>;
+  /** Schemas that only call another validator, by their ajv id (see `callerId`). */
+  callers: Map<string, AnySchemaObject>;
+  /** Refs and embedded resources whose validator cannot be written (each once). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Copies of the documents that hold schemas of `dialect`, for the ajv instance of that
+ * dialect, with each `$ref` rewritten to the target our resolver chose (ajv never
+ * resolves a name itself). A ref to a named schema becomes a call to that schema's
+ * exported validator (the external-ref keyword, whose value is only a key into the run's
+ * table of validators) in `external` mode, and in either mode where the target is read in
+ * another dialect: a module never holds code of another dialect. For the same reason an
+ * embedded resource of another dialect (`$id` + `$schema`) becomes a call to its own
+ * validator.
+ */
+export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, dialect: Dialect, mode: RefMode, options: PrepareOptions): PreparedSchemas {
   const sitesByDoc = new Map<SourceDocument, string[]>();
   for (const site of graph.registry.refSites) {
     const list = sitesByDoc.get(site.location.doc) ?? [];
     list.push(site.location.pointer);
     sitesByDoc.set(site.location.doc, list);
   }
-  return new Map(graph.registry.documents.map((doc) => [doc, prepareDocument(graph, model, ids, mode, options, doc, sitesByDoc.get(doc) ?? [])]));
+  const prepared: PreparedSchemas = { documents: new Map(), callers: new Map(), diagnostics: [] };
+  for (const doc of graph.registry.documents) {
+    if (!dialectsOf(doc).has(dialect)) continue;
+    prepared.documents.set(doc, new DocumentCopy(graph, model, ids, dialect, mode, doc, prepared).make(sitesByDoc.get(doc) ?? [], options));
+  }
+  return prepared;
 }
 
-function prepareDocument(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, mode: RefMode, options: PrepareOptions, doc: SourceDocument, refSites: string[]): AnySchemaObject {
-  const copy = toSchemaObject(structuredClone(doc.json));
-  for (const pointer of refSites) {
-    const node = getAtPointer(copy, parsePointer(pointer)!);
-    const resolved = graph.refs.get(locationKey({ doc, pointer }));
-    if (!isSchemaObject(node) || !resolved) continue;
-    const named = model.byKey.get(locationKey(resolved.target));
-    if (mode === 'external' && named) {
-      delete node.$ref;
-      node[EXTERNAL_REF_KEYWORD] = `validate${named.name}`;
+/** The dialects a document holds schemas of: its own (every root's) and its embedded resources'. */
+export function dialectsOf(doc: SourceDocument): Set<Dialect> {
+  return new Set([doc.dialect, ...dialectBoundaries(doc).map((b) => b.dialect)]);
+}
+
+/**
+ * The embedded resource of another dialect that holds the schema at `pointer`, read in
+ * `dialect` again (draft-07 inside 2020-12 inside draft-07): that instance's copy of
+ * the document has the resource replaced by a call (see replaceForeignResources), so
+ * it cannot compile the schema.
+ */
+export function reenteredResource(doc: SourceDocument, pointer: string, dialect: Dialect): DialectBoundary | undefined {
+  return dialectBoundaries(doc).find((b) => b.outer === dialect && b.dialect !== dialect && b.pointer !== pointer && contains(b.pointer, pointer));
+}
+
+/** The ajv id of a schema that only calls validator `name`: what a `$ref` that must keep its place leads to. */
+export function callerId(name: string): string {
+  return `sg:/validators/${encodeURIComponent(name)}`;
+}
+
+class DocumentCopy {
+  constructor(
+    private readonly graph: ResolvedGraph,
+    private readonly model: TypeModel,
+    private readonly ids: AjvIds,
+    private readonly dialect: Dialect,
+    private readonly mode: RefMode,
+    private readonly doc: SourceDocument,
+    private readonly prepared: PreparedSchemas,
+  ) {}
+
+  make(refSites: string[], options: PrepareOptions): AnySchemaObject {
+    const { doc, ids } = this;
+    const copy = toSchemaObject(structuredClone(doc.json));
+    for (const pointer of refSites) this.rewriteRef(copy, pointer);
+    this.replaceForeignResources(copy);
+    if (options.assumeTypes || mayNameProtoOrNullable(doc.text)) {
+      forEachSchema(copy, doc, (node) => {
+        renameProtoProperties(node, options.protoStandIn);
+        if (options.assumeTypes) addImpliedType(node);
+        // ajv refuses `nullable` without `type`; OpenAPI 3.0.3 gives it no effect there (nor does any draft).
+        if (Object.hasOwn(node, 'nullable') && node.type === undefined) delete node.nullable;
+      });
+    }
+    // ajv-draft-04 knows a schema by `id`, the other classes by `$id`.
+    if (baseDraft(this.dialect) === 'draft-04') {
+      delete copy.$id;
+      copy.id = ids.get(doc)!;
     } else {
-      node.$ref = `${ids.get(resolved.target.doc)!}#${pointerFragment(resolved.target.pointer)}`;
+      copy.$id = ids.get(doc)!;
+    }
+    // The dialect is the instance's; OpenAPI wrappers are not schemas.
+    delete copy.$schema;
+    if (isContainerDocument(copy)) {
+      for (const key of Object.keys(copy)) if (!['$id', 'id', 'components', '$defs', 'definitions'].includes(key)) delete copy[key];
+    }
+    return copy;
+  }
+
+  /**
+   * An embedded resource of another dialect, directly inside this dialect's schemas,
+   * is a call to its own validator here: its keywords mean something else in this
+   * dialect (draft-07 `items: [...]` is a tuple, 2020-12's is an error).
+   */
+  private replaceForeignResources(copy: AnySchemaObject): void {
+    for (const boundary of dialectBoundaries(this.doc)) {
+      if (boundary.outer !== this.dialect) continue;
+      const node = getAtPointer(copy, parsePointer(boundary.pointer)!);
+      if (!isSchemaObject(node)) continue;
+      const named = this.model.byKey.get(locationKey({ doc: this.doc, pointer: boundary.pointer }));
+      if (!named) {
+        this.problem(boundary.pointer, 'cross-dialect-unnamed', `this embedded schema is read as ${boundary.dialect}, the schema around it as ${boundary.outer}, and it has no validator of its own to call`);
+        continue;
+      }
+      if (this.mode === 'native' && usesKeywordsCrossingRefs(this.doc).has(this.dialect)) this.nativeProblem(boundary.pointer, boundary.dialect);
+      for (const key of Object.keys(node)) delete node[key];
+      node[EXTERNAL_REF_KEYWORD] = `validate${named.name}`;
     }
   }
-  renameProtoProperties(copy, options.protoStandIn);
-  if (options.assumeTypes) addImpliedTypes(copy);
-  copy.$id = ids.get(doc)!;
-  // Every document is compiled as draft 2020-12; OpenAPI wrappers are not schemas.
-  delete copy.$schema;
-  if (isContainerDocument(copy)) {
-    for (const key of Object.keys(copy)) if (!['$id', 'components', '$defs', 'definitions'].includes(key)) delete copy[key];
+
+  private rewriteRef(copy: AnySchemaObject, pointer: string): void {
+    const { doc, ids, model } = this;
+    const node = getAtPointer(copy, parsePointer(pointer)!);
+    const resolved = this.graph.refs.get(locationKey({ doc, pointer }));
+    if (!isSchemaObject(node) || !resolved) return;
+    const named = model.byKey.get(locationKey(resolved.target));
+    const here = dialectAt(doc, pointer);
+    const there = dialectAt(resolved.target.doc, resolved.target.pointer);
+    const reportable = here === this.dialect;
+    // ajv's ignoreKeywordsWithRef skips every sibling but `type` (and `nullable`, read with it), checked before any keyword: they go here.
+    if (vocabularyOf(here).refOverridesSiblings) {
+      delete node.type;
+      delete node.nullable;
+    }
+    if (here !== there && !named) {
+      if (reportable) this.problem(pointer, 'cross-dialect-unnamed', `this $ref is read as ${here} and its target as ${there}, which has no validator of its own to call`);
+    } else if (here !== there || (this.mode === 'external' && named)) {
+      if (here !== there && this.mode === 'native' && reportable && usesKeywordsCrossingRefs(doc).has(here)) this.nativeProblem(pointer, there);
+      this.callValidator(node, `validate${named!.name}`, here);
+      return;
+    }
+    node.$ref = `${ids.get(resolved.target.doc)!}#${pointerFragment(resolved.target.pointer)}`;
   }
-  return copy;
+
+  /**
+   * Where `$ref` ignores its siblings (up to draft-07), a ref with siblings stays a
+   * `$ref` (ajv then compiles only it) and leads to a schema that only calls the
+   * validator; elsewhere the call takes the ref's place beside its siblings.
+   */
+  private callValidator(node: SchemaObject, name: string, here: Dialect): void {
+    if (vocabularyOf(here).refOverridesSiblings && Object.keys(node).some((key) => key !== '$ref')) {
+      const id = callerId(name);
+      this.prepared.callers.set(id, { [vocabularyOf(this.dialect).idKeyword]: id, [EXTERNAL_REF_KEYWORD]: name });
+      node.$ref = id;
+      return;
+    }
+    delete node.$ref;
+    node[EXTERNAL_REF_KEYWORD] = name;
+  }
+
+  private nativeProblem(pointer: string, there: Dialect): void {
+    this.problem(
+      pointer,
+      'cross-dialect-native-ref',
+      `this schema is read as ${this.dialect} and uses keywords that see through refs (unevaluatedProperties, unevaluatedItems, $recursiveRef, $dynamicRef), but this ref leads to a schema read as ${there}: its validator cannot tell what that schema evaluated`,
+      'give both schemas one dialect ("$schema"), or move the unevaluated*/dynamic keywords away from schemas that refer across dialects',
+    );
+  }
+
+  private problem(pointer: string, code: string, message: string, hint?: string): void {
+    const { doc } = this;
+    if (this.prepared.diagnostics.some((d) => d.file === doc.displayPath && d.pointer === pointer && d.code === code)) return;
+    this.prepared.diagnostics.push({ severity: 'error', code, message, file: doc.displayPath, pointer, ...locatePointer(doc.text, doc.format, pointer), ...(hint ? { hint } : {}) });
+  }
+}
+
+/** Whether a document's text may hold a `__proto__` or `nullable` key (written plainly, or with an escape): else no walk is needed. */
+function mayNameProtoOrNullable(text: string): boolean {
+  return text.includes('__proto__') || text.includes('nullable') || /\\[uUx]/.test(text);
+}
+
+/** Every schema of a copy, walked as its document says (an OpenAPI document's components too). */
+function forEachSchema(copy: AnySchemaObject, doc: SourceDocument, visit: (node: SchemaObject) => void): void {
+  for (const { pointer, schema, dialect } of schemaRootsOf({ json: copy, role: doc.role, dialect: doc.dialect })) {
+    walkSchema(
+      schema,
+      pointer,
+      null,
+      (node) => {
+        visit(node);
+        return null;
+      },
+      dialect,
+    );
+  }
 }
 
 function toSchemaObject(json: unknown): AnySchemaObject {
@@ -95,15 +250,16 @@ function toSchemaObject(json: unknown): AnySchemaObject {
 
 /** Schemas whose validation depends on what referenced schemas evaluated are compiled with native refs. */
 export function needsNativeRefs(doc: SourceDocument): boolean {
-  let answer = nativeRefsOf.get(doc);
-  if (answer === undefined) nativeRefsOf.set(doc, (answer = usesNativeRefKeywords(doc)));
-  return answer;
+  return usesKeywordsCrossingRefs(doc).size > 0;
 }
 
-const nativeRefsOf = new WeakMap<SourceDocument, boolean>();
+const crossingOf = new WeakMap<SourceDocument, Set<Dialect>>();
 
-function usesNativeRefKeywords(doc: SourceDocument): boolean {
-  let found = false;
+/** The dialects in whose schemas the document uses keywords whose meaning crosses a `$ref`. */
+function usesKeywordsCrossingRefs(doc: SourceDocument): Set<Dialect> {
+  let found = crossingOf.get(doc);
+  if (found) return found;
+  found = new Set();
   for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
     walkSchema(
       schema,
@@ -111,11 +267,12 @@ function usesNativeRefKeywords(doc: SourceDocument): boolean {
       null,
       (node, _at, _context, here) => {
         // Keywords whose meaning crosses a `$ref`: what the target evaluated, or the dynamic scope.
-        for (const key of vocabularyOf(here).crossesRefs) if (Object.hasOwn(node, key)) found = true;
+        for (const key of vocabularyOf(here).crossesRefs) if (Object.hasOwn(node, key)) found!.add(here);
         return null;
       },
       dialect,
     );
   }
+  crossingOf.set(doc, found);
   return found;
 }

@@ -1,6 +1,5 @@
-import type { AnySchemaObject } from 'ajv';
 import type { SourceDocument } from '../../load/document.js';
-import { isSchemaObject, walkSchema } from '../../schema/walk.js';
+import { isSchemaObject, type SchemaObject } from '../../schema/walk.js';
 
 /**
  * ajv silently skips a `__proto__` property schema (a guard against prototype
@@ -41,16 +40,13 @@ function collectStrings(json: unknown, into: string[]): void {
 }
 
 /** Keywords whose keys are property names that ajv would skip when they are `__proto__`. */
-const PROPERTY_NAME_MAPS = ['properties', 'dependentSchemas', 'dependentRequired'];
+const PROPERTY_NAME_MAPS = ['properties', 'dependentSchemas', 'dependentRequired', 'dependencies'];
 
-/** Rename `__proto__` property names of a prepared (copied) schema to the stand-in. */
-export function renameProtoProperties(schema: AnySchemaObject, standIn: string): void {
-  walkSchema(schema, '', null, (node) => {
-    for (const key of PROPERTY_NAME_MAPS) {
-      const map = node[key];
-      if (!isSchemaObject(map) || !Object.prototype.hasOwnProperty.call(map, '__proto__')) continue;
-      node[key] = Object.fromEntries(Object.entries(map).map(([name, value]) => [name === '__proto__' ? standIn : name, value]));
-    }
-    return null;
-  });
+/** Rename the `__proto__` property names of one schema of a prepared (copied) document to the stand-in. */
+export function renameProtoProperties(node: SchemaObject, standIn: string): void {
+  for (const key of PROPERTY_NAME_MAPS) {
+    const map = node[key];
+    if (!isSchemaObject(map) || !Object.prototype.hasOwnProperty.call(map, '__proto__')) continue;
+    node[key] = Object.fromEntries(Object.entries(map).map(([name, value]) => [name === '__proto__' ? standIn : name, value]));
+  }
 }

@@ -1,5 +1,6 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MemoryValidatorCache } from '../../../src/emit/validators/cache.js';
 import { generate } from '../../../src/index.js';
 import { FIXTURES } from '../../helpers/paths.js';
@@ -22,6 +23,25 @@ describe('validator cache', () => {
 
       await generate({ cwd: dir, outDir: 'cold', cache: false });
       expect(await readTree(join(dir, 'cold'))).toEqual(await readTree(join(dir, 'generated')));
+    }));
+
+  it('never reuses a module compiled in another dialect (the same text read as draft-07, then as 2020-12)', () =>
+    withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(join(dir, 'schemas', 'pair.json'), JSON.stringify({ title: 'Pair', type: 'array', items: [{ type: 'string' }], additionalItems: false }));
+      const cache = new MemoryValidatorCache();
+      const verdict = async () => ((await import(`${pathToFileURL(join(dir, 'generated', 'validators', 'Pair.js')).href}?${Math.random()}`)) as { validatePair: (d: unknown) => boolean }).validatePair(['a', 'b']);
+      expect((await generate({ cwd: dir, cache, defaultDialect: 'draft-07' })).validatorsReused).toBe(0);
+      expect(await verdict()).toBe(false);
+      // Read as 2020-12, `items` holds one schema: the same text is another schema (refused by its meta-schema), never the cached module.
+      const as2020 = await generate({ cwd: dir, cache, defaultDialect: '2020-12' });
+      expect(as2020.status).toBe('failed');
+      expect(as2020.validatorsReused).toBe(0);
+      await writeFile(join(dir, 'schemas', 'pair.json'), JSON.stringify({ title: 'Pair', type: 'array', items: { type: 'string' }, maxItems: 1 }));
+      expect((await generate({ cwd: dir, cache, defaultDialect: 'draft-07' })).validatorsReused).toBe(0);
+      const again = await generate({ cwd: dir, cache, defaultDialect: '2019-09' });
+      expect(again.validatorsReused).toBe(0);
+      expect((await generate({ cwd: dir, cache, defaultDialect: '2019-09' })).validatorsReused).toBe(1);
     }));
 
   it('keeps compiled modules in node_modules/.cache/schema-gen between runs', () =>

@@ -1,4 +1,9 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { SourceDocument } from '../../../src/load/document.js';
+import { generate } from '../../../src/index.js';
+import { withTempDir } from '../../helpers/temp-dir.js';
 import { chooseProtoStandIn } from '../../../src/emit/validators/proto-stand-in.js';
 
 const doc = (json: unknown, displayPath = 'schemas/a.json') => ({ json, displayPath }) as unknown as SourceDocument;
@@ -20,4 +25,21 @@ describe('the __proto__ stand-in', () => {
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(chooseProtoStandIn([doc(deep)], [])).toBe('__schema_gen_own_proto_1__');
   });
+});
+
+describe('a __proto__ property spelled with escapes', () => {
+  // Copies are only walked where the text may hold such a key: an escaped spelling must count.
+  it.each([
+    ['JSON \\u', 'proto.json', '{"title": "Proto", "type": "object", "properties": {"\\u005f_proto__": {"type": "number"}}}'],
+    ['YAML \\x', 'proto.yaml', 'title: Proto\ntype: object\nproperties:\n  "\\x5f_proto__": {type: number}\n'],
+  ])('%s: is checked like any other property', (_spelling, file, text) =>
+    withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(join(dir, 'schemas', file), text);
+      expect((await generate({ cwd: dir, cache: false })).status).toBe('written');
+      const { validateProto } = (await import(pathToFileURL(join(dir, 'generated', 'index.js')).href)) as Record<string, (data: unknown) => boolean>;
+      expect(validateProto!(JSON.parse('{"__proto__": 1}'))).toBe(true);
+      expect(validateProto!(JSON.parse('{"__proto__": "x"}'))).toBe(false);
+    }),
+  );
 });

@@ -5,7 +5,8 @@ import { UnexpectedAjvOutput } from '../transform/unexpected-output.js';
 
 const NAME = 'signatures';
 
-const FULL_SIGNATURE = '{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}';
+/** ajv's signatures: with the dynamic scope where the class has dynamic refs (2019-09, 2020-12), without it before. */
+const FULL_SIGNATURES = new Set(['{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}', '{instancePath="", parentData, parentDataProperty, rootData=data}={}']);
 const CONTEXT_NAMES = new Set(['parentData', 'parentDataProperty', 'rootData', 'dynamicAnchors']);
 
 /**
@@ -21,7 +22,7 @@ export const signatures: Step = {
     const options: AssignmentPattern[] = [];
     for (const fn of functions) {
       const [data, second] = fn.params;
-      if (fn.params.length !== 2 || !isIdentifier(data, 'data') || second?.type !== 'AssignmentPattern' || ajv.text(second) !== FULL_SIGNATURE) {
+      if (fn.params.length !== 2 || !isIdentifier(data, 'data') || second?.type !== 'AssignmentPattern' || !FULL_SIGNATURES.has(ajv.text(second))) {
         throw new UnexpectedAjvOutput(NAME, `function ${fn.id.name} has the signature (${fn.params.map((p) => ajv.text(p)).join(', ')})`);
       }
       options.push(second as AssignmentPattern);

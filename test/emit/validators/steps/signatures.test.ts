@@ -10,6 +10,12 @@ describe('step signatures', () => {
     expect(runStep(pet, signatures).code).toContain('function validate4(data, instancePath=""){');
   });
 
+  it('shortens the signature of classes without a dynamic scope (draft-04 to draft-07) alike', () => {
+    const reading = savedOutput('draft-04', 'Reading');
+    expect(reading.code).toContain('function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){');
+    expect(runStep(reading, signatures).code).toContain('function validate0(data, instancePath=""){');
+  });
+
   it('keeps the full signature when functions pass parent and root data on', () => {
     const nested = savedOutput('native-refs', 'Nested');
     expect(nested.code).toContain('parentData:data');

@@ -1,0 +1,70 @@
+import type { Dialect } from './dialect.js';
+import { schemaRootsOf, walkSchema, type SchemaDocument } from './walk.js';
+
+/**
+ * A schema where the dialect changes: an embedded resource (`$id` with a `$schema` of
+ * its own) read in another dialect than the schema around it.
+ */
+export interface DialectBoundary {
+  pointer: string;
+  dialect: Dialect;
+  /** The dialect of the schema around it. */
+  outer: Dialect;
+}
+
+const boundariesOf = new WeakMap<SchemaDocument, DialectBoundary[]>();
+
+/** Every root of a document is read in the document's dialect; only boundaries switch it (a root too, with its own `$schema` and `$id`). */
+function boundaries(doc: SchemaDocument): DialectBoundary[] {
+  let found = boundariesOf.get(doc);
+  if (found) return found;
+  found = [];
+  // Only a `$schema` below the root can switch the dialect: most documents need no walk.
+  if (mayEmbedDialects(doc)) {
+    for (const root of schemaRootsOf(doc)) {
+      walkSchema<Dialect>(
+        root.schema,
+        root.pointer,
+        root.dialect,
+        (_node, pointer, outer, here) => {
+          if (here !== outer) found!.push({ pointer, dialect: here, outer });
+          return here;
+        },
+        root.dialect,
+      );
+    }
+  }
+  boundariesOf.set(doc, found);
+  return found;
+}
+
+function mayEmbedDialects(doc: SchemaDocument): boolean {
+  const text = (doc as { text?: unknown }).text;
+  // An escaped key (`"\u0024schema"`) is still `$schema`: such text is walked.
+  if (typeof text !== 'string' || text.includes('\\u')) return true;
+  const first = text.indexOf('$schema');
+  // One `$schema`, at the root of a plain schema document: it named the document's dialect.
+  return first !== -1 && (text.indexOf('$schema', first + 1) !== -1 || schemaRootsOf(doc).some((r) => r.pointer !== ''));
+}
+
+/** The embedded resources of a document whose dialect differs from the schema around them, in document order. */
+export function dialectBoundaries(doc: SchemaDocument): readonly DialectBoundary[] {
+  return boundaries(doc);
+}
+
+/**
+ * The dialect a schema of a document is read in: that of the innermost boundary that
+ * holds it, else the document's own.
+ */
+export function dialectAt(doc: SchemaDocument, pointer: string): Dialect {
+  let best: DialectBoundary | undefined;
+  for (const boundary of boundaries(doc)) {
+    if (contains(boundary.pointer, pointer) && (!best || boundary.pointer.length >= best.pointer.length)) best = boundary;
+  }
+  return best?.dialect ?? doc.dialect;
+}
+
+/** Whether the schema at `inner` is `outer` or lies inside it. */
+export function contains(outer: string, inner: string): boolean {
+  return inner === outer || inner.startsWith(`${outer}/`);
+}
