@@ -26,6 +26,10 @@ export function unknownKeywordWarnings(doc: SourceDocument): Diagnostic[] {
         for (const key of Object.keys(node)) {
           if (vocabulary.keyword(key) || key.startsWith('x-')) continue;
           const keyPointer = joinPointer(at, key);
+          if (key === 'nullable') {
+            warnings.push(nullableOutsideOpenApi(doc, keyPointer, here));
+            continue;
+          }
           warnings.push({
             severity: 'warning',
             code: 'unknown-keyword',
@@ -42,6 +46,22 @@ export function unknownKeywordWarnings(doc: SourceDocument): Diagnostic[] {
     );
   }
   return warnings;
+}
+
+/**
+ * `nullable` is OpenAPI 3.0's, not JSON Schema's; ajv honours it in every dialect (with
+ * `type`), and so do our validators and types, so it is not "ignored": say what it does.
+ */
+function nullableOutsideOpenApi(doc: SourceDocument, pointer: string, dialect: Dialect): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'openapi-keyword',
+    message: `"nullable" is OpenAPI 3.0's keyword, not ${dialectName(dialect)}'s: it is honoured as ajv honours it (null is admitted beside "type")`,
+    file: doc.displayPath,
+    pointer,
+    ...locatePointer(doc.text, doc.format, pointer),
+    hint: 'in JSON Schema, admit null with "type": ["string", "null"] (or name OpenAPI 3.0 as the dialect)',
+  };
 }
 
 function hintFor(key: string, dialect: Dialect): string {
