@@ -17,20 +17,47 @@ export function locatePointer(sourceText: string, format: 'json' | 'yaml', point
   return format === 'json' ? locateInJson(sourceText, segments) : locateInYaml(sourceText, segments);
 }
 
+/** 1-based line and column of a character offset: a binary search in the text's line starts, found once per text. */
 export function offsetToPosition(text: string, offset: number): SourcePosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const starts = indexOf(text).lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: low + 1, column: Math.min(offset, text.length) - starts[low]! + 1 };
+}
+
+/**
+ * What positions in one text need, computed once per text however many diagnostics
+ * point into it (a catalogue schema can carry thousands of warnings: re-parsing the
+ * whole file for each one was quadratic). The few most recent texts are kept.
+ */
+interface SourceIndex {
+  lineStarts: number[];
+  jsonTree?: JsonNode | null;
+}
+
+const indexes = new Map<string, SourceIndex>();
+const KEPT_INDEXES = 16;
+
+function indexOf(text: string): SourceIndex {
+  let index = indexes.get(text);
+  if (index) return index;
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  index = { lineStarts };
+  if (indexes.size >= KEPT_INDEXES) indexes.delete(indexes.keys().next().value!);
+  indexes.set(text, index);
+  return index;
 }
 
 function locateInJson(text: string, segments: string[]): SourcePosition | undefined {
-  const root = parseTree(text);
+  const index = indexOf(text);
+  if (index.jsonTree === undefined) index.jsonTree = parseTree(text) ?? null;
+  const root = index.jsonTree;
   if (!root) return undefined;
   const path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   let node: JsonNode | undefined = findNodeAtLocation(root, path);
