@@ -21,6 +21,10 @@ export type { Diagnostic } from './diagnostics/diagnostic.js';
 export { formatDiagnostic, DiagnosticsError } from './diagnostics/diagnostic.js';
 export type { OutputFile } from './render/index.js';
 export type { WriteReport } from './write/index.js';
+/** What templates see: `import type { TypeView, TemplateHelpers } from 'schema-gen'` (README "Templates"). */
+export type * from './render/view/generated/view-types.js';
+export type { TemplateHelpers } from './render/helpers.js';
+export type { TemplateFunction } from './render/template-function.js';
 
 /** The result of a run: what was (or would be) written, and every problem found. */
 export interface Report extends WriteReport {

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
 import type { Each, TemplateSet, TemplateSetEntry } from '../load/template-set/index.js';
 import { joinPointer } from '../schema/pointer.js';
+import { RUNTIME_HELPER_NAMES } from '../load/assets.js';
 import { isSafeOutputPath } from '../write/manifest.js';
 import { checkMustache, parseMustache, type MustacheSource } from './check-template.js';
 import { expandPath, parsePathPattern, patternOverlap, type PathPattern } from './path-pattern.js';
@@ -72,21 +73,34 @@ export function placeOf(entry: TemplateSetEntry): string {
 function overlapDiagnostics(entries: readonly TemplateSetEntry[], patterns: ReadonlyMap<string, PathPattern>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const withPattern = entries.filter((e) => patterns.has(e.name));
+  const clash = (a: TemplateSetEntry, b: TemplateSetEntry, always: boolean, detail: string) =>
+    out.push({
+      ...pathDiagnostic(b, always ? `entries "${a.name}" (${placeOf(a)}) and "${b.name}" write the same path, "${b.path}"` : `entries "${a.name}" (${placeOf(a)}) and "${b.name}" may write the same path ${detail}`),
+      severity: always ? 'error' : 'warning',
+      code: 'output-path-clash',
+    });
   for (let i = 0; i < withPattern.length; i++) {
     for (let j = i + 1; j < withPattern.length; j++) {
       const [a, b] = [withPattern[i]!, withPattern[j]!];
-      const overlap = patternOverlap(patterns.get(a.name)!, patterns.get(b.name)!);
+      const [pa, pb] = [patterns.get(a.name)!, patterns.get(b.name)!];
+      // The run-time helpers are a known few: their paths are compared one by one.
+      if (a.each === 'runtimeHelper' || b.each === 'runtimeHelper') {
+        const [helperEntry, other] = a.each === 'runtimeHelper' ? [pa, pb] : [pb, pa];
+        const hit = RUNTIME_HELPER_NAMES.find((h) => patternOverlap(literalPattern(expandPath(helperEntry, h)), other) !== 'never');
+        if (a.each === b.each && patternOverlap(pa, pb) === 'always') clash(a, b, true, '');
+        else if (hit !== undefined) clash(a, b, false, `when validators use the run-time helper "${hit}" ("${a.path}", "${b.path}")`);
+        continue;
+      }
+      const overlap = patternOverlap(pa, pb);
       if (overlap === 'never') continue;
-      const sameItems = a.each === b.each || overlap === 'maybe';
-      const always = overlap === 'always' && sameItems;
-      out.push({
-        ...pathDiagnostic(b, always ? `entries "${a.name}" (${placeOf(a)}) and "${b.name}" write the same path, "${b.path}"` : `entries "${a.name}" (${placeOf(a)}) and "${b.name}" may write the same path for some names ("${a.path}", "${b.path}")`),
-        severity: always ? 'error' : 'warning',
-        code: 'output-path-clash',
-      });
+      clash(a, b, overlap === 'always' && a.each === b.each, `for some names ("${a.path}", "${b.path}")`);
     }
   }
   return out;
+}
+
+function literalPattern(path: string): PathPattern {
+  return { source: path, parts: [{ text: path }] };
 }
 
 export interface PlannedFile {

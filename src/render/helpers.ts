@@ -32,6 +32,23 @@ export interface TemplateHelpers {
   partial(name: string, view: unknown): string;
 }
 
+/** Each helper as the reference shows it (templates/README.md): every helper has an entry, or this does not compile. */
+export const HELPER_DOCS: Readonly<Record<keyof TemplateHelpers, { call: string; doc: string }>> = {
+  identifier: { call: 'identifier(name)', doc: 'The name as an identifier; the template fails when it is not one (or is a reserved word).' },
+  stringLiteral: { call: 'stringLiteral(text)', doc: 'Any text as a string literal, `"…"`: JSON escaping plus U+2028/U+2029.' },
+  propertyKey: { call: 'propertyKey(name)', doc: 'A property name as a key: bare when it is an identifier, else a string literal.' },
+  commentText: { call: 'commentText(text)', doc: 'Any text, safe inside a `/* … */` comment: `*/`, `{@`, line separators and control characters escaped.' },
+  lineCommentText: { call: 'lineCommentText(text)', doc: 'Any text, safe in a `//` comment: line breaks and control characters become `?`.' },
+  regExp: { call: 'regExp(pattern)', doc: 'A pattern (`doc.constraints.pattern`) as code that builds it: `new RegExp("…", "u")`.' },
+  jsLiteral: { call: 'jsLiteral(value)', doc: 'A JSON value as a JavaScript expression (`__proto__` keys stay own properties). ES-module templates only.' },
+  pascal: { call: 'pascal(text)', doc: '`PetOwner`: words (letters and digits, split where the case changes) joined, each capitalised; a leading digit gets `_`.' },
+  camel: { call: 'camel(text)', doc: '`petOwner`, `httpHeader` for `HTTPHeader`.' },
+  kebab: { call: 'kebab(text)', doc: '`pet-owner`.' },
+  snake: { call: 'snake(text)', doc: '`pet_owner`.' },
+  indent: { call: 'indent(text, prefix)', doc: 'The text with `prefix` before every line that is not empty. ES-module templates only.' },
+  partial: { call: 'partial(name, view)', doc: 'A mustache partial of the set rendered with a view (`partial("banner", view)`). ES-module templates only.' },
+};
+
 /** A helper refused what a template gave it: the template's problem (exit 2), not ours. */
 export class TemplateHelperError extends Error {
   constructor(
