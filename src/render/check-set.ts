@@ -10,7 +10,8 @@ import { expandPath, parsePathPattern, patternOverlap, type PathPattern } from '
 import type { OutputLayout } from './view/build.js';
 import { describeView, type DescribeScope } from './view/description.js';
 
-const ROOT_VIEW: Readonly<Record<Each, string>> = { schema: 'SchemaFileView', run: 'RunFileView', runtimeHelper: 'HelperFileView' };
+/** The view definition each kind of entry gets. */
+export const ROOT_VIEW: Readonly<Record<Each, string>> = { schema: 'SchemaFileView', run: 'RunFileView', runtimeHelper: 'HelperFileView' };
 
 /** Files whose text is code: schema text written into them unescaped is worth a warning. */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|json)$/;

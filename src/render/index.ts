@@ -4,7 +4,8 @@ import type { TemplateSet, TemplateSetEntry } from '../load/template-set/index.j
 import type { TypeModel } from '../model/index.js';
 import { lineCommentText } from '../emit/code-text.js';
 import type { ValidatorModule } from '../emit/validators/index.js';
-import { planPaths, type PlannedFile } from './check-set.js';
+import { planPaths, ROOT_VIEW, type PlannedFile } from './check-set.js';
+import { describeView } from './view/description.js';
 import { toCommonJs } from './commonjs.js';
 import type { OutputFile } from './output-file.js';
 import type { PathPattern } from './path-pattern.js';
@@ -72,7 +73,7 @@ export function renderOutput(input: RenderInput): OutputFile[] {
   for (const planned of plan.files) {
     const { entry } = planned;
     const file = views.forFile(planned.path, entry.validators);
-    const rendered = renderer.render(entry.template, rootView(planned, file, runSource));
+    const rendered = renderer.render(entry.template, rootView(planned, file, runSource), () => ({ view: describeView(ROOT_VIEW[entry.each]), scope: { entries: plan.layout.entries, validators: entry.validators } }));
     if ('diagnostic' in rendered) {
       diagnostics.push(rendered.diagnostic);
       continue;

@@ -6,6 +6,7 @@ import { lineOf } from '../load/template-set/template-module.js';
 import { CodeTextError } from '../emit/code-text.js';
 import { parseMustache } from './check-template.js';
 import { mustacheLambdas, TemplateHelperError, templateHelpers, type TemplateHelpers } from './helpers.js';
+import type { Described, DescribeScope } from './view/description.js';
 import { strictView, unwrapView, ViewAccessError } from './view/strict.js';
 
 /** Renders templates of one set: mustache with the helpers as lambdas, ES modules with the helpers object. */
@@ -24,10 +25,11 @@ export class TemplateRenderer {
   }
 
   /** The text of one file, or a diagnostic naming the template (and the line, where it can be known). */
-  render(template: TemplateSource, view: object): { text: string } | { diagnostic: Diagnostic } {
+  render(template: TemplateSource, view: object, description: () => { view: Described; scope: DescribeScope }): { text: string } | { diagnostic: Diagnostic } {
     try {
       if (template.engine === 'mustache') return { text: finish(this.mustache(template.text, view)) };
-      const result = template.render!(strictView(view, 'view'), this.helpers);
+      const { view: described, scope } = description();
+      const result = template.render!(strictView(view, 'view', described, scope), this.helpers);
       if (typeof result !== 'string') return { diagnostic: failed(template, `the template must return a string, not ${result === null ? 'null' : typeof result}`) };
       return { text: finish(result) };
     } catch (error) {

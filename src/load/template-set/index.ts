@@ -121,21 +121,17 @@ function readManifest(path: string, shown: (p: string) => string, check: boolean
 async function collectTemplates(base: ReadManifest | undefined, own: ReadManifest | undefined, dir: string, shown: (p: string) => string): Promise<{ set?: TemplateSet; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const set: TemplateSet = { entries: [], partials: new Map() };
-  const declaredIn = (name: string, kind: 'files' | 'partials'): ReadManifest | undefined => {
-    const ownValue = own?.manifest[kind]?.[name];
-    if (own && ownValue !== undefined) return ownValue === null ? undefined : own;
-    return base;
-  };
   const names = (kind: 'files' | 'partials') => [...new Set([...Object.keys(base?.manifest[kind] ?? {}), ...Object.keys(own?.manifest[kind] ?? {})])];
+  // A folder of its own (a manifest, or the defaults' names) is searched first; the default set's folder after it, unless the manifest stands alone.
+  const folders = own && base === undefined ? [dir] : [...new Set([dir, DEFAULT_SET_FOLDER])];
 
   const locate = async (read: ReadManifest, pointer: string, template: string): Promise<TemplateSource | undefined> => {
-    const candidates = read === own ? [join(dir, template)] : [join(dir, template), join(DEFAULT_SET_FOLDER, template)];
-    const absolute = candidates.find((path) => isFile(path));
+    const absolute = folders.map((folder) => join(folder, template)).find((path) => isFile(path));
     if (absolute === undefined) {
       diagnostics.push(diagnosticAt(read.source, joinPointer(pointer, 'template'), {
         severity: 'error',
         code: 'template-not-found',
-        message: `the template "${template}" does not exist${read === own ? ` in ${shown(dir) || '.'}` : ''}`,
+        message: `the template "${template}" does not exist in ${folders.map((f) => shown(f) || '.').join(' or ')}`,
       }));
       return undefined;
     }
@@ -148,9 +144,10 @@ async function collectTemplates(base: ReadManifest | undefined, own: ReadManifes
   };
 
   for (const name of names('partials')) {
-    const read = declaredIn(name, 'partials');
-    const template = read?.manifest.partials?.[name];
-    if (!read || !template) continue;
+    const ownValue = own?.manifest.partials?.[name];
+    if (ownValue === null) continue;
+    const read = ownValue !== undefined ? own! : base!;
+    const template = ownValue ?? base!.manifest.partials![name]!;
     const pointer = joinPointer('/partials', name);
     const loaded = await locate(read, pointer, template);
     if (!loaded) continue;
@@ -161,16 +158,29 @@ async function collectTemplates(base: ReadManifest | undefined, own: ReadManifes
     set.partials.set(name, { ...loaded, declared: { manifest: read.source, pointer } });
   }
   for (const name of names('files')) {
-    const read = declaredIn(name, 'files');
-    const entry = read?.manifest.files[name];
-    if (!read || !entry) continue;
+    const ownValue = own?.manifest.files[name];
+    if (ownValue === null) continue;
+    const inherited = base?.manifest.files[name] ?? undefined;
+    // An entry of an extending manifest changes the default entry of its name field by field.
+    const entry: Partial<ManifestEntry> = { ...inherited, ...ownValue };
+    const read = ownValue !== undefined ? own! : base!;
     const pointer = joinPointer('/files', name);
-    const template = await locate(read, pointer, entry.template);
+    const missing = (['template', 'each', 'path'] as const).filter((field) => entry[field] === undefined);
+    if (missing.length > 0) {
+      diagnostics.push(diagnosticAt(read.source, pointer, {
+        severity: 'error',
+        code: 'bad-template-manifest',
+        message: `the entry "${name}" has no ${missing.map((m) => `"${m}"`).join(' or ')}`,
+        hint: inherited === undefined ? 'a new entry gives "template", "each" and "path"' : undefined,
+      }));
+      continue;
+    }
+    const template = await locate(ownValue?.template !== undefined ? own! : (base ?? own!), pointer, entry.template!);
     if (!template) continue;
     set.entries.push({
       name,
-      each: entry.each,
-      path: entry.path,
+      each: entry.each!,
+      path: entry.path!,
       validators: entry.validators ?? false,
       esModule: entry.esModule ?? false,
       ...(entry.source !== undefined ? { source: entry.source } : {}),

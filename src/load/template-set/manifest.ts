@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../assets.js';
 export interface TemplateSetManifest {
   extends?: 'default';
   partials?: Record<string, string | null>;
-  files: Record<string, ManifestEntry | null>;
+  files: Record<string, Partial<ManifestEntry> | null>;
 }
 
 export interface ManifestEntry {

@@ -1,9 +1,4 @@
-const targets = new WeakMap<object, object>();
-
-/** The view behind a strict view (what mustache, which reads names that may be absent, needs). */
-export function unwrapView<T>(value: T): T {
-  return (value !== null && typeof value === 'object' ? (targets.get(value) ?? value) : value) as T;
-}
+import type { Described, DescribeScope } from './description.js';
 
 /** An ES-module template read a field the view does not have, or tried to change the view. */
 export class ViewAccessError extends Error {}
@@ -14,24 +9,38 @@ export class ViewAccessError extends Error {}
  */
 const PROBES = new Set(['then', 'toJSON', 'constructor', 'toString', 'valueOf', 'toLocaleString', 'inspect', 'asymmetricMatch', '$$typeof', 'nodeType', 'prototype', '__proto__']);
 
+const targets = new WeakMap<object, object>();
+
+/** The view behind a strict view (what mustache, which reads names that may be absent, needs). */
+export function unwrapView<T>(value: T): T {
+  return (value !== null && typeof value === 'object' ? (targets.get(value) ?? value) : value) as T;
+}
+
 /**
- * The view as an ES-module template sees it: reading a field it does not have throws
- * (naming the path, e.g. `schema.doc.descripton`), where a plain object would give
- * `undefined` and the output would silently lack it; writing throws too, since views
- * are shared between files. Only objects of the view are wrapped; values pass as they are.
+ * The view as an ES-module template sees it: reading a field the view's description does
+ * not have throws, naming the path (`view.schema.doc.descripton`), where a plain object
+ * would give `undefined` and the output would silently lack it; a field the description
+ * has but this value leaves out (an optional constraint) reads as `undefined`. Writing
+ * throws too, since views are shared between files.
  */
-export function strictView<T extends object>(view: T, rootName: string): T {
+export function strictView<T extends object>(view: T, rootName: string, description: Described, scope: DescribeScope): T {
   const proxies = new WeakMap<object, object>();
-  const wrap = (value: unknown, path: string): unknown => {
+  const wrap = (value: unknown, path: string, described: Described | undefined): unknown => {
     if (value === null || typeof value !== 'object') return value;
     const known = proxies.get(value);
     if (known) return known;
     const proxy = new Proxy(value, {
       get(target, key, receiver) {
-        if (typeof key === 'symbol' || key in target) return wrap(Reflect.get(target, key, receiver), typeof key === 'symbol' ? path : Array.isArray(target) ? `${path}[${key}]` : `${path}.${key}`);
-        if (PROBES.has(key) || Array.isArray(target)) return undefined;
-        const fields = Object.keys(target);
-        throw new ViewAccessError(`unknown variable "${path}.${key}"${fields.length > 0 ? ` (${path} has ${fields.join(', ')})` : ''}`);
+        if (typeof key === 'symbol') return Reflect.get(target, key, receiver);
+        const isList = Array.isArray(target);
+        if (key in target) {
+          const item = isList ? (/^\d+$/.test(key) ? described?.list : undefined) : described?.field(key, scope)?.value;
+          return wrap(Reflect.get(target, key, receiver), isList ? `${path}[${key}]` : `${path}.${key}`, item);
+        }
+        if (isList || PROBES.has(key) || described?.field(key, scope)) return undefined;
+        const fields = described ? described.fieldNames(scope) : Object.keys(target);
+        const validatorsOnly = !scope.validators && (key === 'validator' || key === 'runtimeHelpers') ? ' (only entries with "validators": true have it)' : '';
+        throw new ViewAccessError(`unknown variable "${path}.${key}"${validatorsOnly || (fields.length > 0 ? ` (${path} has ${fields.join(', ')})` : '')}`);
       },
       set() {
         throw new ViewAccessError(`the view is read-only (${path})`);
@@ -47,5 +56,5 @@ export function strictView<T extends object>(view: T, rootName: string): T {
     targets.set(proxy, value);
     return proxy;
   };
-  return wrap(view, rootName) as T;
+  return wrap(view, rootName, description) as T;
 }

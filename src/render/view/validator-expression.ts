@@ -16,6 +16,8 @@ export function validatorExpression(code: string, exportName: string): string {
   if (exports.length !== 1 || declaration?.type !== 'FunctionDeclaration' || declaration.id?.name !== exportName) {
     throw new Error(`schema-gen: a validator's code has no single "export function ${exportName}" to scope`);
   }
-  const local = code.slice(0, only!.start) + code.slice(declaration.start);
-  return `(() => {\n${local.trimEnd()}\nreturn ${exportName};\n})()`;
+  const local = (code.slice(0, only!.start) + code.slice(declaration.start)).trimEnd();
+  // Indented one level, unless a template literal could span lines (its text would change); ajv writes none.
+  const body = local.includes('`') ? local : local.replace(/^(?=.)/gm, '  ');
+  return `(() => {\n${body}\n  return ${exportName};\n})()`;
 }
