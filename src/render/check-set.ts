@@ -51,7 +51,9 @@ export function checkTemplateSet(set: TemplateSet, entries: readonly TemplateSet
     diagnostics.push(...(partialsBroken ? found.filter((d) => !d.message.startsWith('unknown partial')) : found));
   }
   if (overlaps) diagnostics.push(...overlapDiagnostics(entries, patterns));
-  return { patterns, diagnostics };
+  // A template or partial two entries share is reported once.
+  const unique = diagnostics.filter((d, i) => diagnostics.findIndex((o) => o.file === d.file && o.line === d.line && o.column === d.column && o.message === d.message) === i);
+  return { patterns, diagnostics: unique };
 }
 
 export function entryNamesByEach(set: TemplateSet): Record<Each, string[]> {
@@ -133,6 +135,8 @@ export function planPaths(
   };
   const files: PlannedFile[] = [];
   const taken = new Map<string, PlannedFile | '--bundle'>(bundle ? [['bundle.js', '--bundle'], ['bundle.d.ts', '--bundle']] : []);
+  // One diagnostic per pair of entries that meet (with how many paths they share), not one per schema.
+  const clashes = new Map<string, { first: string; count: number; at: TemplateSetEntry }>();
   for (const entry of written) {
     const list = entry.each === 'schema' ? items.types.map((t) => ({ item: t.key, name: t.name })) : entry.each === 'runtimeHelper' ? items.helpers.map((h) => ({ item: h, name: h })) : [{ item: '', name: '' }];
     for (const { item, name } of list) {
@@ -145,12 +149,18 @@ export function planPaths(
       const other = taken.get(path.toLowerCase());
       if (other) {
         const first = other === '--bundle' ? '--bundle' : `entry "${other.entry.name}" (${placeOf(other.entry)}${other.name ? `, for ${other.name}` : ''})`;
-        diagnostics.push({ ...pathDiagnostic(entry, `${first} and entry "${entry.name}"${name ? ` (for ${name})` : ''} both write "${path}"`), code: 'output-path-clash' });
+        const key = `${other === '--bundle' ? other : other.entry.name}\u0000${entry.name}`;
+        const known = clashes.get(key);
+        if (known) known.count++;
+        else clashes.set(key, { first: `${first} and entry "${entry.name}"${name ? ` (for ${name})` : ''} both write "${path}"`, count: 1, at: entry });
         continue;
       }
       taken.set(path.toLowerCase(), file);
       files.push(file);
     }
+  }
+  for (const { first, count, at } of clashes.values()) {
+    diagnostics.push({ ...pathDiagnostic(at, count === 1 ? first : `${first}, and ${count - 1} more path${count === 2 ? '' : 's'} alike`), code: 'output-path-clash' });
   }
   return { files, layout, diagnostics };
 }

@@ -70,12 +70,17 @@ export function renderOutput(input: RenderInput): OutputFile[] {
   const runSource = `${model.types.length} schema${model.types.length === 1 ? '' : 's'}`;
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const failures = new Map<string, { diagnostic: Diagnostic; more: number }>();
   for (const planned of plan.files) {
     const { entry } = planned;
     const file = views.forFile(planned.path, entry.validators);
     const rendered = renderer.render(entry.template, rootView(planned, file, runSource), () => ({ view: describeView(ROOT_VIEW[entry.each]), scope: { entries: plan.layout.entries, validators: entry.validators } }));
     if ('diagnostic' in rendered) {
-      diagnostics.push(rendered.diagnostic);
+      // A template that fails for every schema is reported once, at its place, with how often.
+      const { file, line, column } = rendered.diagnostic;
+      const place = `${file}:${line}:${column}`;
+      failures.set(place, failures.get(place) ?? { diagnostic: rendered.diagnostic, more: -1 });
+      failures.get(place)!.more++;
       continue;
     }
     let content = rendered.text;
@@ -88,6 +93,9 @@ export function renderOutput(input: RenderInput): OutputFile[] {
       }
     }
     files.push({ path: planned.path, content });
+  }
+  for (const { diagnostic, more } of failures.values()) {
+    diagnostics.push(more === 0 ? diagnostic : { ...diagnostic, message: `${diagnostic.message} (and ${more} more file${more === 1 ? '' : 's'} failed there)` });
   }
   if (diagnostics.length > 0) throw new DiagnosticsError(diagnostics);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

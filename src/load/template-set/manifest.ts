@@ -35,7 +35,7 @@ let validate: ValidateFunction | undefined;
  */
 export function manifestProblems(json: unknown, source: DiagnosticSource): Diagnostic[] {
   if (!validate) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
     validate = ajv.compile(JSON.parse(readFileSync(MANIFEST_SCHEMA_FILE, 'utf8')) as object);
   }
   if (validate(json)) return [];
@@ -58,11 +58,16 @@ interface Problem {
  */
 function readableErrors(errors: ErrorObject[]): Problem[] {
   const problems: Problem[] = [];
-  const meaningful = errors.filter((e) => e.keyword !== 'oneOf' && !(e.keyword === 'type' && e.params.type === 'null' && errors.some((o) => o !== e && o.instancePath === e.instancePath)));
-  const deepest = meaningful.filter((e) => !meaningful.some((o) => o.instancePath.startsWith(`${e.instancePath}/`)));
+  // Where each error is about: an unknown or misnamed key is about that key.
+  const located = errors
+    .filter((e) => e.keyword !== 'oneOf' && !(e.keyword === 'pattern' && e.propertyName !== undefined))
+    .map((error) => {
+      const key = error.keyword === 'additionalProperties' ? error.params.additionalProperty : error.keyword === 'propertyNames' ? error.params.propertyName : undefined;
+      return { error, at: key === undefined ? error.instancePath : joinPointer(error.instancePath, String(key)) };
+    });
+  const deepest = located.filter(({ error, at }) => error.keyword === 'propertyNames' || !located.some((o) => o.at.startsWith(`${at}/`)));
   const typesAt = new Map<string, string[]>();
-  for (const error of deepest) {
-    const at = error.instancePath;
+  for (const { error, at } of deepest) {
     switch (error.keyword) {
       case 'type': {
         const list = typesAt.get(at) ?? [];
@@ -72,9 +77,8 @@ function readableErrors(errors: ErrorObject[]): Problem[] {
         break;
       }
       case 'additionalProperties': {
-        const key = String(error.params.additionalProperty);
         const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-        problems.push({ pointer: joinPointer(at, key), message: `unknown field "${key}"`, hint: `known fields here: ${allowed.join(', ')}` });
+        problems.push({ pointer: at, message: `unknown field "${String(error.params.additionalProperty)}"`, hint: `known fields here: ${allowed.join(', ')}` });
         break;
       }
       case 'required':
@@ -87,22 +91,21 @@ function readableErrors(errors: ErrorObject[]): Problem[] {
         problems.push({ pointer: at, message: `must be ${JSON.stringify(error.params.allowedValue)}` });
         break;
       case 'pattern':
-        // A name that fails its pattern is reported by the propertyNames error that follows.
-        if (error.propertyName === undefined) problems.push({ pointer: at, message: 'must name a .mustache, .mjs or .js file inside the set\'s folder ("/"-separated, no "." or ".." segment)' });
+        problems.push({ pointer: at, message: 'must name a .mustache, .mjs or .js file inside the set\'s folder ("/"-separated, no "." or ".." segment)' });
         break;
-      case 'propertyNames':
-        problems.push({ pointer: joinPointer(at, String(error.params.propertyName)), message: `the name "${String(error.params.propertyName)}" may hold only letters, digits${at === '/files' ? ' and "-"' : ', "_" and "-"'}, starting with a letter` });
+      case 'propertyNames': {
+        const name = String(error.params.propertyName);
+        problems.push({ pointer: at, message: `the name "${name}" may hold only letters, digits${error.instancePath === '/files' ? ' and "-"' : ', "_" and "-"'}, starting with a letter` });
         break;
+      }
       default:
-        // The name check reports its own failing pattern again; the propertyNames error says it.
-        if (error.propertyName !== undefined) break;
         problems.push({ pointer: at, message: error.message ?? 'is not valid' });
     }
   }
   for (const problem of problems) {
     if (problem.message === '') problem.message = `must be ${typesAt.get(problem.pointer)!.map(article).join(' or ')}`;
   }
-  return problems;
+  return problems.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
 }
 
 function article(type: string): string {
