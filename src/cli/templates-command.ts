@@ -99,7 +99,7 @@ async function check(dir: string, printer: Printer, cwd: string): Promise<number
       escapeControlCharacters(`  ${entry.name.padEnd(nameWidth)}  ${EACH_SHOWN[entry.each].padEnd(10)}  ${entry.path.padEnd(pathWidth)}  ${relative(cwd, entry.template.absolute)}${flags ? ` (${flags})` : ''}`),
     );
   }
-  printer.out(`schema-gen: the template set ${shown} has ${set.entries.length} files and ${set.partials.size} partial${set.partials.size === 1 ? '' : 's'}, and no errors.`);
+  printer.out(`schema-gen: the template set ${shown} has ${set.entries.length} file${set.entries.length === 1 ? '' : 's'} and ${set.partials.size} partial${set.partials.size === 1 ? '' : 's'}, and no errors.`);
   return 0;
 }
 

@@ -27,6 +27,12 @@ describe('examples', () => {
     expect(run.code).toBe(0);
   });
 
+  it.each(examples)('%s: `schema-gen templates check templates` finds nothing to say', async (name) => {
+    const run = await runCliCaptured(['templates', 'check', 'templates'], join(EXAMPLES, name));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
   it('house-style: its banner and pragmas, kebab-case file names, type aliases and no interface', () => {
     const out = join(EXAMPLES, 'house-style', 'generated');
     const types = readdirSync(join(out, 'types'));
@@ -81,7 +87,7 @@ describe('examples', () => {
       [
         "import type { z } from 'zod';",
         "import type * as T from './generated/index.js';",
-        "import type * as Z from './generated/zod/index.js';",
+        "import type * as Z from './generated/zod.js';",
         'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
         ...names.map((name) => `export const same${name}: Same<T.${name}, z.infer<typeof Z.${schemaOf(name)}>> = true;`),
         // A control: the check tells different types apart.
@@ -99,7 +105,7 @@ describe('examples', () => {
   });
 
   it('zod: the schemas accept and refuse what the validators of the default set do, constraints included', async () => {
-    const zod = (await import(join(EXAMPLES, 'zod', 'generated', 'zod', 'index.ts'))) as Record<string, { safeParse(data: unknown): { success: boolean } }>;
+    const zod = (await import(join(EXAMPLES, 'zod', 'generated', 'zod.ts'))) as Record<string, { safeParse(data: unknown): { success: boolean } }>;
     const ours = (await import(pathToFileURL(join(REPO_ROOT, 'generated', 'index.js')).href)) as Record<string, (data: unknown) => boolean>;
     const samples: [string, unknown][] = [
       ['AdminInitiateAuthRequest', { UserPoolId: 'us-east-1_abc', ClientId: 'client', AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'ada' } }],

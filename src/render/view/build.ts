@@ -6,8 +6,8 @@ import type { PrintContext } from '../../emit/types/print-type.js';
 import type { ValidatorModule } from '../../emit/validators/index.js';
 import { docView } from './doc.js';
 import type { OptionsView, RunView, RuntimeHelperView, TypeShape, TypeView, ValidatorView } from './generated/view-types.js';
-import { lazy, lazyView } from './lazy.js';
-import { linkPath, moduleSpecifier } from './paths.js';
+import { lazy, lazyView, type Lazy } from './lazy.js';
+import { folderOf, linkPath, moduleSpecifier } from './paths.js';
 import { typeShape } from './shape.js';
 import { validatorExpression } from './validator-expression.js';
 
@@ -52,9 +52,20 @@ export class RunViews {
     this.byValidatorName = new Map(model.types.map((t) => [`validate${t.name}`, t]));
   }
 
-  /** The views of one output file: `modules` and `links` are relative to `path`; `validator` is there only when `withValidators`. */
+  private readonly byFolder = new Map<string, FileViews>();
+
+  /**
+   * The views of one output file: `modules` and `links` are relative to its folder;
+   * `validator` is there only when `withValidators`. Files of one folder share them
+   * (they differ in nothing else), so each type's view is made once per folder.
+   */
   forFile(path: string, withValidators: boolean): FileViews {
-    return new FileViews(this, path, withValidators && this.sources.validators !== undefined);
+    const folder = folderOf(path);
+    const validators = withValidators && this.sources.validators !== undefined;
+    const key = `${validators ? 'v' : 't'}:${folder}`;
+    let views = this.byFolder.get(key);
+    if (!views) this.byFolder.set(key, (views = new FileViews(this, folder, validators)));
+    return views;
   }
 
   shapeOf(type: NamedType): TypeShape {
@@ -89,7 +100,8 @@ export class FileViews {
 
   constructor(
     private readonly shared: RunViews,
-    readonly path: string,
+    /** The folder of the files these views are for (`''` for the top of the output folder). */
+    readonly folder: string,
     private readonly withValidators: boolean,
   ) {}
 
@@ -155,16 +167,20 @@ export class FileViews {
     });
   }
 
-  /** `files`, `modules` and `links` of one item, for every entry that renders items of its kind. */
-  private paths(each: Each, item: string): { files: Record<string, string>; modules: Record<string, string>; links: Record<string, string> } {
+  /** `files`, `modules` and `links` of one item, for every entry that renders items of its kind; each table made when first read. */
+  private paths(each: Each, item: string): { files: Lazy<Record<string, string>>; modules: Lazy<Record<string, string>>; links: Lazy<Record<string, string>> } {
     const { layout } = this.shared.sources;
     const entries = layout.entries[each];
     const table = (of: (path: string) => string) =>
-      lazyView<Record<string, string>>(Object.fromEntries(entries.map((entry) => [entry, lazy(() => of(layout.pathOf(entry, item)))])));
+      lazy(() => {
+        const result: Record<string, string> = {};
+        for (const entry of entries) result[entry] = of(layout.pathOf(entry, item));
+        return result;
+      });
     return {
       files: table((path) => path),
-      modules: table((path) => moduleSpecifier(this.path, path)),
-      links: table((path) => linkPath(this.path, path)),
+      modules: table((path) => moduleSpecifier(this.folder, path)),
+      links: table((path) => linkPath(this.folder, path)),
     };
   }
 }
