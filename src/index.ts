@@ -3,12 +3,14 @@ import { DiagnosticsError, hasErrors, type Diagnostic } from './diagnostics/diag
 import { compileValidators, type CompiledValidators } from './emit/validators/index.js';
 import { emptyEnumProblems } from './emit/validators/empty-enum.js';
 import { cacheFileFor, readCacheFile, writeCacheFile } from './emit/validators/cache-file.js';
-import { readRuntimeHelpers, readTemplates } from './load/assets.js';
+import { packageVersion, readRuntimeHelpers } from './load/assets.js';
+import { readTemplateSet } from './load/template-set/index.js';
 import { loadDocuments, loadReferencedDocuments, toDisplayPath, type LoadedDocuments, type Unavailable } from './load/index.js';
 import { limitDiagnostics } from './limits.js';
 import { buildTypeModel, type TypeModel } from './model/index.js';
 import { withDefaults, type GenerateOptions, type ResolvedOptions } from './options.js';
-import { renderOutput, type OutputFile } from './render/index.js';
+import { checkTemplateSet, needsValidators, renderOutput, writtenEntries, type OutputFile } from './render/index.js';
+import type { OptionsView } from './render/view/generated/view-types.js';
 import { resolveDocuments, type ResolvedGraph } from './resolve/index.js';
 import { formatWithPrettier } from './render/prettier.js';
 import { bundleValidators } from './render/bundle.js';
@@ -19,6 +21,10 @@ export type { Diagnostic } from './diagnostics/diagnostic.js';
 export { formatDiagnostic, DiagnosticsError } from './diagnostics/diagnostic.js';
 export type { OutputFile } from './render/index.js';
 export type { WriteReport } from './write/index.js';
+/** What templates see: `import type { TypeView, TemplateHelpers } from 'schema-gen'` (README "Templates"). */
+export type * from './render/view/generated/view-types.js';
+export type { TemplateHelpers } from './render/helpers.js';
+export type { TemplateFunction } from './render/template-function.js';
 
 /** The result of a run: what was (or would be) written, and every problem found. */
 export interface Report extends WriteReport {
@@ -68,35 +74,60 @@ export type StageTimings = Record<string, number>;
 async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void): Promise<Omit<BuiltOutput, 'timings'>> {
   const badLimits = limitDiagnostics(opts.limits);
   if (badLimits.length > 0) return { files: [], diagnostics: badLimits };
+  // The template set first: it decides whether validators are compiled at all, and its problems join the schemas' in one report.
+  const templates = await readTemplateSet(opts.templatesDir && resolve(opts.cwd, opts.templatesDir), opts.cwd);
+  const set = templates.set;
+  const withValidators = set !== undefined && needsValidators(set, opts.typesOnly);
+  const entries = set ? writtenEntries(set, withValidators) : [];
+  const checked = set && checkTemplateSet(set, entries);
+  lap('templates');
   const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd, outDir: resolve(opts.cwd, opts.outDir), limits: opts.limits, defaultDialect: opts.defaultDialect });
   lap('load');
   // A file that failed to load is reported and the rest still resolved: one run names every problem.
   const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts);
   lap('resolve');
-  const diagnostics = [...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];
+  const diagnostics = [...templates.diagnostics, ...(checked?.diagnostics ?? []), ...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];
   if (hasErrors(diagnostics)) return { files: [], diagnostics };
   const model = buildTypeModel(graph, { additionalProperties: opts.additionalProperties, assumeTypes: opts.assumeTypes, renames: opts.names });
   lap('model');
   diagnostics.push(...model.diagnostics);
-  if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
-  if (!opts.typesOnly) {
+  if (hasErrors(diagnostics) || !set || !checked) return { files: [], model, diagnostics };
+  if (withValidators) {
     diagnostics.push(...graph.registry.documents.flatMap(emptyEnumProblems));
     if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
   }
-  const validators = opts.typesOnly ? undefined : await compileWithCache(graph, model, opts);
+  const validators = withValidators ? await compileWithCache(graph, model, opts) : undefined;
   lap('validators');
   diagnostics.push(...(validators?.diagnostics ?? []));
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
-  const [{ templates, origins }, runtimeHelpers] = await Promise.all([readTemplates(opts.templatesDir && resolve(opts.cwd, opts.templatesDir)), readRuntimeHelpers()]);
-  const rendered = renderOutput({ model, validators: validators?.modules, templates, templateOrigins: shownRelativeTo(origins, opts.cwd), runtimeHelpers, readonlyProperties: opts.readonlyProperties, module: opts.module });
+  const runtimeHelpers = await readRuntimeHelpers();
+  const rendered = renderOutput({ model, validators: validators?.modules, set, entries, patterns: checked.patterns, runtimeHelpers, options: optionsView(opts), version: packageVersion() });
   const formatted = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
-  const files = opts.bundle && !opts.typesOnly ? [...formatted, ...(await bundleValidators(formatted, opts.module))].sort((a, b) => (a.path < b.path ? -1 : 1)) : formatted;
+  let files = formatted;
+  if (opts.bundle && withValidators) {
+    if (!formatted.some((f) => f.path === 'index.js')) {
+      return { files: [], model, diagnostics: [...diagnostics, { severity: 'error', code: 'bundle-without-index', message: '--bundle bundles index.js, which this template set does not write', file: set.folder, hint: 'add an entry writing index.js (every validator exported), or leave out --bundle' }] };
+    }
+    files = [...formatted, ...(await bundleValidators(formatted, opts.module))].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
   lap('render');
   return { files, model, diagnostics, validatorsReused: validators?.reused ?? 0 };
 }
 
-function shownRelativeTo<T extends Record<string, string>>(paths: T, cwd: string): T {
-  return Object.fromEntries(Object.entries(paths).map(([name, path]) => [name, toDisplayPath(path, cwd)])) as T;
+/** The options as templates see them (`run.options`). */
+function optionsView(opts: ResolvedOptions): OptionsView {
+  return {
+    module: opts.module,
+    packageType: opts.module === 'cjs' ? 'commonjs' : 'module',
+    typesOnly: opts.typesOnly,
+    bundle: opts.bundle,
+    readonlyProperties: opts.readonlyProperties,
+    additionalProperties: opts.additionalProperties,
+    formats: opts.formats,
+    allErrors: opts.allErrors,
+    assumeTypes: opts.assumeTypes,
+    defaultDialect: opts.defaultDialect,
+  };
 }
 
 /** Compile validators, reusing what the cache (memory, or node_modules/.cache) already holds. */

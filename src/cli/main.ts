@@ -11,6 +11,7 @@ import { MemoryValidatorCache } from '../emit/validators/cache.js';
 import { printDiagnostics, printReport, type Printer } from './report.js';
 import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 import { ignoreClosedOutput } from './closed-output.js';
+import { runTemplatesCommand, TEMPLATES_HELP } from './templates-command.js';
 
 export const EXIT = { ok: 0, stale: 1, badInput: 2, internal: 70 } as const;
 
@@ -25,8 +26,10 @@ const consolePrinter: Printer = {
  */
 export async function runCli(argv: string[], printer: Printer = consolePrinter, cwd = process.cwd(), stop?: AbortSignal): Promise<number> {
   if (printer === consolePrinter) ignoreClosedOutput();
+  // `schema-gen templates …` works on template sets (generating from a folder named templates: `schema-gen generate templates`).
+  if (argv[0] === 'templates') return runTemplatesCommand(argv.slice(1), printer, cwd);
   const args = argv[0] === 'generate' ? argv.slice(1) : argv;
-  const program = buildProgram(packageVersion());
+  const program = buildProgram(packageVersion()).addHelpText('after', TEMPLATES_HELP);
   // commander's errors quote the arguments as given: no control characters to the terminal.
   program.configureOutput({ writeOut: (s) => printer.out(escapeControlCharacters(s.trimEnd())), writeErr: (s) => printer.err(escapeControlCharacters(s.trimEnd())) });
   let flags: CliFlags;

@@ -40,6 +40,15 @@ export function stringLiteral(value: string): string {
   return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * A regular expression (a schema's `pattern`) as code that builds it: `new RegExp("…", "u")`.
+ * Through a string literal rather than a `/…/` literal, so no pattern text can end the
+ * expression early; `u` because JSON Schema patterns are Unicode-aware (as in our validators).
+ */
+export function regExpCode(pattern: string): string {
+  return `new RegExp(${stringLiteral(pattern)}, "u")`;
+}
+
 /** A property name in a TypeScript declaration: bare when it is an identifier, else quoted exactly. */
 export function propertyName(name: string): string {
   return IDENTIFIER.test(name) ? name : stringLiteral(name);

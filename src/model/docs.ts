@@ -17,7 +17,8 @@ export function docInfoOf(schema: unknown, foldedAnnotations: readonly SchemaObj
   const description = sources.map((s) => nonEmpty(s.markdownDescription) ?? nonEmpty(s.description)).find((d) => d !== undefined);
   // Beside a `$ref` that overrides its siblings, constraints are ignored: tags would claim what is not checked.
   const constrains = !refOverridesSiblings(schema, vocabulary);
-  const tags: DocTag[] = constrains ? constraintTags(schema, vocabulary) : [];
+  const constraints: Record<string, unknown> = {};
+  const tags: DocTag[] = constrains ? constraintTags(schema, vocabulary, constraints) : [];
   const defaultValue = sources.find((s) => 'default' in s)?.default;
   if (defaultValue !== undefined) tags.push({ name: 'default', value: JSON.stringify(defaultValue) });
   for (const source of sources) {
@@ -35,6 +36,7 @@ export function docInfoOf(schema: unknown, foldedAnnotations: readonly SchemaObj
   }
   const doc: DocInfo = { tags };
   if (description !== undefined) doc.description = description;
+  if (Object.keys(constraints).length > 0) doc.constraints = constraints;
   const members = constrains ? enumMemberDocs(schema) : undefined;
   if (members) doc.members = members;
   return doc;
@@ -65,27 +67,34 @@ function tagKeywords(vocabulary: Vocabulary): TagKeyword[] {
   return found;
 }
 
-/** The dialect's constraint keywords as tags, in the table's order. */
-function constraintTags(schema: SchemaObject, vocabulary: Vocabulary): DocTag[] {
+/** The dialect's constraint keywords as tags, in the table's order; `constraints` gets each tag's value as data. */
+function constraintTags(schema: SchemaObject, vocabulary: Vocabulary, constraints: Record<string, unknown>): DocTag[] {
   const tags: DocTag[] = [];
   for (const { name, modifies, modifiedBy } of tagKeywords(vocabulary)) {
     const value = schema[name];
     if (value === undefined && modifies === undefined) continue;
     if (modifies !== undefined) {
       // draft-04's `minimum: 5, exclusiveMinimum: true` reads as draft-06's `exclusiveMinimum: 5`.
-      if (value === true && typeof schema[modifies] === 'number') tags.push({ name, value: JSON.stringify(schema[modifies]) });
+      if (value === true && typeof schema[modifies] === 'number') {
+        tags.push({ name, value: JSON.stringify(schema[modifies]) });
+        constraints[name] = schema[modifies];
+      }
       continue;
     }
     if (modifiedBy !== undefined && schema[modifiedBy] === true) continue; // shown as the modifier's tag
     // `false` and a zero minimum say nothing a reader needs.
     if (value === undefined || value === false || (value === 0 && name.startsWith('min'))) continue;
     tags.push({ name, value: typeof value === 'string' ? value : JSON.stringify(value) });
+    constraints[name] = value;
   }
   // `dependencies` that list names are draft-07's `dependentRequired`.
   const dependencies = vocabulary.keyword('dependencies') ? schema.dependencies : undefined;
   if (isSchemaObject(dependencies)) {
     const names = Object.entries(dependencies).filter(([, value]) => Array.isArray(value));
-    if (names.length > 0) tags.push({ name: 'dependentRequired', value: JSON.stringify(Object.fromEntries(names)) });
+    if (names.length > 0) {
+      tags.push({ name: 'dependentRequired', value: JSON.stringify(Object.fromEntries(names)) });
+      constraints.dependentRequired = Object.fromEntries(names);
+    }
   }
   // Constraints on keys that the type (string keys) cannot say.
   if (isSchemaObject(schema.propertyNames) && !Array.isArray(schema.propertyNames.enum) && !('const' in schema.propertyNames)) {

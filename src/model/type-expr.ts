@@ -41,6 +41,8 @@ export interface DocInfo {
   /** An enum's members with their descriptions or names (editors' `enumDescriptions`, `tsEnumNames`), when the schema gives any. */
   members?: EnumMemberDoc[];
   tags: DocTag[];
+  /** The values of the constraint keywords the tags show (`{ minLength: 1 }`), as the schema wrote them; absent when none. */
+  constraints?: Record<string, unknown>;
 }
 
 export interface EnumMemberDoc {

@@ -1,134 +1,118 @@
-import mustache from 'mustache';
-import { DiagnosticsError } from '../diagnostics/diagnostic.js';
-import type { RuntimeHelpers, TemplateName, TemplateOrigins, Templates } from '../load/assets.js';
+import { DiagnosticsError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RuntimeHelpers } from '../load/assets.js';
+import type { TemplateSet, TemplateSetEntry } from '../load/template-set/index.js';
 import type { TypeModel } from '../model/index.js';
-import { identifier, lineCommentText, siblingModule } from '../emit/code-text.js';
-import { declareType } from '../emit/types/declaration.js';
+import { lineCommentText } from '../emit/code-text.js';
 import type { ValidatorModule } from '../emit/validators/index.js';
+import { planPaths, ROOT_VIEW, type PlannedFile } from './check-set.js';
+import { describeView } from './view/description.js';
 import { toCommonJs } from './commonjs.js';
 import type { OutputFile } from './output-file.js';
+import type { PathPattern } from './path-pattern.js';
+import { TemplateRenderer } from './render-file.js';
+import { RunViews, type FileViews } from './view/build.js';
+import type { OptionsView } from './view/generated/view-types.js';
 
 export type { OutputFile } from './output-file.js';
+export { checkTemplateSet } from './check-set.js';
 
 export interface RenderInput {
   model: TypeModel;
-  /** Absent when only types are generated (`--types-only`). */
+  /** Absent when the run writes no validators (`--types-only`, or a set that has none). */
   validators?: ValidatorModule[];
-  templates: Templates;
-  /** Path of each template (default or override), to name it when it is broken. */
-  templateOrigins: TemplateOrigins;
+  set: TemplateSet;
+  /** The entries this run writes (`writtenEntries`), their path patterns checked (`checkTemplateSet`). */
+  entries: readonly TemplateSetEntry[];
+  patterns: ReadonlyMap<string, PathPattern>;
   runtimeHelpers: RuntimeHelpers;
-  readonlyProperties: boolean;
-  /** Module format of the .js files: ES modules (default) or CommonJS. */
-  module: 'esm' | 'cjs';
+  options: OptionsView;
+  version: string;
+}
+
+/** The entries a run writes: all but those of the validators, unless validators are written. */
+export function writtenEntries(set: TemplateSet, withValidators: boolean): TemplateSetEntry[] {
+  return set.entries.filter((entry) => withValidators || !entry.validators);
+}
+
+/** Whether a run with this set compiles validators: some entry needs them, and the run is not types-only. */
+export function needsValidators(set: TemplateSet, typesOnly: boolean): boolean {
+  return !typesOnly && set.entries.some((entry) => entry.validators);
 }
 
 /**
- * Every output file, through the templates. Values reach templates already escaped
- * for their place (identifiers, string literals, comments), so templates use `{{{ }}}`
- * only for code and mustache's HTML escaping is switched off.
+ * Every output file, through the set's templates: each entry once per schema, once per
+ * run or once per run-time helper, at the path its pattern gives. A problem a template
+ * causes (a path two entries write, a failing template) is a diagnostic naming the
+ * template; all are collected, then thrown together.
  */
 export function renderOutput(input: RenderInput): OutputFile[] {
-  const { model, templates } = input;
-  checkTemplateSyntax(templates, input.templateOrigins);
+  const { model, set } = input;
+  const validators = input.validators && new Map(input.validators.map((v) => [v.type.key, v]));
+  const helpersUsed = [...new Set(input.validators?.flatMap((v) => v.runtimeHelpers) ?? [])].sort();
+  const plan = planPaths(set, input.entries, input.patterns, { types: model.types, helpers: helpersUsed }, input.options.bundle && validators !== undefined);
+  if (plan.diagnostics.length > 0) throw new DiagnosticsError(plan.diagnostics);
+
+  const views = new RunViews({
+    model,
+    ...(validators ? { validators } : {}),
+    helpersUsed,
+    helperCode: (name) => {
+      const code = input.runtimeHelpers[input.options.module === 'cjs' ? `${name}.cjs` : name];
+      if (code === undefined) throw new Error(`schema-gen: runtime helper "${name}" is missing; run \`npm run build\``);
+      return code;
+    },
+    readonlyProperties: input.options.readonlyProperties,
+    options: input.options,
+    version: input.version,
+    layout: plan.layout,
+  });
+  const renderer = new TemplateRenderer(set);
+  const runSource = `${model.types.length} schema${model.types.length === 1 ? '' : 's'}`;
   const files: OutputFile[] = [];
-  const renderWith = (template: string, view: object, source: string) =>
-    finish(mustache.render(template, { ...view, source: lineCommentText(source) }, { banner: templates['banner.mustache'] }, { escape: identity }));
-
-  for (const type of model.types) {
-    const source = sourceOf(type.location.doc.displayPath, type.location.pointer);
-    const declaration = declareType(type, model, input.readonlyProperties);
-    files.push({ path: `types/${type.name}.d.ts`, content: renderWith(templates['type.d.ts.mustache'], declaration, source) });
-  }
-  const withValidators = input.validators !== undefined;
-  const indexView = {
-    withValidators,
-    types: model.types.map((t) => ({ typeName: identifier(t.name), exportName: identifier(`validate${t.name}`), assertName: identifier(`assert${t.name}`) })),
-  };
-  const indexSource = `${model.types.length} schema${model.types.length === 1 ? '' : 's'}`;
-  files.push({ path: 'index.d.ts', content: renderWith(templates['index.d.ts.mustache'], indexView, indexSource) });
-  if (!input.validators) return sortByPath(files);
-
-  const helpersUsed = new Set<string>();
-  for (const validator of input.validators) {
-    const { type } = validator;
-    const source = sourceOf(type.location.doc.displayPath, type.location.pointer);
-    validator.runtimeHelpers.forEach((h) => helpersUsed.add(h));
-    const imports = [
-      ...validator.runtimeHelpers.map((name) => ({ name: identifier(name), from: `../runtime/${identifier(name)}.js` })),
-      ...validator.externalValidators.map((name) => ({ name: identifier(name), from: siblingModule(name.replace(/^validate/, '')) })),
-    ];
-    const errorsImports = validator.appendsErrors ? 'appendErrors, asserter' : 'asserter';
-    const view = { typeName: identifier(type.name), exportName: identifier(validator.exportName), assertName: identifier(`assert${type.name}`), body: validator.body, imports, errorsImports };
-    files.push({ path: `validators/${type.name}.js`, content: renderWith(templates['validator.js.mustache'], view, source) });
-    files.push({ path: `validators/${type.name}.d.ts`, content: renderWith(templates['validator.d.ts.mustache'], view, source) });
-  }
-  files.push({ path: 'index.js', content: renderWith(templates['index.js.mustache'], indexView, indexSource) });
-
-  const runtimeBanner = (what: string) => renderWith(templates['banner.mustache'], {}, what);
-  files.push({ path: 'runtime/errors.js', content: runtimeBanner('the schema-gen runtime') + templates['runtime/errors.js'] });
-  files.push({ path: 'runtime/errors.d.ts', content: runtimeBanner('the schema-gen runtime') + templates['runtime/errors.d.ts'] });
-  for (const helper of [...helpersUsed].sort()) {
-    const code = input.runtimeHelpers[input.module === 'cjs' ? `${helper}.cjs` : helper];
-    if (code === undefined) throw new Error(`schema-gen: runtime helper "${helper}" is missing; run \`npm run build\``);
-    files.push({ path: `runtime/${helper}.js`, content: runtimeBanner(`ajv's "${helper}" run-time helper, bundled`) + code });
-  }
-  const type = input.module === 'cjs' ? 'commonjs' : 'module';
-  files.push({ path: 'package.json', content: `${JSON.stringify({ '//': 'Generated by schema-gen. Do not edit.', type, sideEffects: false }, null, 2)}\n` });
-  if (input.module === 'cjs') {
-    for (const file of files) {
-      if (!file.path.endsWith('.js') || /^runtime\/(?!errors)/.test(file.path)) continue;
+  const diagnostics: Diagnostic[] = [];
+  const failures = new Map<string, { diagnostic: Diagnostic; more: number }>();
+  for (const planned of plan.files) {
+    const { entry } = planned;
+    const file = views.forFile(planned.path, entry.validators);
+    const rendered = renderer.render(entry.template, rootView(planned, file, runSource), () => ({ view: describeView(ROOT_VIEW[entry.each]), scope: { entries: plan.layout.entries, validators: entry.validators } }));
+    if ('diagnostic' in rendered) {
+      // A template that fails for every schema is reported once, at its place, with how often.
+      const { file, line, column } = rendered.diagnostic;
+      const place = `${file}:${line}:${column}`;
+      failures.set(place, failures.get(place) ?? { diagnostic: rendered.diagnostic, more: -1 });
+      failures.get(place)!.more++;
+      continue;
+    }
+    let content = rendered.text;
+    if (entry.esModule && input.options.module === 'cjs') {
       try {
-        file.content = toCommonJs(file.content, file.path);
+        content = toCommonJs(content, planned.path);
       } catch (error) {
-        throw templateError(input.templateOrigins[templateOf(file.path)], (error as Error).message.replace(/^schema-gen: /, ''));
+        diagnostics.push({ severity: 'error', code: 'bad-template', message: (error as Error).message.replace(/^schema-gen: /, ''), file: entry.template.file, hint: 'with --module cjs, ES module files may hold only the import and export forms of the default templates' });
+        continue;
       }
     }
+    files.push({ path: planned.path, content });
   }
-  return sortByPath(files);
-}
-
-/** A user's template with a mustache syntax error is a bad input, named, not an internal error. */
-function checkTemplateSyntax(templates: Templates, origins: TemplateOrigins): void {
-  const problems = (Object.keys(templates) as TemplateName[])
-    .filter((name) => name.endsWith('.mustache'))
-    .flatMap((name) => {
-      try {
-        mustache.parse(templates[name]);
-        return [];
-      } catch (error) {
-        return [templateError(origins[name], `invalid template: ${(error as Error).message}`).diagnostics[0]!];
-      }
-    });
-  if (problems.length > 0) throw new DiagnosticsError(problems);
-}
-
-function templateError(file: string, message: string): DiagnosticsError {
-  return new DiagnosticsError([
-    { severity: 'error', code: 'bad-template', message, file, hint: 'fix or remove this template (see the defaults in templates/)' },
-  ]);
-}
-
-/** The template an output .js file is rendered from. */
-function templateOf(path: string): TemplateName {
-  if (path.startsWith('validators/')) return 'validator.js.mustache';
-  return path === 'index.js' ? 'index.js.mustache' : 'runtime/errors.js';
-}
-
-function sortByPath(files: OutputFile[]): OutputFile[] {
+  for (const { diagnostic, more } of failures.values()) {
+    diagnostics.push(more === 0 ? diagnostic : { ...diagnostic, message: `${diagnostic.message} (and ${more} more file${more === 1 ? '' : 's'} failed there)` });
+  }
+  if (diagnostics.length > 0) throw new DiagnosticsError(diagnostics);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
 
-function identity(text: string): string {
-  return text;
-}
-
-/** `schemas/a.json` for a document root, `api.yml#/components/schemas/X` for a component. */
-function sourceOf(displayPath: string, pointer: string): string {
-  return pointer === '' ? displayPath : `${displayPath}#${pointer}`;
-}
-
-/** LF endings, no trailing blank lines, exactly one final newline. */
-function finish(text: string): string {
-  return `${text.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  function rootView(planned: PlannedFile, file: FileViews, runs: string): object {
+    const { entry } = planned;
+    const fileView = { path: planned.path, entry: entry.name, template: entry.template.name };
+    const run = file.runView();
+    if (entry.each === 'schema') {
+      const type = model.byKey.get(planned.item)!;
+      const { displayPath } = type.location.doc;
+      const source = type.location.pointer === '' ? displayPath : `${displayPath}#${type.location.pointer}`;
+      return { schema: file.typeView(type), file: fileView, run, source: lineCommentText(source) };
+    }
+    if (entry.each === 'runtimeHelper') {
+      return { helper: file.helperView(planned.item), file: fileView, run, source: lineCommentText(`ajv's "${planned.item}" run-time helper, bundled`) };
+    }
+    return { file: fileView, run, source: lineCommentText(entry.source ?? runs) };
+  }
 }

@@ -105,7 +105,7 @@ describe('CLI errors', () => {
       await writeFile(join(dir, 'tpl', 'banner.mustache'), '{{#source}}never closed\n');
       const syntax = await runCliCaptured(['--templates', 'tpl'], dir);
       expect(syntax.code).toBe(2);
-      expect(syntax.stderr).toContain('error in tpl/banner.mustache: invalid template: Unclosed section "source"');
+      expect(syntax.stderr).toContain('error in tpl/banner.mustache:1:1: invalid template: Unclosed section "source"');
 
       await writeFile(join(dir, 'tpl', 'banner.mustache'), '// {{source}}\n');
       await writeFile(join(dir, 'tpl', 'index.js.mustache'), 'export default 1;\n');

@@ -66,7 +66,7 @@ function withinHtmlLimits(text: string): boolean {
 }
 
 /** A description cut to DESCRIPTION_LIMIT characters (never inside a surrogate pair), with a note when cut. */
-function shownDescription(description: string): string {
+export function shownDescription(description: string): string {
   if (description.length <= DESCRIPTION_LIMIT) return description;
   let end = DESCRIPTION_LIMIT;
   if (/[\uD800-\uDBFF]/.test(description[end - 1]!)) end--;
