@@ -1,4 +1,5 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { toDisplayPath } from '../paths/display-path.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { readConfinedFile, realPathOf, type AllowedRoots } from './confinement.js';
@@ -15,6 +16,7 @@ import { holdsSchema } from '../schema/holds-schema.js';
 
 export type { SourceDocument, Unavailable } from './document.js';
 export type { AllowedRoots } from './confinement.js';
+export { toDisplayPath } from '../paths/display-path.js';
 export { builtInMetaSchemaUri, isUnderMetaSchemaFolder, knownMetaSchemaUris } from './meta-schemas.js';
 
 export interface LoadRequest {
@@ -36,6 +38,8 @@ export interface LoadedDocuments {
   allowed: AllowedRoots;
   /** Inputs and components documents that failed with a diagnostic of their own, by absolute path. */
   unavailable: Map<string, Unavailable>;
+  /** Every input and components file it tried to read, by absolute path (what `--print-inputs` lists). */
+  files: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -79,7 +83,7 @@ export async function loadDocuments(request: LoadRequest): Promise<LoadedDocumen
   }
   if (notSchemas.length > 0) diagnostics.push(skippedNotSchemas(notSchemas));
   const roots = [...new Set([...expanded.roots, ...componentFolders])].sort();
-  return { documents, roots, allowed, unavailable, diagnostics };
+  return { documents, roots, allowed, unavailable, files: wanted.map((w) => w.path), diagnostics };
 }
 
 export interface ReferencedLoadContext {
@@ -187,6 +191,3 @@ function readFailure(read: Exclude<FileRead, { ok: true }>, role: SourceDocument
   return { severity: 'error', code: 'refused-input', message: `${what} not read: it ${read.reason}`, file };
 }
 
-export function toDisplayPath(absolutePath: string, cwd: string): string {
-  return relative(cwd, absolutePath).split(sep).join('/');
-}

@@ -42,6 +42,8 @@ export interface TypeModel {
   byKey: Map<string, NamedType>;
   /** Clashes settled by the naming rule, `key → Name`, for the run summary. */
   renamedClashes: string[];
+  /** Keys of `renames` that name no schema of the run, each with the nearest key that does, if one is close. */
+  unmatchedRenames: { key: string; closest?: string }[];
   diagnostics: Diagnostic[];
 }
 
@@ -71,7 +73,7 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
     return { key, location, wanted: title ?? placeName(location.pointer, vocabulary) ?? '', shared: true, dialect: vocabulary.dialect };
   });
   const candidates = [...declared, ...sharedCandidates];
-  const { names, clashes, diagnostics } = assignNames(candidates, options.renames);
+  const { names, clashes, diagnostics, unmatchedRenames = [] } = assignNames(candidates, options.renames);
   const types: NamedType[] = [];
   for (const candidate of candidates) {
     const name = names.get(candidate.key);
@@ -94,7 +96,7 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
   const kindsOfRef = refKinds(byKey);
   for (const type of types) type.body = narrowIntersections(type.body, kindsOfRef);
   diagnostics.push(...impliedTypeWarnings(implied, kindsOfRef, options), ...warnings, ...ignoredBesideRefWarnings(graph));
-  return { types, byKey, renamedClashes: clashes, diagnostics };
+  return { types, byKey, renamedClashes: clashes, unmatchedRenames, diagnostics };
 }
 
 function schemaAt(location: SchemaLocation): unknown {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closest, distance } from 'fastest-levenshtein';
 import { basename, dirname } from 'node:path';
 import { diagnosticAt } from '../diagnostics/at-location.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -40,6 +41,8 @@ interface Naming {
   names: Map<string, string>;
   clashes: string[];
   diagnostics: Diagnostic[];
+  /** Keys of `renames` that name none of the candidates (a typo, a file of another target): the caller reports them. */
+  unmatchedRenames?: { key: string; closest?: string }[];
 }
 
 /**
@@ -64,7 +67,21 @@ export function assignNames(candidates: NameCandidate[], renames: Readonly<Recor
   );
   refuseLongNames(candidates, naming);
   naming.clashes.sort();
+  naming.unmatchedRenames = unmatchedRenames(candidates, explicit);
   return naming;
+}
+
+/** Each `renames` key that names no candidate, with the candidate key closest to it (for a "did you mean"). */
+function unmatchedRenames(candidates: NameCandidate[], explicit: ReadonlyMap<string, string>): { key: string; closest?: string }[] {
+  const keys = new Set(candidates.flatMap((c) => [c.key, namesKey(c)]));
+  const spelt = [...new Set(candidates.map(namesKey))];
+  return [...explicit.keys()]
+    .filter((key) => !keys.has(key))
+    .sort()
+    .map((key) => {
+      const near = spelt.length > 0 ? closest(key, spelt) : undefined;
+      return near !== undefined && distance(near, key) <= Math.max(2, Math.floor(key.length / 4)) ? { key, closest: near } : { key };
+    });
 }
 
 /**

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { globBase } from '../load/expand-inputs.js';
+import { globBase } from '../paths/glob-base.js';
 
 /** What a run reads and where it runs: the output folder may hold none of it. */
 export interface OutputFolderRequest {

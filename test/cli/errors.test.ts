@@ -128,7 +128,7 @@ describe('CLI errors', () => {
       expect(config.stderr).toContain('error in nope.json: cannot read the config file');
       const map = await runCliCaptured(['--map-uri', 'no-equals-sign'], dir);
       expect(map.code).toBe(2);
-      expect(map.stderr).toContain('--map-uri expects <URL prefix>=<folder>, got "no-equals-sign"');
+      expect(map.stderr).toContain('--map-uri expects <prefix>=<dir>, got "no-equals-sign"');
     });
   });
 
