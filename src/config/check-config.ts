@@ -18,7 +18,9 @@ export function checkConfig(value: unknown, placeOf: (pointer: string) => Settin
   const diagnostics = errors
     .filter((e) => !(e.keyword === 'propertyNames' && errors.some((other) => other !== e && (other as { propertyName?: unknown }).propertyName === e.params.propertyName)))
     .map((error) => toDiagnostic(error, placeOf));
-  return { ok: false, diagnostics: sortByPlace(diagnostics) };
+  // The top level and its settings both require an object: one message is enough.
+  const unique = diagnostics.filter((d, i) => diagnostics.findIndex((e) => e.pointer === d.pointer && e.message === d.message) === i);
+  return { ok: false, diagnostics: sortByPlace(unique) };
 }
 
 function toDiagnostic(error: ValidationErrorObject, placeOf: (pointer: string) => SettingPlace): Diagnostic {
@@ -102,9 +104,11 @@ function listOf(values: unknown): string {
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
-/** Close enough to be a typo: a few edits, at most a third of the longer word. */
+/** Close enough to be a slip: a few edits (at most a third of the longer word), or one word starting the other (`output`, `out`). */
 function similar(a: string, b: string): boolean {
-  return distance(a.toLowerCase(), b.toLowerCase()) <= Math.max(2, Math.floor(Math.max(a.length, b.length) / 3));
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  if (Math.min(x.length, y.length) >= 3 && (x.startsWith(y) || y.startsWith(x))) return true;
+  return distance(x, y) <= Math.max(2, Math.floor(Math.max(x.length, y.length) / 3));
 }
 
 function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -119,7 +119,7 @@ describe('the limits setting', () => {
       await writeFile(join(dir, 'schema-gen.config.json'), '{\n  "limits": { "maxDepth": "deep" }\n}\n');
       const run = await runCliCaptured([], dir);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('error in schema-gen.config.json:2:3 at /limits: "limits" must be an object of positive integers');
+      expect(run.stderr).toContain('error in schema-gen.config.json:2:15 at /limits/maxDepth: "maxDepth" must be an integer');
     }));
 
   it('the config file sets them', () =>
