@@ -83,7 +83,7 @@ export function buildProgram(version: string): Command {
     .version(version, '-V, --version')
     .argument('[inputs...]', 'schema files, folders or glob patterns (default: the config\'s "inputs", else schemas/)')
     .option('-c, --config <file>', 'config file (default: the nearest schema-gen.config.json|.yaml|.yml|.mjs, or package.json "schema-gen" key, up to the repository root)')
-    .option('--target <name>', "run only this target of the config (repeatable); default: every target", collect)
+    .option('--target <name>', 'run only this target of the config (repeatable); default: every target', collect)
     .option('--check', 'do not write: exit 1 with a diff if the output folder is not what this run would write')
     .option('--force', 'overwrite files at paths this run writes that schema-gen did not write (or that were edited since); never removes them');
   for (const { option } of settingOptions()) program.addOption(option);

@@ -10,13 +10,7 @@ import { globBase } from '../paths/glob-base.js';
  * any of the runs changes (debounced, one run at a time), until `signal` aborts. Output
  * folders are never watched: a run's own writes do not start another.
  */
-export async function watchAndRegenerate(
-  runs: readonly GenerateOptions[],
-  extraPaths: string[],
-  run: () => Promise<void>,
-  signal: AbortSignal,
-  onReady: () => void = () => undefined,
-): Promise<void> {
+export async function watchAndRegenerate(runs: readonly GenerateOptions[], extraPaths: string[], run: () => Promise<void>, signal: AbortSignal, onReady: () => void = () => undefined): Promise<void> {
   const paths = [...runs.flatMap(watchedPaths), ...extraPaths];
   const outDirs = runs.map((options) => resolve(options.cwd ?? process.cwd(), options.outDir ?? DEFAULT_OUT_DIR));
   const watcher = watch([...new Set(paths)], { ignoreInitial: true, ignored: (path) => outDirs.some((out) => path.startsWith(out)) });

@@ -67,7 +67,7 @@ describe('output and messages do not depend on the working folder', () => {
     });
   });
 
-  it('paths typed on the command line are the working folder\'s, shown relative to the config\'s folder', async () => {
+  it("paths typed on the command line are the working folder's, shown relative to the config's folder", async () => {
     await withTempDir(async (root) => {
       const dir = await project(root);
       const run = await runCliCaptured(['../schemas/session-type.json', '-o', '../only-session'], join(dir, 'tools'));

@@ -10,7 +10,10 @@ describe('--print-inputs', () => {
         await mkdir(join(dir, path, '..'), { recursive: true });
         await writeFile(join(dir, path), typeof value === 'string' ? value : JSON.stringify(value));
       };
-      await write('schemas/order.json', { title: 'Order', properties: { line: { $ref: 'parts/line.json' }, status: { $ref: '#/components/schemas/Status' }, vendor: { $ref: 'https://example.com/v/vendor.json' } } });
+      await write('schemas/order.json', {
+        title: 'Order',
+        properties: { line: { $ref: 'parts/line.json' }, status: { $ref: '#/components/schemas/Status' }, vendor: { $ref: 'https://example.com/v/vendor.json' } },
+      });
       // Reached only through a ref: read, so listed.
       await write('schemas/parts/line.json', { title: 'Line', type: 'string' });
       await write('api/openapi.json', { openapi: '3.0.0', components: { schemas: { Status: { type: 'string' } } } });

@@ -44,7 +44,11 @@ describe('the progress line', () => {
   });
 
   it('never in a pipe or a file, in CI, or on a dumb terminal', () => {
-    for (const [isTTY, env] of [[false, {}], [true, { CI: 'true' }], [true, { TERM: 'dumb' }]] as const) {
+    for (const [isTTY, env] of [
+      [false, {}],
+      [true, { CI: 'true' }],
+      [true, { TERM: 'dumb' }],
+    ] as const) {
       const { written, timers, options } = fakes(isTTY);
       const progress = progressLine({ ...options, env });
       progress.stage('reading schemas');

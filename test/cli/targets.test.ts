@@ -23,7 +23,7 @@ async function twoTargets(dir: string, extra: object = {}): Promise<void> {
 }
 
 describe('targets', () => {
-  it('one command generates every target into its own folder; a target\'s setting replaces the shared one', async () => {
+  it("one command generates every target into its own folder; a target's setting replaces the shared one", async () => {
     await withTempDir(async (dir) => {
       await twoTargets(dir);
       const run = await runCliCaptured([], dir);
@@ -71,7 +71,7 @@ describe('targets', () => {
     });
   });
 
-  it('--json gives each target\'s report under its name', async () => {
+  it("--json gives each target's report under its name", async () => {
     await withTempDir(async (dir) => {
       await twoTargets(dir);
       const run = await runCliCaptured(['--json'], dir);

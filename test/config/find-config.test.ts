@@ -15,7 +15,7 @@ describe('the config is found from the working folder upward, to the repository 
     });
   });
 
-  it('stops at the folder holding .git (a folder, or a worktree\'s file): a config above the repository does not apply', async () => {
+  it("stops at the folder holding .git (a folder, or a worktree's file): a config above the repository does not apply", async () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'schema-gen.config.json'), '{}');
       await mkdir(join(dir, 'repo', 'sub'), { recursive: true });

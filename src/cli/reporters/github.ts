@@ -28,7 +28,12 @@ export function githubReporter(printer: Printer, options: Omit<HumanOptions, 'di
       const token = randomBytes(16).toString('hex');
       printer.out(`::group::${escapeData(`${label}: the stale files' diff`)}`);
       printer.out(`::stop-commands::${token}`);
-      printer.out(diff.split('\n').map((line) => escapeControlCharacters(line, { oneLine: true })).join('\n'));
+      printer.out(
+        diff
+          .split('\n')
+          .map((line) => escapeControlCharacters(line, { oneLine: true }))
+          .join('\n'),
+      );
       printer.out(`::${token}::`);
       printer.out('::endgroup::');
     },

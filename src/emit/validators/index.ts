@@ -5,7 +5,7 @@ import type { SourceDocument } from '../../load/document.js';
 import type { NamedType, TypeModel } from '../../model/index.js';
 import type { ResolvedGraph } from '../../resolve/index.js';
 import { CodeTextError } from '../code-text.js';
-import { Ajv2020, standaloneCode } from '../../ajv/modules.js';
+import { type Ajv2020, standaloneCode } from '../../ajv/modules.js';
 import { createAjv } from './ajv-instance.js';
 import { moduleKeys } from './cache-key.js';
 import type { ValidatorCache } from './cache.js';

@@ -22,7 +22,10 @@ describe('--reporter github', () => {
       await mkdir(join(dir, 'repo', '.git'), { recursive: true });
       await cp(SEED_INPUT, join(project, 'schemas'), { recursive: true });
       await writeFile(join(project, 'schema-gen.config.json'), '{ "inputs": ["schemas"] }');
-      await writeFile(join(project, 'schemas', 'broken.json'), '{\n  "title": "Broken, 100%: really",\n  "properties": {\n    "a": { "$ref": "#/components/schemas/SessionTyp" },\n    "b": { "minLenght": 3 }\n  }\n}\n');
+      await writeFile(
+        join(project, 'schemas', 'broken.json'),
+        '{\n  "title": "Broken, 100%: really",\n  "properties": {\n    "a": { "$ref": "#/components/schemas/SessionTyp" },\n    "b": { "minLenght": 3 }\n  }\n}\n',
+      );
       const run = await runCliCaptured(['--reporter', 'github'], join(project, 'schemas'));
       expect(run.code).toBe(2);
       const lines = run.stdout.trimEnd().split('\n');
@@ -31,7 +34,11 @@ describe('--reporter github', () => {
       expect(lines).toContain(
         '::error file=packages/api/schemas/broken.json,line=4,col=12,title=schema-gen unresolved-ref::at /properties/a/$ref: "#/components/schemas/SessionTyp": no input schema is titled "SessionTyp", and no --components document defines it%0Ahint: did you mean "SessionType"? pass the OpenAPI document that defines it with --components <file>',
       );
-      expect(lines.some((l) => l.startsWith('::warning file=packages/api/schemas/broken.json,line=5,col=12,title=schema-gen unknown-keyword::at /properties/b/minLenght: unknown keyword "minLenght" is ignored'))).toBe(true);
+      expect(
+        lines.some((l) =>
+          l.startsWith('::warning file=packages/api/schemas/broken.json,line=5,col=12,title=schema-gen unknown-keyword::at /properties/b/minLenght: unknown keyword "minLenght" is ignored'),
+        ),
+      ).toBe(true);
       // The summary stays for people, on stderr.
       expect(run.stderr).toContain('schema-gen: 1 error; nothing was written (generated/ is unchanged).');
     });
