@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { checkConfig } from '../../src/config/check-config.js';
 import type { Dialect as ConfigDialect, Settings, WarningLevel } from '../../src/config/generated/index.js';
@@ -34,6 +36,13 @@ describe('config.schema.json is the one declaration of the settings', () => {
   it('the type checks above hold (they fail the type check, not this test, when they do not)', () => {
     expect([dialectsAgree, optionsHoldEverySetting, foldersAgree]).toEqual([true, true, true]);
     expect(levels).toEqual((configSchema().$defs.warningLevel as { enum: string[] }).enum);
+  });
+
+  it('is shipped in the package, resolvable as schema-gen/config.schema.json', () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { files: string[]; exports: Record<string, unknown> };
+    expect(manifest.files).toContain('config.schema.json');
+    const resolved = execFileSync(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('schema-gen/config.schema.json'))"], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(fileURLToPath(resolved.trim())).toBe(join(REPO_ROOT, 'config.schema.json'));
   });
 
   it('its dialects are the ones schema-gen reads', () => {
