@@ -81,8 +81,11 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
         results.push(result);
         code = Math.max(code, exitCodeOf(result.report));
       }
-      if (flags.json) shown.out(toJsonText(runs.length === 1 && runs[0]!.name === undefined ? results[0]?.report : { targets: Object.fromEntries(results.map((r) => [r.target, r.report])) }));
-      else if (runs.length > 1) reporter.summary(results);
+      if (flags.json) {
+        const single = runs.length === 1 && runs[0]!.name === undefined;
+        if (!single) shown.out(toJsonText({ targets: Object.fromEntries(results.map((r) => [r.target, r.report])) }));
+        else if (results[0]) shown.out(toJsonText(results[0].report));
+      } else if (runs.length > 1) reporter.summary(results);
       return code;
     };
     const code = await runAll();
@@ -96,14 +99,18 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
       watched,
       config ? [config.path] : [],
       async () => {
-        // An edited config file applies from the next run on (a broken one is reported, and the last good one kept).
-        if (config) {
-          const reread = await loadConfigFor(flags.config, cwd);
-          const replanned = Array.isArray(reread) ? { problems: reread } : planRuns(reread, program.args, flags, cwd);
-          if ('problems' in replanned) reporter.problems(replanned.problems);
-          else runs = replanned.runs.map((run) => withHooks({ ...run, options: { ...run.options, cache } }, onNotice, progress));
+        try {
+          // An edited config file applies from the next run on (a broken one is reported, and the last good one kept).
+          if (config) {
+            const reread = await loadConfigFor(flags.config, cwd);
+            const replanned = Array.isArray(reread) ? { problems: reread } : planRuns(reread, program.args, flags, cwd);
+            if ('problems' in replanned) reporter.problems(replanned.problems);
+            else runs = replanned.runs.map((run) => withHooks({ ...run, options: { ...run.options, cache } }, onNotice, progress));
+          }
+          await runAll();
+        } catch (error) {
+          shown.err(`schema-gen: ${escapeControlCharacters(String((error as Error).message))}`);
         }
-        await runAll().catch((error: unknown) => shown.err(`schema-gen: ${escapeControlCharacters(String((error as Error).message))}`));
       },
       signal,
       () => shown.err('schema-gen: watching for changes (Ctrl-C to stop)'),
@@ -141,7 +148,7 @@ async function runTarget(run: PlannedRun, flags: CliFlags, reporter: Reporter, p
     const folder = resolve(options.cwd ?? process.cwd(), options.templatesDir);
     const missing = await checkTemplatesFolder(folder, isAbsolute(options.templatesDir) ? toDisplayPath(folder, options.cwd ?? process.cwd()) : options.templatesDir);
     if (missing) {
-      if (!flags.json) reporter.problems([missing]);
+      reporter.problems([missing]);
       return { problems: [missing] };
     }
   }
