@@ -5,7 +5,7 @@ import { DEFAULT_OUT_DIR } from '../options.js';
 import { escapeSegment } from '../schema/pointer.js';
 import type { SchemaGenConfig, Settings } from './generated/index.js';
 import type { LoadedConfig } from './read-config.js';
-import { settingDeclarations, type SettingName } from './schema.js';
+import { settingDeclarations } from './schema.js';
 
 /** One run of the pipeline: a config's target (or the config, or no config at all) with its options. */
 export interface RunTarget {
@@ -102,5 +102,3 @@ export function rebasePaths(settings: Settings, from: string, to: string): Setti
 export function toGenerateOptions({ out, templates, ...rest }: Settings): GenerateOptions {
   return { ...rest, ...(out !== undefined ? { outDir: out } : {}), ...(templates !== undefined ? { templatesDir: templates } : {}) };
 }
-
-export type { SettingName };
