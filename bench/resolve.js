@@ -78,7 +78,9 @@ try {
     for (const ref of graph.refs.values()) via[ref.via] = (via[ref.via] ?? 0) + 1;
     const outcome =
       `${int(graph.refs.size)} of ${int(graph.registry.refSites.length)} refs resolved (` +
-      Object.entries(via).map(([k, n]) => `${k} ${int(n)}`).join(', ') +
+      Object.entries(via)
+        .map(([k, n]) => `${k} ${int(n)}`)
+        .join(', ') +
       `; ${int(inInputs)} in the input files), ${errors.length} errors; resolve stage alone ${ms(median(resolveTimes.slice(1)))}`;
     rows.push([label, ms(median(times)), RUNS, String((ourFetches.length - fetchesBefore) / (RUNS + 1)), outcome]);
   }
@@ -94,7 +96,10 @@ try {
 }
 
 function prepareCopies() {
-  for (const [sub, idOf] of [['id-kept', (_, id) => id], ['id-removed', undefined]]) {
+  for (const [sub, idOf] of [
+    ['id-kept', (_, id) => id],
+    ['id-removed', undefined],
+  ]) {
     mkdirSync(join(dir, sub));
     for (const d of rewriteCorpus({ refTo: (file) => `./${file}`, idOf }).docs) writeFileSync(join(dir, sub, d.file), JSON.stringify(d.json));
   }

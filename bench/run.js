@@ -20,7 +20,9 @@ const started = Date.now();
 console.log(`# schema-gen benchmarks, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 console.log(
   `\nNode ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ` +
-    `load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at start; schema-gen ${commit}${dirty} (dist/ as built). ` +
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} at start; schema-gen ${commit}${dirty} (dist/ as built). ` +
     'Times are medians; see bench/README.md.',
 );
 

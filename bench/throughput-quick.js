@@ -12,11 +12,22 @@ const ours = (await import(pathToFileURL(join(outDir, 'index.js')).href)).valida
 const schemas = rewriteCorpus({ refTo: (file) => file, idOf: (file) => file }).docs.map((d) => d.json);
 const theirs = createAjv(schemas).getSchema(ADMIN_INITIATE_AUTH_RESPONSE_ID);
 const instances = {
-  valid: { ChallengeName: 'SMS_MFA', Session: 'AYABeC1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', ChallengeParameters: { USERNAME: 'alice', CODE_DELIVERY_DESTINATION: '+*******1234' }, AuthenticationResult: { AccessToken: 'eyJraWQiOiJ.access', ExpiresIn: 3600, TokenType: 'Bearer', IdToken: 'eyJraWQiOiJ.id' } },
+  valid: {
+    ChallengeName: 'SMS_MFA',
+    Session: 'AYABeC1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+    ChallengeParameters: { USERNAME: 'alice', CODE_DELIVERY_DESTINATION: '+*******1234' },
+    AuthenticationResult: { AccessToken: 'eyJraWQiOiJ.access', ExpiresIn: 3600, TokenType: 'Bearer', IdToken: 'eyJraWQiOiJ.id' },
+  },
   invalid: JSON.parse(readFileSync(join(EXAMPLES_DIR, 'user-pools-admin-initiate-auth-response-example.json'), 'utf8')),
 };
 for (const [kind, data] of Object.entries(instances)) {
-  const rate = (v) => { const n = 400000; for (let i = 0; i < n / 4; i++) v(data); const t = performance.now(); for (let i = 0; i < n; i++) v(data); return n / (performance.now() - t) * 1000; };
+  const rate = (v) => {
+    const n = 400000;
+    for (let i = 0; i < n / 4; i++) v(data);
+    const t = performance.now();
+    for (let i = 0; i < n; i++) v(data);
+    return (n / (performance.now() - t)) * 1000;
+  };
   const r = [];
   for (let k = 0; k < 5; k++) r.push([rate(ours), rate(theirs)]);
   const med = (i) => r.map((x) => x[i]).sort((a, b) => a - b)[2];

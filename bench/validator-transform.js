@@ -59,7 +59,10 @@ function freshInstancePerModule() {
   const standIn = chooseProtoStandIn(graph.registry.documents, ids.values());
   const validatorNames = model.types.map((t) => `validate${t.name}`);
   // The corpus is draft 2020-12: one dialect.
-  const prepared = { external: prepareSchemas(graph, model, ids, '2020-12', 'external', { protoStandIn: standIn }).documents, native: prepareSchemas(graph, model, ids, '2020-12', 'native', { protoStandIn: standIn }).documents };
+  const prepared = {
+    external: prepareSchemas(graph, model, ids, '2020-12', 'external', { protoStandIn: standIn }).documents,
+    native: prepareSchemas(graph, model, ids, '2020-12', 'native', { protoStandIn: standIn }).documents,
+  };
   const refsByDoc = new Map();
   for (const ref of graph.refs.values()) {
     const list = refsByDoc.get(ref.site.location.doc) ?? [];
@@ -79,7 +82,12 @@ function freshInstancePerModule() {
       }
     }
     const ajv = createAjv(graph, options, [], validatorNames);
-    ajv.addSchema([...closure].map((doc) => prepared[mode].get(doc)), undefined, undefined, false);
+    ajv.addSchema(
+      [...closure].map((doc) => prepared[mode].get(doc)),
+      undefined,
+      undefined,
+      false,
+    );
     const { doc, pointer } = type.location;
     const id = pointer === '' ? ids.get(doc) : `${ids.get(doc)}#${pointerFragment(pointer)}`;
     ajv.getSchema(id);
@@ -95,7 +103,12 @@ for (let round = 0; round <= ROUNDS; round++) {
   const [o, ajvMs] = time(() => standaloneOutputs(graph, model, options));
   outputs = o;
   const [bytes, transformMs] = time(() => transformAll(outputs, STEPS));
-  const [, withoutMs] = time(() => transformAll(outputs, STEPS.filter((s) => s.name !== 'counted-names')));
+  const [, withoutMs] = time(() =>
+    transformAll(
+      outputs,
+      STEPS.filter((s) => s.name !== 'counted-names'),
+    ),
+  );
   const [freshBytes, freshMs] = time(freshInstancePerModule);
   let baselineMs;
   if (baseline) [, baselineMs] = time(() => outputs.forEach(({ code, settings }) => baseline.toModuleCode(code, settings)));
@@ -109,13 +122,18 @@ for (let round = 0; round <= ROUNDS; round++) {
 }
 
 const row = (label, values) => [label, ms(median(values)), spread(values)];
-console.log(`Corpus: ${checks.modules} modules; ajv output ${(checks.ajvBytes / 1024).toFixed(0)} KiB → module bodies ${(checks.bytes / 1024).toFixed(0)} KiB. Median of ${ROUNDS} rounds after 1 warm-up.\n`);
 console.log(
-  table(['what (whole corpus, in process)', 'CPU time, median', 'range'], [
-    row('ajv: compile + standaloneCode, shared instance per ref mode (today)', samples.ajv),
-    row('our AST transformation, all steps (one acorn parse per module)', samples.transform),
-    row('… the same without the counted-names step', samples.withoutRenaming),
-    ...(baseline ? [row('previous text-based toModuleCode (BASELINE_DIST), same ajv outputs', samples.baseline)] : []),
-    row('alternative: fresh ajv instance per module (its documents only): compile + standaloneCode', samples.fresh),
-  ]),
+  `Corpus: ${checks.modules} modules; ajv output ${(checks.ajvBytes / 1024).toFixed(0)} KiB → module bodies ${(checks.bytes / 1024).toFixed(0)} KiB. Median of ${ROUNDS} rounds after 1 warm-up.\n`,
+);
+console.log(
+  table(
+    ['what (whole corpus, in process)', 'CPU time, median', 'range'],
+    [
+      row('ajv: compile + standaloneCode, shared instance per ref mode (today)', samples.ajv),
+      row('our AST transformation, all steps (one acorn parse per module)', samples.transform),
+      row('… the same without the counted-names step', samples.withoutRenaming),
+      ...(baseline ? [row('previous text-based toModuleCode (BASELINE_DIST), same ajv outputs', samples.baseline)] : []),
+      row('alternative: fresh ajv instance per module (its documents only): compile + standaloneCode', samples.fresh),
+    ],
+  ),
 );

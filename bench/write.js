@@ -42,7 +42,9 @@ try {
         const report = await generate({ ...base, ...options });
         const total = performance.now() - started;
         if (report.status === 'failed') throw new Error(JSON.stringify(report.diagnostics.slice(0, 3)));
-        const before = Object.entries(report.timings).filter(([name]) => !['write', 'check'].includes(name)).reduce((sum, [, v]) => sum + v, 0);
+        const before = Object.entries(report.timings)
+          .filter(([name]) => !['write', 'check'].includes(name))
+          .reduce((sum, [, v]) => sum + v, 0);
         return { files: report.written.length + report.unchanged.length, ms: report.timings.write ?? report.timings.check ?? total - before };
       };
       const scenarios = {

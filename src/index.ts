@@ -1,11 +1,12 @@
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { DiagnosticsError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { compileValidators, type CompiledValidators } from './emit/validators/index.js';
 import { emptyEnumProblems } from './emit/validators/empty-enum.js';
 import { cacheFileFor, readCacheFile, writeCacheFile } from './emit/validators/cache-file.js';
 import { packageVersion, readRuntimeHelpers } from './load/assets.js';
 import { readTemplateSet } from './load/template-set/index.js';
-import { loadDocuments, loadReferencedDocuments, toDisplayPath, type LoadedDocuments, type Unavailable } from './load/index.js';
+import { loadDocuments, loadReferencedDocuments, type LoadedDocuments, type Unavailable } from './load/index.js';
 import { limitDiagnostics } from './limits.js';
 import { buildTypeModel, type TypeModel } from './model/index.js';
 import { withDefaults, type GenerateOptions, type ResolvedOptions } from './options.js';
@@ -16,7 +17,9 @@ import { formatWithPrettier } from './render/prettier.js';
 import { bundleValidators } from './render/bundle.js';
 import { checkOutput, checkOutputFolder, recoverIfInterrupted, writeOutput, type OutputTarget, type WriteReport } from './write/index.js';
 
-export type { GenerateOptions } from './options.js';
+export type { GenerateOptions, SettingPlace } from './options.js';
+export { defineConfig } from './config/define-config.js';
+export type { SchemaGenConfig, Settings as ConfigSettings, Target as ConfigTarget } from './config/generated/index.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export { formatDiagnostic, DiagnosticsError } from './diagnostics/diagnostic.js';
 export type { OutputFile } from './render/index.js';
@@ -59,13 +62,17 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
     timings[stage] = Math.round(now - last);
     last = now;
   };
+  let built: Omit<BuiltOutput, 'timings'>;
   try {
-    return { ...(await buildStages(opts, lap)), timings };
+    built = await buildStages(opts, lap);
   } catch (error) {
     // Stages that cannot collect (a broken template, say) throw their diagnostics.
-    if (error instanceof DiagnosticsError) return { files: [], diagnostics: error.diagnostics, timings };
+    if (error instanceof DiagnosticsError) return { files: [], diagnostics: applyWarningLevels(error.diagnostics, opts.warnings), timings };
     throw error;
   }
+  // A class of warnings the config turned into errors stops the run here, before anything is written.
+  const diagnostics = applyWarningLevels(built.diagnostics, opts.warnings);
+  return { ...built, ...(hasErrors(diagnostics) ? { files: [] } : {}), diagnostics, timings };
 }
 
 /** Milliseconds each stage took, in order (for `--verbose` and `--json`). */
@@ -81,32 +88,57 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
   const entries = set ? writtenEntries(set, withValidators) : [];
   const checked = set && checkTemplateSet(set, entries);
   lap('templates');
-  const loaded = await loadDocuments({ inputs: opts.inputs, components: opts.components, cwd: opts.cwd, outDir: resolve(opts.cwd, opts.outDir), limits: opts.limits, defaultDialect: opts.defaultDialect });
+  opts.onProgress?.('reading schemas');
+  const loaded = await loadDocuments({
+    inputs: opts.inputs,
+    components: opts.components,
+    cwd: opts.cwd,
+    outDir: resolve(opts.cwd, opts.outDir),
+    limits: opts.limits,
+    defaultDialect: opts.defaultDialect,
+  });
   lap('load');
+  opts.onProgress?.('resolving refs');
   // A file that failed to load is reported and the rest still resolved: one run names every problem.
   const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts);
   lap('resolve');
   const diagnostics = [...templates.diagnostics, ...(checked?.diagnostics ?? []), ...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];
   if (hasErrors(diagnostics)) return { files: [], diagnostics };
+  opts.onProgress?.('building types');
   const model = buildTypeModel(graph, { additionalProperties: opts.additionalProperties, assumeTypes: opts.assumeTypes, renames: opts.names });
   lap('model');
-  diagnostics.push(...model.diagnostics);
+  diagnostics.push(...model.diagnostics, ...model.unmatchedRenames.map((unmatched) => unmatchedNameDiagnostic(unmatched, opts)));
   if (hasErrors(diagnostics) || !set || !checked) return { files: [], model, diagnostics };
   if (withValidators) {
     diagnostics.push(...graph.registry.documents.flatMap(emptyEnumProblems));
     if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
+    opts.onProgress?.('compiling validators');
   }
   const validators = withValidators ? await compileWithCache(graph, model, opts) : undefined;
   lap('validators');
   diagnostics.push(...(validators?.diagnostics ?? []));
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
+  opts.onProgress?.('rendering');
   const runtimeHelpers = await readRuntimeHelpers();
   const rendered = renderOutput({ model, validators: validators?.modules, set, entries, patterns: checked.patterns, runtimeHelpers, options: optionsView(opts), version: packageVersion() });
   const formatted = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
   let files = formatted;
   if (opts.bundle && withValidators) {
     if (!formatted.some((f) => f.path === 'index.js')) {
-      return { files: [], model, diagnostics: [...diagnostics, { severity: 'error', code: 'bundle-without-index', message: '--bundle bundles index.js, which this template set does not write', file: set.folder, hint: 'add an entry writing index.js (every validator exported), or leave out --bundle' }] };
+      return {
+        files: [],
+        model,
+        diagnostics: [
+          ...diagnostics,
+          {
+            severity: 'error',
+            code: 'bundle-without-index',
+            message: '--bundle bundles index.js, which this template set does not write',
+            file: set.folder,
+            hint: 'add an entry writing index.js (every validator exported), or leave out --bundle',
+          },
+        ],
+      };
     }
     files = [...formatted, ...(await bundleValidators(formatted, opts.module))].sort((a, b) => (a.path < b.path ? -1 : 1));
   }
@@ -128,6 +160,28 @@ function optionsView(opts: ResolvedOptions): OptionsView {
     assumeTypes: opts.assumeTypes,
     defaultDialect: opts.defaultDialect,
   };
+}
+
+/** A `names` key that names no schema of the run: an error at the key, where the config file holds it. */
+function unmatchedNameDiagnostic({ key, closest }: { key: string; closest?: string }, opts: ResolvedOptions): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'unknown-names-key',
+    message: `"names" key ${JSON.stringify(key)} names no schema of this run`,
+    ...opts.settingPlace?.(['names', key]),
+    hint: `${closest === undefined ? '' : `did you mean ${JSON.stringify(closest)}? `}a key is "<file>" or "<file>#<pointer>", the file relative to ${opts.configFile ? 'the config file' : 'the working folder'}, naming a schema that gets a type of its own`,
+  };
+}
+
+/** The config's `warnings`: classes of warnings (by code) dropped, or raised to errors. */
+function applyWarningLevels(diagnostics: Diagnostic[], levels: ResolvedOptions['warnings']): Diagnostic[] {
+  const levelOf = (code: string) => (Object.hasOwn(levels, code) ? (levels as Record<string, string>)[code] : undefined);
+  return diagnostics.flatMap((d) => {
+    if (d.severity !== 'warning') return [d];
+    const level = levelOf(d.code);
+    if (level === 'off') return [];
+    return level === 'error' ? [{ ...d, severity: 'error' as const }] : [d];
+  });
 }
 
 /** Compile validators, reusing what the cache (memory, or node_modules/.cache) already holds. */
@@ -170,6 +224,40 @@ async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: Res
 }
 
 /**
+ * Every local file a run with these options reads, by absolute path, sorted: inputs,
+ * components documents, the files refs lead to (uriMap folders included) and the files
+ * of the templates folder. What `schema-gen --print-inputs` prints, for task runners'
+ * cache keys. Reads and resolves, but compiles and writes nothing.
+ */
+export async function listInputFiles(options: GenerateOptions = {}): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const opts = withDefaults(options);
+  const loaded = await loadDocuments({
+    inputs: opts.inputs,
+    components: opts.components,
+    cwd: opts.cwd,
+    outDir: resolve(opts.cwd, opts.outDir),
+    limits: opts.limits,
+    defaultDialect: opts.defaultDialect,
+  });
+  const { graph, diagnostics } = await resolveWithReferencedDocuments(loaded, opts);
+  const files = new Set(loaded.files);
+  // Built-in meta-schemas and fetched documents are known by URL: not files of the project.
+  for (const doc of graph.registry.documents) if (isAbsolute(doc.absolutePath)) files.add(doc.absolutePath);
+  if (opts.templatesDir) for (const file of filesBelow(resolve(opts.cwd, opts.templatesDir))) files.add(file);
+  return { files: [...files].sort(), diagnostics: [...loaded.diagnostics, ...diagnostics, ...graph.diagnostics] };
+}
+
+function filesBelow(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .map((name) => join(folder, name))
+      .filter((path) => statSync(path).isFile());
+  } catch {
+    return []; // a missing templates folder is reported by the run itself
+  }
+}
+
+/**
  * Generate types and validators from schemas: `npx schema-gen` does exactly this.
  * Nothing is written unless every stage succeeded; with `check`, nothing is written at
  * all (except the recovery of an interrupted run, which every run does first).
@@ -178,7 +266,19 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
   const opts = withDefaults(options);
   const outDir = resolve(opts.cwd, opts.outDir);
   const failedRun = (diagnostics: Diagnostic[], summary: Partial<Report> = {}): Report => ({
-    outDir, written: [], unchanged: [], removed: [], diff: '', notices: [], status: 'failed', typeCount: 0, renamedClashes: [], validatorsReused: 0, timings: {}, diagnostics, ...summary,
+    outDir,
+    written: [],
+    unchanged: [],
+    removed: [],
+    diff: '',
+    notices: [],
+    status: 'failed',
+    typeCount: 0,
+    renamedClashes: [],
+    validatorsReused: 0,
+    timings: {},
+    diagnostics,
+    ...summary,
   });
   const folder = checkOutputFolder({ outDir, cwd: opts.cwd, inputs: opts.inputs, components: opts.components, templatesDir: opts.templatesDir, configFile: opts.configFile });
   if (!folder.ok) return failedRun([folder.diagnostic]);
@@ -195,6 +295,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
   };
   if (hasErrors(built.diagnostics)) return failedRun(built.diagnostics, { ...summary, notices: recovered.notices });
   const started = performance.now();
+  opts.onProgress?.(opts.check ? 'checking the output' : 'writing the output');
   const { report, diagnostics } = opts.check ? await checkOutput(target, built.files) : await writeOutput(target, built.files);
   summary.timings = { ...summary.timings, [opts.check ? 'check' : 'write']: Math.round(performance.now() - started) };
   summary.diagnostics = [...summary.diagnostics, ...diagnostics];

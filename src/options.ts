@@ -1,17 +1,28 @@
+import type { Settings } from './config/generated/index.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { MemoryValidatorCache } from './emit/validators/cache.js';
 import { withDefaultLimits, type Limits } from './limits.js';
-import { DEFAULT_DIALECT, type Dialect } from './schema/dialect.js';
-import type { UnicodePatterns } from './schema/patterns.js';
+import { DEFAULT_DIALECT } from './schema/dialect.js';
 
-/** Everything a run can be told; the CLI and config file fill this in. */
-export interface GenerateOptions {
-  /** Schema files, folders or glob patterns. Default: `schemas/`. */
-  inputs?: string[];
-  /** Documents whose `components.schemas` (or `$defs`) answer `#/components/schemas/X` refs no input answers. */
-  components?: string[];
-  /** Output folder. Default: `generated/`. */
-  outDir?: string;
-  /** Folder paths are relative to, and shown relative to. Default: `process.cwd()`. */
+/**
+ * The settings a config file can hold, as config.schema.json declares them (the type is
+ * generated from it by schema-gen itself): each has the same name, type and meaning here,
+ * except the two folders, whose API names say they are folders.
+ */
+type ConfigSettings = Omit<Settings, 'out' | 'templates'>;
+
+/** Everything a run can be told: the config's settings, plus what only a program or the CLI sets. */
+export interface GenerateOptions extends ConfigSettings {
+  /** Output folder (the config's `out`). Default: `generated/`. */
+  outDir?: Settings['out'];
+  /** Folder whose files replace the default templates of the same name (the config's `templates`). */
+  templatesDir?: Settings['templates'];
+  /**
+   * Folder relative paths are resolved against, and that every path the run writes or
+   * shows is relative to (banners, error schema paths of validators, `names` keys,
+   * messages, the `--check` diff). Default: `process.cwd()`. The CLI passes the config
+   * file's folder, so the output is the same whatever folder it runs from.
+   */
   cwd?: string;
   /** Compare with the output folder instead of writing it. */
   check?: boolean;
@@ -26,60 +37,29 @@ export interface GenerateOptions {
   configFile?: string;
   /** Called at once when a run has to wait for another run writing the same output folder (the CLI prints it). */
   onNotice?: (notice: string) => void;
-  /** Folder whose files replace the default templates of the same name. */
-  templatesDir?: string;
-  /** Objects whose schema is silent on additional properties: `none` (default) or an `index` signature of `unknown`. */
-  additionalProperties?: 'none' | 'index';
-  /** Emit `readonly` for `readOnly: true` properties. */
-  readonlyProperties?: boolean;
-  /** `assert` (default): validators check formats ajv-formats knows; `annotate`: formats are not checked. */
-  formats?: 'assert' | 'annotate';
+  /** Called as each stage starts (`reading schemas`, `compiling validators`, …): the CLI's progress line. */
+  onProgress?: (stage: string) => void;
   /**
-   * A schema whose keywords imply a kind but that has no `type` (`properties` alone)
-   * accepts every other kind of value too, and by default its type says so. `true`
-   * makes both the type and the validator describe only the implied kind.
+   * Where a setting was written (the CLI answers with the config file's line and column),
+   * so that a problem with it, such as a `names` key that names no schema, points there.
    */
-  assumeTypes?: boolean;
-  /** Validators report every problem (default) rather than the first. */
-  allErrors?: boolean;
-  /** Explicit type names: `{ "<file>" | "<file>#<pointer>": "Name" }`. */
-  names?: Record<string, string>;
-  /** Module format of the generated .js files. Default: `esm`. */
-  module?: 'esm' | 'cjs';
-  /** Also write `bundle.js`: every validator in one module, for fast start-up. */
-  bundle?: boolean;
-  /** Generate only the types (no validators, runtime or index.js). */
-  typesOnly?: boolean;
-  /** Run prettier (the user's own, with their config) over the output. */
-  format?: boolean;
+  settingPlace?: (path: readonly string[]) => SettingPlace | undefined;
   /**
    * Reuse validators compiled by earlier runs when their inputs are unchanged:
    * `true` (default) keeps them in node_modules/.cache/schema-gen; a cache object
    * (what watch mode passes) keeps them in memory; `false` compiles everything.
    */
   cache?: boolean | MemoryValidatorCache;
-  /** Fetch http(s) documents that refs name (default: refuse them; nothing is fetched). */
-  allowRemote?: boolean;
   /** Time limit of one fetch with `allowRemote`, in milliseconds. */
   remoteTimeoutMs?: number;
-  /** URL prefixes served from local folders: `{ "https://example.com/schemas/": "vendor/schemas" }`. */
-  uriMap?: Record<string, string>;
-  /**
-   * The dialect of schemas that do not name one with `$schema` (OpenAPI documents say
-   * theirs with `openapi`): `draft-04`, `draft-06`, `draft-07`, `2019-09`, `2020-12`
-   * (default), `openapi-3.0` or `openapi-3.1`.
-   */
-  defaultDialect?: Dialect;
-  /**
-   * A `pattern` (or `patternProperties` key) invalid with the `u` flag but valid without
-   * it: `fallback` (default) compiles it without `u`, with a warning; `require` makes it an error.
-   */
-  unicodePatterns?: UnicodePatterns;
-  /** Bounds on what one document may cost (file and download sizes, nesting, YAML aliases); see `src/limits.ts`. */
-  limits?: Partial<Limits>;
 }
 
-export type ResolvedOptions = Required<Omit<GenerateOptions, 'templatesDir' | 'configFile' | 'onNotice' | 'limits'>> & Pick<GenerateOptions, 'templatesDir' | 'configFile' | 'onNotice'> & { limits: Limits };
+/** A place in the config file: what a diagnostic about a setting names. */
+export type SettingPlace = Pick<Diagnostic, 'file' | 'pointer' | 'line' | 'column'>;
+
+/** The options with a value for every setting (maps and lists empty rather than absent). */
+type OptionalInRun = 'templatesDir' | 'configFile' | 'onNotice' | 'onProgress' | 'settingPlace';
+export type ResolvedOptions = Required<Omit<GenerateOptions, OptionalInRun | 'limits'>> & Pick<GenerateOptions, OptionalInRun> & { limits: Limits };
 
 export const DEFAULT_INPUT = 'schemas';
 export const DEFAULT_OUT_DIR = 'generated';
@@ -96,6 +76,8 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     ...(options.configFile ? { configFile: options.configFile } : {}),
     ...(options.onNotice ? { onNotice: options.onNotice } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.settingPlace ? { settingPlace: options.settingPlace } : {}),
     additionalProperties: options.additionalProperties ?? 'none',
     readonlyProperties: options.readonlyProperties ?? false,
     formats: options.formats ?? 'assert',
@@ -113,5 +95,6 @@ export function withDefaults(options: GenerateOptions): ResolvedOptions {
     defaultDialect: options.defaultDialect ?? DEFAULT_DIALECT,
     unicodePatterns: options.unicodePatterns ?? 'fallback',
     cache: options.cache ?? true,
+    warnings: options.warnings ?? {},
   };
 }

@@ -35,7 +35,11 @@ export function familyOf(file) {
   return Object.keys(OPENAPI).find((prefix) => file.startsWith(prefix)) ?? '';
 }
 
-const kebab = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
+const kebab = (name) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
 const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
 
 /** Every corpus schema file, parsed: `[{ file, json }]`, sorted by file name. */

@@ -25,7 +25,7 @@ dns.promises.lookup = async (host) => {
 for (const name of ['http', 'https']) {
   const mod = require(`node:${name}`);
   mod.request = mod.get = (target) => {
-    throw refuse(`${name} ${typeof target === 'string' ? target : target?.href ?? target?.host}`);
+    throw refuse(`${name} ${typeof target === 'string' ? target : (target?.href ?? target?.host)}`);
   };
 }
 const net = require('node:net');
@@ -38,7 +38,12 @@ globalThis.fetch = async (url) => {
 };
 syncBuiltinESMExports(); // so `import('node:dns/promises')` sees the stubs too
 
-const files = statSync(file).isDirectory() ? readdirSync(file).filter((f) => f.endsWith('.json')).sort().map((f) => join(file, f)) : [file];
+const files = statSync(file).isDirectory()
+  ? readdirSync(file)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(file, f))
+  : [file];
 const { $RefParser, getJsonSchemaRefParserDefaultOptions } = await import('@apidevtools/json-schema-ref-parser');
 
 async function once() {

@@ -22,9 +22,12 @@ if (!existsSync(join(corpus, 'json-schema')) || !existsSync(openapi)) {
 const out = join(dirname(fileURLToPath(import.meta.url)), 'generated');
 process.exitCode = await runCli([
   join(corpus, 'json-schema'),
-  '--components', join(openapi, 'amazon-cognito-user-pools-openapi.yml'),
-  '--components', join(openapi, 'amazon-cognito-identity-pools-openapi.yml'),
-  '--out', out,
+  '--components',
+  join(openapi, 'amazon-cognito-user-pools-openapi.yml'),
+  '--components',
+  join(openapi, 'amazon-cognito-identity-pools-openapi.yml'),
+  '--out',
+  out,
   '--bundle',
   ...rest,
 ]);

@@ -1,55 +1,56 @@
 import { Command, Option } from 'commander';
-import { DIALECTS, type Dialect } from '../schema/dialect.js';
-import { UNICODE_PATTERNS, type UnicodePatterns } from '../schema/patterns.js';
+import { settingDeclarations, type SettingDeclaration } from '../config/schema.js';
 
-export interface CliFlags {
-  out?: string;
-  components?: string[];
+/** What the command line can say besides the settings (which config.schema.json declares). */
+export interface CliOnlyFlags {
   config?: string;
+  target?: string[];
   check?: boolean;
   force?: boolean;
-  templates?: string;
-  additionalProperties?: 'none' | 'index';
-  readonly?: boolean;
-  formats?: 'assert' | 'annotate';
-  firstError?: boolean;
-  assumeTypes?: boolean;
-  defaultDialect?: Dialect;
-  unicodePatterns?: UnicodePatterns;
-  json?: boolean;
-  typesOnly?: boolean;
-  bundle?: boolean;
-  cache?: boolean;
-  module?: 'esm' | 'cjs';
-  format?: boolean;
-  allowRemote?: boolean;
-  mapUri?: string[];
   watch?: boolean;
+  cache?: boolean;
+  printInputs?: boolean;
+  json?: boolean;
+  reporter?: 'human' | 'github';
   verbose?: boolean;
   quiet?: boolean;
 }
 
+/** Parsed flags: the command line's own, and each setting's flag under commander's name for it (`--first-error` → `firstError`). */
+export type CliFlags = CliOnlyFlags & Record<string, unknown>;
+
+export const REPORTERS = ['human', 'github'] as const;
+
 const EXAMPLES = `
 Examples:
   $ npx schema-gen
-      generate generated/ from schemas/ (or from the config file's inputs)
+      generate generated/ from schemas/ (or every target of the config file)
   $ npx schema-gen --check
-      in CI: fail with a diff when the checked-in generated/ is stale
+      in CI: fail with a diff when the checked-in output is stale
+  $ npx schema-gen --check --reporter github
+      the same, with each problem as an annotation on the pull request
   $ npx schema-gen 'api/user-pools-*.json' --components api/user-pools-openapi.yml -o src/api
       a glob of schema files; refs like #/components/schemas/X that no input answers
       are looked up in the OpenAPI document's components.schemas
+  $ npx schema-gen --target user-pools
+      only the config's target "user-pools"
   $ npx schema-gen --watch
       regenerate on every change while you edit schemas
-  $ npx schema-gen generate schemas/ --templates my-templates/
-      same as the first, with templates/*.mustache overridden by my-templates/
+  $ npx schema-gen --print-inputs
+      every file a run reads, one per line: for task runners' cache keys
 
-Config file (schema-gen.config.json, .yaml or .yml in the current folder, or -c <file>):
-  { "inputs": ["schemas"], "components": [], "out": "generated", "templates": "my-templates",
-    "additionalProperties": "none", "readonlyProperties": false, "formats": "assert",
-    "allErrors": true, "assumeTypes": false, "module": "esm", "bundle": false, "typesOnly": false, "format": false,
-    "allowRemote": false, "uriMap": { "https://example.com/schemas/": "vendor/schemas" },
-    "names": { "schemas/date.json": "ApiDate" } }
-  Paths in it are relative to the config file. Flags override it; an unknown setting is an error.
+Config file (schema-gen.config.json, .yaml, .yml, .mjs or the "schema-gen" key of package.json,
+found in the working folder or the nearest folder above it, up to the repository's root; or -c <file>):
+  { "$schema": "./node_modules/schema-gen/config.schema.json",
+    "components": ["openapi/api.yml"], "formats": "assert",
+    "targets": {
+      "user-pools": { "inputs": ["schemas/user-pools-*.json"], "out": "packages/user-pools/generated" },
+      "identity-pools": { "inputs": ["schemas/identity-pools-*.json"], "out": "packages/identity-pools/generated",
+                          "names": { "schemas/identity-pools-date-type.json": "IdentityDate" } } },
+    "warnings": { "implied-type": "off", "unknown-keyword": "error" } }
+  Every setting is described in config.schema.json (editors complete it through "$schema").
+  Paths in it are relative to the config file, and so is every path the run writes or shows,
+  from whatever folder it runs. Flags override it; an unknown setting is an error.
 
 Output (see README "Output contract"):
   <out>/types/<Name>.d.ts        one declaration per schema, others imported with import type
@@ -58,51 +59,42 @@ Output (see README "Output contract"):
   <out>/.schema-gen-manifest.json  what schema-gen wrote there, with hashes: only those files
                                  are ever replaced or removed (commit it with the output)
 
-Exit codes: 0 done, 1 --check found stale output, 2 bad input, usage or config, 70 internal error.`;
+Exit codes: 0 done, 1 --check found stale output, 2 bad input, usage or config, 70 internal error
+(with several targets: the worst of them).`;
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The option a setting's `x-cli` annotation declares: choices, repetition and help all come from the schema. */
+export function settingOption(setting: SettingDeclaration & { cli: NonNullable<SettingDeclaration['cli']> }): Option {
+  const option = new Option(setting.cli.flag, setting.cli.help);
+  if (setting.choices) option.choices(setting.choices);
+  if (setting.kind === 'list' || setting.kind === 'map') option.argParser(collect);
+  return option;
+}
+
+/** The settings that have a flag, each with its option. */
+export function settingOptions(): { setting: SettingDeclaration; option: Option }[] {
+  return settingDeclarations().flatMap((setting) => (setting.cli ? [{ setting, option: settingOption({ ...setting, cli: setting.cli }) }] : []));
+}
 
 export function buildProgram(version: string): Command {
-  return new Command('schema-gen')
-    .description('Generate TypeScript types and precompiled ajv validators from JSON Schema (draft 2020-12) files.')
+  const program = new Command('schema-gen')
+    .description('Generate TypeScript types and precompiled ajv validators from JSON Schema files.')
     .version(version, '-V, --version')
-    .argument('[inputs...]', 'schema files, folders or glob patterns (default: config "inputs", else schemas/)')
-    .option('-o, --out <dir>', 'output folder (default: generated/)')
-    .option(
-      '--components <file>',
-      'OpenAPI/JSON document whose components.schemas (or $defs) answer #/components/schemas/X refs that no input answers; repeatable',
-      (value: string, previous: string[] = []) => [...previous, value],
-    )
-    .option('-c, --config <file>', 'config file (default: schema-gen.config.json|.yaml|.yml if present)')
-    .option('--allow-remote', 'fetch http(s) documents that refs name (10 s timeout each, each fetch reported); by default they are refused and nothing is fetched')
-    .option(
-      '--map-uri <prefix=dir>',
-      'serve a URL prefix from a local folder, e.g. https://example.com/schemas/=vendor/schemas (repeatable); mapped URLs are never fetched',
-      (value: string, previous: string[] = []) => [...previous, value],
-    )
+    .argument('[inputs...]', 'schema files, folders or glob patterns (default: the config\'s "inputs", else schemas/)')
+    .option('-c, --config <file>', 'config file (default: the nearest schema-gen.config.json|.yaml|.yml|.mjs, or package.json "schema-gen" key, up to the repository root)')
+    .option('--target <name>', 'run only this target of the config (repeatable); default: every target', collect)
     .option('--check', 'do not write: exit 1 with a diff if the output folder is not what this run would write')
-    .option('--force', 'overwrite files in the output folder that schema-gen did not write (not in its manifest) or that were edited since; without it such files stop the run (exit 2)')
-    .option('--templates <dir>', 'folder of templates that replace the defaults of the same name (see templates/)')
-    .addOption(
-      new Option('--additional-properties <mode>', 'objects whose schema does not mention additionalProperties: "none" = no index signature, "index" = [key: string]: unknown').choices(['none', 'index']),
-    )
-    .option('--readonly', 'emit readonly for properties with readOnly: true')
-    .addOption(new Option('--formats <mode>', '"assert" = validators check known formats (email, date-time…), "annotate" = formats are not checked').choices(['assert', 'annotate']))
-    .addOption(new Option('--module <format>', 'module format of the generated .js files: "esm" (default) or "cjs" (CommonJS)').choices(['esm', 'cjs']))
-    .option('--bundle', 'also write bundle.js: every validator in one module (loads ~10x faster than index.js when there are hundreds)')
-    .option('--types-only', 'generate only the .d.ts types (no validators, runtime or index.js)')
-    .option('--format', "run prettier over the output, with your project's prettier config (prettier must be installed)")
-    .addOption(new Option('--default-dialect <dialect>', 'dialect of schemas without $schema (default 2020-12)').choices([...DIALECTS]))
-    .addOption(
-      new Option('--unicode-patterns <mode>', 'patterns invalid with the u flag but valid without it: "fallback" (default) = compiled without u, with a warning; "require" = an error').choices([
-        ...UNICODE_PATTERNS,
-      ]),
-    )
-    .option('--assume-types', 'schemas with object (array) keywords but no "type" describe only objects (arrays): in the types, and checked by the validators')
-    .option('--first-error', 'validators stop at the first problem (smaller, faster) instead of reporting all')
+    .option('--force', 'overwrite files at paths this run writes that schema-gen did not write (or that were edited since); never removes them');
+  for (const { option } of settingOptions()) program.addOption(option);
+  return program
     .option('-w, --watch', 'generate, then again whenever an input, components document, template or the config changes (Ctrl-C to stop)')
     .option('--no-cache', 'compile every validator afresh (by default, unchanged ones are reused from node_modules/.cache/schema-gen)')
+    .option('--print-inputs', 'print every file a run reads (inputs, files refs lead to, components, templates, config), one per line, and exit')
     .option('--json', 'print the run report as JSON on stdout')
+    .addOption(new Option('--reporter <name>', '"human" (default) or "github": problems as GitHub Actions annotations on the pull request').choices(REPORTERS))
     .option('--verbose', 'more detail, and stack traces for internal errors')
-    .option('-q, --quiet', 'print only problems')
+    .option('-q, --quiet', 'print only errors (and a count of warnings)')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run schema-gen --help for usage)')
     .exitOverride();

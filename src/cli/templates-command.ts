@@ -4,9 +4,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 import { DEFAULT_SET_FOLDER, MANIFEST_NAME, readTemplateSet } from '../load/template-set/index.js';
-import { toDisplayPath } from '../load/index.js';
+import { toDisplayPath } from '../paths/display-path.js';
 import { checkTemplateSet } from '../render/index.js';
-import { printDiagnostics, type Printer } from './report.js';
+import { printDiagnostics } from './reporters/human.js';
+import type { Printer } from './reporters/reporter.js';
 
 const DEFAULT_FOLDER = 'templates';
 const EACH_SHOWN = { schema: 'per schema', run: 'once', runtimeHelper: 'per helper' } as const;
@@ -35,14 +36,14 @@ export async function runTemplatesCommand(argv: string[], printer: Printer, cwd:
     .command('eject')
     .description('copy the default template set into a folder (default: templates/)')
     .argument('[dir]', 'the folder to copy it to', DEFAULT_FOLDER)
-    .option('--force', 'overwrite files of the folder that have the names of the set\'s files')
+    .option('--force', "overwrite files of the folder that have the names of the set's files")
     .action((dir: string, flags: { force?: boolean }) => {
       code = eject(resolve(cwd, dir), flags.force ?? false, printer, cwd);
     });
   program
     .command('check')
     .description('check a template set without generating (default folder: templates/)')
-    .argument('[dir]', 'the template set\'s folder', DEFAULT_FOLDER)
+    .argument('[dir]', "the template set's folder", DEFAULT_FOLDER)
     .action(async (dir: string) => {
       code = await check(resolve(cwd, dir), printer, cwd);
     });
@@ -61,12 +62,14 @@ function eject(target: string, force: boolean, printer: Printer, cwd: string): n
   const inTheWay = files.filter((file) => exists(join(target, file)));
   if (inTheWay.length > 0 && !force) {
     printDiagnostics(
-      [{
-        severity: 'error',
-        code: 'eject-would-overwrite',
-        message: `${inTheWay.length} file${inTheWay.length === 1 ? '' : 's'} of the default set already exist${inTheWay.length === 1 ? 's' : ''} in ${shown}: ${inTheWay.join(', ')}`,
-        hint: 'eject into a new folder, or pass --force to overwrite those files',
-      }],
+      [
+        {
+          severity: 'error',
+          code: 'eject-would-overwrite',
+          message: `${inTheWay.length} file${inTheWay.length === 1 ? '' : 's'} of the default set already exist${inTheWay.length === 1 ? 's' : ''} in ${shown}: ${inTheWay.join(', ')}`,
+          hint: 'eject into a new folder, or pass --force to overwrite those files',
+        },
+      ],
       printer,
     );
     return 2;
@@ -96,10 +99,14 @@ async function check(dir: string, printer: Printer, cwd: string): Promise<number
   for (const entry of set.entries) {
     const flags = [entry.validators ? 'validators' : '', entry.esModule ? 'ES module' : ''].filter(Boolean).join(', ');
     printer.out(
-      escapeControlCharacters(`  ${entry.name.padEnd(nameWidth)}  ${EACH_SHOWN[entry.each].padEnd(10)}  ${entry.path.padEnd(pathWidth)}  ${relative(cwd, entry.template.absolute)}${flags ? ` (${flags})` : ''}`),
+      escapeControlCharacters(
+        `  ${entry.name.padEnd(nameWidth)}  ${EACH_SHOWN[entry.each].padEnd(10)}  ${entry.path.padEnd(pathWidth)}  ${relative(cwd, entry.template.absolute)}${flags ? ` (${flags})` : ''}`,
+      ),
     );
   }
-  printer.out(`schema-gen: the template set ${shown} has ${set.entries.length} file${set.entries.length === 1 ? '' : 's'} and ${set.partials.size} partial${set.partials.size === 1 ? '' : 's'}, and no errors.`);
+  printer.out(
+    `schema-gen: the template set ${shown} has ${set.entries.length} file${set.entries.length === 1 ? '' : 's'} and ${set.partials.size} partial${set.partials.size === 1 ? '' : 's'}, and no errors.`,
+  );
   return 0;
 }
 

@@ -2,28 +2,18 @@ import { watch } from 'chokidar';
 import { resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import type { GenerateOptions } from '../options.js';
-import { DEFAULT_INPUT } from '../options.js';
-import { globBase } from '../load/expand-inputs.js';
+import { DEFAULT_INPUT, DEFAULT_OUT_DIR } from '../options.js';
+import { globBase } from '../paths/glob-base.js';
 
 /**
- * Re-run `run` whenever an input, components document, template or the config file
- * changes (debounced, one run at a time), until `signal` aborts.
+ * Re-run `run` whenever an input, components document, template or the config file of
+ * any of the runs changes (debounced, one run at a time), until `signal` aborts. Output
+ * folders are never watched: a run's own writes do not start another.
  */
-export async function watchAndRegenerate(
-  options: GenerateOptions,
-  extraPaths: string[],
-  run: () => Promise<void>,
-  signal: AbortSignal,
-  onReady: () => void = () => undefined,
-): Promise<void> {
-  const cwd = options.cwd ?? process.cwd();
-  const inputs = (options.inputs?.length ? options.inputs : [DEFAULT_INPUT]).map((input) =>
-    resolve(cwd, isDynamicPattern(input) ? globBase(input) : input),
-  );
-  const paths = [...inputs, ...(options.components ?? []).map((c) => resolve(cwd, c)), ...extraPaths.map((p) => resolve(cwd, p))];
-  if (options.templatesDir) paths.push(resolve(cwd, options.templatesDir));
-  const outDir = resolve(cwd, options.outDir ?? 'generated');
-  const watcher = watch(paths, { ignoreInitial: true, ignored: (path) => path.startsWith(outDir) });
+export async function watchAndRegenerate(runs: readonly GenerateOptions[], extraPaths: string[], run: () => Promise<void>, signal: AbortSignal, onReady: () => void = () => undefined): Promise<void> {
+  const paths = [...runs.flatMap(watchedPaths), ...extraPaths];
+  const outDirs = runs.map((options) => resolve(options.cwd ?? process.cwd(), options.outDir ?? DEFAULT_OUT_DIR));
+  const watcher = watch([...new Set(paths)], { ignoreInitial: true, ignored: (path) => outDirs.some((out) => path.startsWith(out)) });
   await new Promise<void>((ready) => watcher.once('ready', () => ready()));
   onReady();
 
@@ -39,4 +29,10 @@ export async function watchAndRegenerate(
   clearTimeout(timer);
   await running;
   await watcher.close();
+}
+
+function watchedPaths(options: GenerateOptions): string[] {
+  const cwd = options.cwd ?? process.cwd();
+  const inputs = (options.inputs?.length ? options.inputs : [DEFAULT_INPUT]).map((input) => resolve(cwd, isDynamicPattern(input) ? globBase(input) : input));
+  return [...inputs, ...(options.components ?? []).map((c) => resolve(cwd, c)), ...(options.templatesDir ? [resolve(cwd, options.templatesDir)] : [])];
 }

@@ -37,7 +37,9 @@ export function identifier(name: string): string {
 
 /** A string literal for any text: JSON escaping plus the two line separators JSON leaves raw. */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -113,14 +115,16 @@ export function jsLiteral(value: JsonValue, key: (name: string) => string = (nam
  * inline tag.
  */
 export function commentText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\*\//g, '*\\/')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/\{@/g, '{\\@')
-    // Other control characters would be invisible in review.
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\*\//g, '*\\/')
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029')
+      .replace(/\{@/g, '{\\@')
+      // Other control characters would be invisible in review.
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  );
 }
 
 /** Text for a `//` comment (the banner's source name): nothing in it can end the line. */

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isInside, realPathOf, type AllowedRoots } from './confinement.js';
 import { failureOf } from './read-file.js';
 import { walkFolder } from './walk-folder.js';
+import { globBase } from '../paths/glob-base.js';
 
 const SCHEMA_FILE = /\.(json|ya?ml)$/i;
 
@@ -91,13 +92,6 @@ function patternMatcher(pattern: string): { accept: (relativePath: string) => bo
     accept: picomatch(rest, { dot: false }),
     maxDepth: segments.some((s) => s.includes('**')) ? Infinity : segments.length - 1,
   };
-}
-
-/** The folder a glob pattern starts from: `api/v1/*.json` → `api/v1`. */
-export function globBase(pattern: string): string {
-  const parts = pattern.split('/');
-  const firstDynamic = parts.findIndex((p) => isDynamicPattern(p));
-  return parts.slice(0, firstDynamic).join('/') || '.';
 }
 
 function statOrReason(path: string): Stats | string {

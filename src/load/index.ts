@@ -1,4 +1,5 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { toDisplayPath } from '../paths/display-path.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { readConfinedFile, realPathOf, type AllowedRoots } from './confinement.js';
@@ -15,6 +16,7 @@ import { holdsSchema } from '../schema/holds-schema.js';
 
 export type { SourceDocument, Unavailable } from './document.js';
 export type { AllowedRoots } from './confinement.js';
+export { toDisplayPath } from '../paths/display-path.js';
 export { builtInMetaSchemaUri, isUnderMetaSchemaFolder, knownMetaSchemaUris } from './meta-schemas.js';
 
 export interface LoadRequest {
@@ -36,6 +38,8 @@ export interface LoadedDocuments {
   allowed: AllowedRoots;
   /** Inputs and components documents that failed with a diagnostic of their own, by absolute path. */
   unavailable: Map<string, Unavailable>;
+  /** Every input and components file it tried to read, by absolute path (what `--print-inputs` lists). */
+  files: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -56,10 +60,7 @@ export async function loadDocuments(request: LoadRequest): Promise<LoadedDocumen
     realPaths: [...new Set([...expanded.allowed.realPaths, ...componentFolders.flatMap((folder) => realPathOf(folder) ?? [])])],
     description: 'the input folders',
   };
-  const wanted = [
-    ...expanded.files.map((path) => ({ path, role: 'input' as const })),
-    ...componentPaths.map((path) => ({ path, role: 'components' as const })),
-  ];
+  const wanted = [...expanded.files.map((path) => ({ path, role: 'input' as const })), ...componentPaths.map((path) => ({ path, role: 'components' as const }))];
   const documents: SourceDocument[] = [];
   const unavailable = new Map<string, Unavailable>(expanded.refused.map((path) => [path, { kind: 'reported' }]));
   const notSchemas: string[] = [];
@@ -79,7 +80,7 @@ export async function loadDocuments(request: LoadRequest): Promise<LoadedDocumen
   }
   if (notSchemas.length > 0) diagnostics.push(skippedNotSchemas(notSchemas));
   const roots = [...new Set([...expanded.roots, ...componentFolders])].sort();
-  return { documents, roots, allowed, unavailable, diagnostics };
+  return { documents, roots, allowed, unavailable, files: wanted.map((w) => w.path), diagnostics };
 }
 
 export interface ReferencedLoadContext {
@@ -119,7 +120,15 @@ export async function loadReferencedDocuments(
     const metaSchemaUri = builtInMetaSchemaUri(location);
     const metaSchema = metaSchemaUri && builtInMetaSchema(metaSchemaUri);
     if (metaSchemaUri && metaSchema) {
-      documents.push({ absolutePath: metaSchemaUri, uri: metaSchemaUri, displayPath: metaSchemaUri, format: 'json', ...metaSchema, role: 'referenced', dialect: documentDialect(metaSchema.json, 'referenced', context.defaultDialect) });
+      documents.push({
+        absolutePath: metaSchemaUri,
+        uri: metaSchemaUri,
+        displayPath: metaSchemaUri,
+        format: 'json',
+        ...metaSchema,
+        role: 'referenced',
+        dialect: documentDialect(metaSchema.json, 'referenced', context.defaultDialect),
+      });
       continue;
     }
     const mapping = mappingFor(location, mappings);
@@ -185,8 +194,4 @@ function readFailure(read: Exclude<FileRead, { ok: true }>, role: SourceDocument
   if (read.kind === 'missing') return { severity: 'error', code: 'read-failed', message: `cannot read ${what}: no such file`, file };
   if (read.kind === 'unreadable') return { severity: 'error', code: 'read-failed', message: `cannot read ${what}: ${read.reason}`, file };
   return { severity: 'error', code: 'refused-input', message: `${what} not read: it ${read.reason}`, file };
-}
-
-export function toDisplayPath(absolutePath: string, cwd: string): string {
-  return relative(cwd, absolutePath).split(sep).join('/');
 }

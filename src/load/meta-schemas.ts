@@ -29,7 +29,10 @@ const META_SCHEMAS: readonly { uri: string; module: string }[] = [
 
 /** Spelling-free key: no scheme (http and https are both written), no fragment, no `.json`. */
 function spellingKey(uri: string): string {
-  return uri.replace(/#.*$/, '').replace(/^https?:\/\//i, '').replace(/\.json$/i, '');
+  return uri
+    .replace(/#.*$/, '')
+    .replace(/^https?:\/\//i, '')
+    .replace(/\.json$/i, '');
 }
 
 const BY_KEY = new Map(META_SCHEMAS.map((entry) => [spellingKey(entry.uri), entry]));

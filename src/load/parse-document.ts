@@ -79,10 +79,15 @@ function shapeFailure(
     });
   }
   if (problem.limit === 'unpairedSurrogate') {
-    return fail('invalid-key', 'a key is not well-formed Unicode: it holds half of a surrogate pair (a JSON escape such as \\udfff), which no pointer, URI or name can carry', locateNearest(text, format, shown.slice(0, -1)), {
-      pointer,
-      hint: 'write the character whole, or remove the escape',
-    });
+    return fail(
+      'invalid-key',
+      'a key is not well-formed Unicode: it holds half of a surrogate pair (a JSON escape such as \\udfff), which no pointer, URI or name can carry',
+      locateNearest(text, format, shown.slice(0, -1)),
+      {
+        pointer,
+        hint: 'write the character whole, or remove the escape',
+      },
+    );
   }
   return fail('alias-expansion', `YAML aliases (*name) expand to more than ${limits.maxAliasExpansion} values${below} (the maxAliasExpansion limit)`, locateNearest(text, format, shown), {
     pointer,

@@ -37,7 +37,12 @@ function reword(reason: string): string {
   const known = QUOTING_REASONS.find(([prefix]) => reason.startsWith(prefix));
   if (known) return known[1];
   // Any other quoted part (a future js-yaml's wording) is dropped rather than repeated.
-  return reason.replace(/!<[^>]*>?/g, 'a tag').replace(/"[^"]*"?/g, '…').trim() || 'not valid YAML';
+  return (
+    reason
+      .replace(/!<[^>]*>?/g, 'a tag')
+      .replace(/"[^"]*"?/g, '…')
+      .trim() || 'not valid YAML'
+  );
 }
 
 /** Where the second document starts: the first `---` line after some content. */

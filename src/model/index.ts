@@ -42,6 +42,8 @@ export interface TypeModel {
   byKey: Map<string, NamedType>;
   /** Clashes settled by the naming rule, `key → Name`, for the run summary. */
   renamedClashes: string[];
+  /** Keys of `renames` that name no schema of the run, each with the nearest key that does, if one is close. */
+  unmatchedRenames: { key: string; closest?: string }[];
   diagnostics: Diagnostic[];
 }
 
@@ -57,7 +59,13 @@ export interface ModelOptions extends TypeOptions {
 export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): TypeModel {
   const declared = namedSchemas(graph);
   const named = new Set(declared.map((c) => c.key));
-  const shared = new SharedTypes(sharedSubschemas(graph, declared.map((c) => c.location), named));
+  const shared = new SharedTypes(
+    sharedSubschemas(
+      graph,
+      declared.map((c) => c.location),
+      named,
+    ),
+  );
   const implied: ImpliedType[] = [];
   const warnings: Diagnostic[] = [];
   const context = { graph, named, options, shared, inlined: new Map<string, TypeExpr>(), onImpliedType: (found: ImpliedType) => implied.push(found), onWarning: (w: Diagnostic) => warnings.push(w) };
@@ -71,7 +79,7 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
     return { key, location, wanted: title ?? placeName(location.pointer, vocabulary) ?? '', shared: true, dialect: vocabulary.dialect };
   });
   const candidates = [...declared, ...sharedCandidates];
-  const { names, clashes, diagnostics } = assignNames(candidates, options.renames);
+  const { names, clashes, diagnostics, unmatchedRenames = [] } = assignNames(candidates, options.renames);
   const types: NamedType[] = [];
   for (const candidate of candidates) {
     const name = names.get(candidate.key);
@@ -94,7 +102,7 @@ export function buildTypeModel(graph: ResolvedGraph, options: ModelOptions): Typ
   const kindsOfRef = refKinds(byKey);
   for (const type of types) type.body = narrowIntersections(type.body, kindsOfRef);
   diagnostics.push(...impliedTypeWarnings(implied, kindsOfRef, options), ...warnings, ...ignoredBesideRefWarnings(graph));
-  return { types, byKey, renamedClashes: clashes, diagnostics };
+  return { types, byKey, renamedClashes: clashes, unmatchedRenames, diagnostics };
 }
 
 function schemaAt(location: SchemaLocation): unknown {

@@ -26,7 +26,7 @@ export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
     if (doc.role !== 'input') continue;
     for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
       const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
-      add({ doc, pointer }, pointer === '' ? title ?? fileStem(doc.absolutePath) : lastSegment(pointer), isSchemaObject(schema) ? embeddedDialect(schema, dialect) : dialect);
+      add({ doc, pointer }, pointer === '' ? (title ?? fileStem(doc.absolutePath)) : lastSegment(pointer), isSchemaObject(schema) ? embeddedDialect(schema, dialect) : dialect);
       // `$defs` entries are declarations meant for reuse: each is a named type too.
       walkSchema(
         schema,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closest, distance } from 'fastest-levenshtein';
 import { basename, dirname } from 'node:path';
 import { diagnosticAt } from '../diagnostics/at-location.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -12,7 +13,11 @@ const RESERVED_TYPE_NAMES = new Set(['ValidationError', 'Validator', 'Validation
 
 /** `user-pools date_type` → `UserPoolsDateType`; always a valid, non-reserved identifier. */
 export function toTypeName(raw: string): string {
-  const words = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   let name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   if (name === '') name = 'Schema';
   if (/^\d/.test(name)) name = `_${name}`;
@@ -40,6 +45,8 @@ interface Naming {
   names: Map<string, string>;
   clashes: string[];
   diagnostics: Diagnostic[];
+  /** Keys of `renames` that name none of the candidates (a typo, a file of another target): the caller reports them. */
+  unmatchedRenames?: { key: string; closest?: string }[];
 }
 
 /**
@@ -64,7 +71,21 @@ export function assignNames(candidates: NameCandidate[], renames: Readonly<Recor
   );
   refuseLongNames(candidates, naming);
   naming.clashes.sort();
+  naming.unmatchedRenames = unmatchedRenames(candidates, explicit);
   return naming;
+}
+
+/** Each `renames` key that names no candidate, with the candidate key closest to it (for a "did you mean"). */
+function unmatchedRenames(candidates: NameCandidate[], explicit: ReadonlyMap<string, string>): { key: string; closest?: string }[] {
+  const keys = new Set(candidates.flatMap((c) => [c.key, namesKey(c)]));
+  const spelt = [...new Set(candidates.map(namesKey))];
+  return [...explicit.keys()]
+    .filter((key) => !keys.has(key))
+    .sort()
+    .map((key) => {
+      const near = spelt.length > 0 ? closest(key, spelt) : undefined;
+      return near !== undefined && distance(near, key) <= Math.max(2, Math.floor(key.length / 4)) ? { key, closest: near } : { key };
+    });
 }
 
 /**
@@ -302,13 +323,21 @@ function distinguishingPrefixes(group: NameCandidate[]): string[] {
 
 /** What a prefix contributes to a name: its letters and digits, as toTypeName keeps them. */
 function spelt(prefix: string): string {
-  return prefix.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '').toLowerCase();
+  return prefix
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '')
+    .toLowerCase();
 }
 
 /** The file-name tokens before the schema's own name: `user-pools-date-type-schema` + `DateType` → `user-pools`. */
 function familyPrefix(stem: string, wanted: string): string {
   const tokens = stem.toLowerCase().split(/[-_.\s]+/);
-  const nameTokens = wanted.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[-_.\s]+/).filter(Boolean);
+  const nameTokens = wanted
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[-_.\s]+/)
+    .filter(Boolean);
   for (let i = 1; i + nameTokens.length <= tokens.length; i++) {
     if (nameTokens.every((t, j) => tokens[i + j] === t)) return tokens.slice(0, i).join('-');
   }

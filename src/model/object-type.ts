@@ -56,7 +56,14 @@ export function objectType(schema: SchemaObject, sub: SubType, reuse: ReuseType,
   const patterns = patternTypes(schema, sub);
   const keys = vocabulary.keyword('propertyNames') ? finiteKeys(schema.propertyNames) : undefined;
   if (keys && keys.length * patterns.length <= MAX_KEY_PATTERN_PAIRS) {
-    return knownKeysObject(built.map((b) => b.property), keys, patterns, additional, required, reuse);
+    return knownKeysObject(
+      built.map((b) => b.property),
+      keys,
+      patterns,
+      additional,
+      required,
+      reuse,
+    );
   }
   const properties = built.map((b) => b.property);
   // A required name without a property schema is still present, with the type extra properties have.
@@ -112,14 +119,7 @@ function finiteKeys(propertyNames: unknown): string[] | undefined {
  * Patterns are never run (see `patternMatchesKey`): a key that a pattern might match
  * takes, soundly, the type of every pattern that might match it.
  */
-function knownKeysObject(
-  properties: PropertyExpr[],
-  keys: string[],
-  patterns: PatternType[],
-  additional: Additional,
-  required: Set<string>,
-  reuse: ReuseType,
-): TypeExpr {
+function knownKeysObject(properties: PropertyExpr[], keys: string[], patterns: PatternType[], additional: Additional, required: Set<string>, reuse: ReuseType): TypeExpr {
   const listed = new Set(keys);
   const allowed = properties.filter((p) => listed.has(p.name));
   const declared = new Set(allowed.map((p) => p.name));

@@ -39,7 +39,7 @@ function isContainer(text: string, vocabulary: Vocabulary): boolean {
 
 /** What a keyword's subschema is, in a type name (the table's `placeWord`: `items` → `item`), else the keyword itself. */
 const wordsOf = (tokens: Token[], vocabulary: Vocabulary) =>
-  tokens.filter((t) => t.kind !== 'keyword' || !isContainer(t.text, vocabulary)).map((t) => (t.kind === 'keyword' ? vocabulary.keyword(t.text)?.facts.placeWord ?? t.text : t.text));
+  tokens.filter((t) => t.kind !== 'keyword' || !isContainer(t.text, vocabulary)).map((t) => (t.kind === 'keyword' ? (vocabulary.keyword(t.text)?.facts.placeWord ?? t.text) : t.text));
 
 const DEFAULT_VOCABULARY = () => vocabularyOf(DEFAULT_DIALECT);
 
@@ -64,7 +64,10 @@ export function placeBelow(outer: string, pointer: string, vocabulary: Vocabular
 /** The definitions around a schema, as words: `/$defs/numberList/$defs/itemType` → `numberList`; `/then/$defs/x` → `then`. */
 export function definitionsAround(pointer: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY()): string {
   const tokens = tokensOf(pointer, vocabulary).slice(0, -1);
-  return tokens.filter((t) => !(t.kind === 'keyword' && (vocabulary.definitions.has(t.text) || COMPONENT_CONTAINERS.includes(t.text)))).map((t) => t.text).join(' ');
+  return tokens
+    .filter((t) => !(t.kind === 'keyword' && (vocabulary.definitions.has(t.text) || COMPONENT_CONTAINERS.includes(t.text))))
+    .map((t) => t.text)
+    .join(' ');
 }
 
 /**

@@ -44,7 +44,8 @@ function objectEdges(schema: SchemaObject, vocabulary: Vocabulary): TypeEdge[] {
     }
   }
   if (schema.additionalProperties !== undefined) edges.push([['additionalProperties'], schema.additionalProperties]);
-  else if (schema.unevaluatedProperties !== undefined && vocabulary.keyword('unevaluatedProperties') && !hasApplicatorSiblings(schema, vocabulary)) edges.push([['unevaluatedProperties'], schema.unevaluatedProperties]);
+  else if (schema.unevaluatedProperties !== undefined && vocabulary.keyword('unevaluatedProperties') && !hasApplicatorSiblings(schema, vocabulary))
+    edges.push([['unevaluatedProperties'], schema.unevaluatedProperties]);
   if (isSchemaObject(schema.patternProperties)) {
     for (const [pattern, value] of Object.entries(schema.patternProperties)) edges.push([['patternProperties', pattern], value]);
   }

@@ -4,7 +4,7 @@ import { locatePointer } from '../diagnostics/position.js';
 import type { Each, TemplateSet, TemplateSetEntry } from '../load/template-set/index.js';
 import { joinPointer } from '../schema/pointer.js';
 import { RUNTIME_HELPER_NAMES } from '../load/assets.js';
-import { isSafeOutputPath } from '../write/manifest.js';
+import { isSafeOutputPath } from '../paths/output-path.js';
 import { checkMustache, parseMustache, type MustacheSource } from './check-template.js';
 import { expandPath, parsePathPattern, patternOverlap, type PathPattern } from './path-pattern.js';
 import type { OutputLayout } from './view/build.js';
@@ -78,7 +78,10 @@ function overlapDiagnostics(entries: readonly TemplateSetEntry[], patterns: Read
   const withPattern = entries.filter((e) => patterns.has(e.name));
   const clash = (a: TemplateSetEntry, b: TemplateSetEntry, always: boolean, detail: string) =>
     out.push({
-      ...pathDiagnostic(b, always ? `entries "${a.name}" (${placeOf(a)}) and "${b.name}" write the same path, "${b.path}"` : `entries "${a.name}" (${placeOf(a)}) and "${b.name}" may write the same path ${detail}`),
+      ...pathDiagnostic(
+        b,
+        always ? `entries "${a.name}" (${placeOf(a)}) and "${b.name}" write the same path, "${b.path}"` : `entries "${a.name}" (${placeOf(a)}) and "${b.name}" may write the same path ${detail}`,
+      ),
       severity: always ? 'error' : 'warning',
       code: 'output-path-clash',
     });
@@ -134,11 +137,19 @@ export function planPaths(
     pathOf: (entry, name) => expandPath(patterns.get(entry)!, name),
   };
   const files: PlannedFile[] = [];
-  const taken = new Map<string, PlannedFile | '--bundle'>(bundle ? [['bundle.js', '--bundle'], ['bundle.d.ts', '--bundle']] : []);
+  const taken = new Map<string, PlannedFile | '--bundle'>(
+    bundle
+      ? [
+          ['bundle.js', '--bundle'],
+          ['bundle.d.ts', '--bundle'],
+        ]
+      : [],
+  );
   // One diagnostic per pair of entries that meet (with how many paths they share), not one per schema.
   const clashes = new Map<string, { first: string; count: number; at: TemplateSetEntry }>();
   for (const entry of written) {
-    const list = entry.each === 'schema' ? items.types.map((t) => ({ item: t.key, name: t.name })) : entry.each === 'runtimeHelper' ? items.helpers.map((h) => ({ item: h, name: h })) : [{ item: '', name: '' }];
+    const list =
+      entry.each === 'schema' ? items.types.map((t) => ({ item: t.key, name: t.name })) : entry.each === 'runtimeHelper' ? items.helpers.map((h) => ({ item: h, name: h })) : [{ item: '', name: '' }];
     for (const { item, name } of list) {
       const path = layout.pathOf(entry.name, name);
       const file: PlannedFile = { entry, item, name, path };

@@ -72,7 +72,14 @@ type Resolved = { kind: 'field'; value: Described; raw: boolean } | { kind: 'hel
 
 function walk(tokens: Token[], source: MustacheSource, stack: Described[], state: WalkState, check: MustacheCheck, out: Diagnostic[]): void {
   const at = (token: Token, message: string, hint?: string, severity: Diagnostic['severity'] = 'error'): void => {
-    out.push({ severity, code: severity === 'error' ? 'unknown-template-variable' : 'raw-schema-text', message, file: source.file, ...offsetToPosition(source.text, token[2]), ...(hint ? { hint } : {}) });
+    out.push({
+      severity,
+      code: severity === 'error' ? 'unknown-template-variable' : 'raw-schema-text',
+      message,
+      file: source.file,
+      ...offsetToPosition(source.text, token[2]),
+      ...(hint ? { hint } : {}),
+    });
   };
   for (const token of tokens) {
     const [type, name] = token;
@@ -84,7 +91,12 @@ function walk(tokens: Token[], source: MustacheSource, stack: Described[], state
         else if (found.kind === 'helper') at(token, `"${name}" is a helper: use it as a section, {{#${name}}}…{{/${name}}}`);
         else if (!found.value.scalar) at(token, `"${name}" is ${found.value.list ? 'a list' : 'an object'}, which mustache would print as "[object Object]": use a section, {{#${name}}}…{{/${name}}}`);
         else if (found.raw && check.code && !state.escaped) {
-          at(token, `"${name}" is schema text, written into code as it is`, 'pass it through an escaping helper: {{#stringLiteral}}…{{/stringLiteral}}, {{#commentText}}…{{/commentText}}, {{#lineCommentText}}…{{/lineCommentText}} or {{#regExp}}…{{/regExp}}', 'warning');
+          at(
+            token,
+            `"${name}" is schema text, written into code as it is`,
+            'pass it through an escaping helper: {{#stringLiteral}}…{{/stringLiteral}}, {{#commentText}}…{{/commentText}}, {{#lineCommentText}}…{{/lineCommentText}} or {{#regExp}}…{{/regExp}}',
+            'warning',
+          );
         }
         break;
       }

@@ -9,9 +9,17 @@ export function toCommonJs(code: string, path: string): string {
     let m = /^import \{ ([^}]+) \} from '([^']+)';$/.exec(line);
     if (m) return `const { ${m[1]!.replace(/ as /g, ': ')} } = require('${m[2]}');`;
     m = /^export \{ ([^}]+) \} from '([^']+)';$/.exec(line);
-    if (m) return m[1]!.split(', ').map((name) => `exports.${name} = require('${m![2]}').${name};`).join('\n');
+    if (m)
+      return m[1]!
+        .split(', ')
+        .map((name) => `exports.${name} = require('${m![2]}').${name};`)
+        .join('\n');
     m = /^export \{ ([^}]+) \};$/.exec(line);
-    if (m) return m[1]!.split(', ').map((name) => `exports.${name} = ${name};`).join('\n');
+    if (m)
+      return m[1]!
+        .split(', ')
+        .map((name) => `exports.${name} = ${name};`)
+        .join('\n');
     m = /^export (function|const|class) (\w+)/.exec(line);
     if (m) {
       exported.push(m[2]!);

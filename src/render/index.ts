@@ -74,7 +74,10 @@ export function renderOutput(input: RenderInput): OutputFile[] {
   for (const planned of plan.files) {
     const { entry } = planned;
     const file = views.forFile(planned.path, entry.validators);
-    const rendered = renderer.render(entry.template, rootView(planned, file, runSource), () => ({ view: describeView(ROOT_VIEW[entry.each]), scope: { entries: plan.layout.entries, validators: entry.validators } }));
+    const rendered = renderer.render(entry.template, rootView(planned, file, runSource), () => ({
+      view: describeView(ROOT_VIEW[entry.each]),
+      scope: { entries: plan.layout.entries, validators: entry.validators },
+    }));
     if ('diagnostic' in rendered) {
       // A template that fails for every schema is reported once, at its place, with how often.
       const { file, line, column } = rendered.diagnostic;
@@ -88,7 +91,13 @@ export function renderOutput(input: RenderInput): OutputFile[] {
       try {
         content = toCommonJs(content, planned.path);
       } catch (error) {
-        diagnostics.push({ severity: 'error', code: 'bad-template', message: (error as Error).message.replace(/^schema-gen: /, ''), file: entry.template.file, hint: 'with --module cjs, ES module files may hold only the import and export forms of the default templates' });
+        diagnostics.push({
+          severity: 'error',
+          code: 'bad-template',
+          message: (error as Error).message.replace(/^schema-gen: /, ''),
+          file: entry.template.file,
+          hint: 'with --module cjs, ES module files may hold only the import and export forms of the default templates',
+        });
         continue;
       }
     }

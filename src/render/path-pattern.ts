@@ -1,4 +1,4 @@
-import { isSafeOutputPath } from '../write/manifest.js';
+import { isSafeOutputPath } from '../paths/output-path.js';
 import { CASE_NAMES, CASES, isCaseName, type CaseName } from './case.js';
 
 /**

@@ -72,5 +72,8 @@ function helperSection(template: TemplateSource, helper: string): { line?: numbe
 
 /** LF endings, no more than one blank line in a row, exactly one final newline. */
 export function finish(text: string): string {
-  return `${text.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -31,5 +31,8 @@ function commonPrefixLength(a: string, b: string): number {
 }
 
 function nameTokens(fileName: string): string[] {
-  return fileName.toLowerCase().split(/[-_.]+/).filter(Boolean);
+  return fileName
+    .toLowerCase()
+    .split(/[-_.]+/)
+    .filter(Boolean);
 }

@@ -21,7 +21,6 @@ export interface ResolvedGraph {
   wanted: string[];
 }
 
-
 /** Index every document, then resolve every `$ref`; all failures are collected, none thrown. */
 export function resolveDocuments(documents: SourceDocument[], settings: ResolveSettings): ResolvedGraph {
   const registry = buildRegistry(documents);

@@ -6,7 +6,6 @@ import { lastSegment } from '../schema/pointer.js';
 import { isSchemaObject, schemaRootsOf, walkSchema, type SchemaObject } from '../schema/walk.js';
 import { fragmentOf, resolveUri, safeDecode, stripFragment } from '../schema/uri.js';
 import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
-import type { Dialect } from '../schema/dialect.js';
 
 /** A schema inside a document. */
 export interface SchemaLocation {

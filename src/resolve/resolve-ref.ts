@@ -116,16 +116,31 @@ function findResource(registry: Registry, site: RefSite, uri: string, settings: 
     if (unavailable) return unavailable;
     const shown = relative(dirname(site.location.doc.absolutePath), sibling.path).split(sep).join('/');
     return {
-      ...refError(site, 'unresolved-ref', `"${site.ref}" (${uri}) is not held locally: no file ${shown} beside ${site.location.doc.displayPath}`, 'add the file there (documents whose $id is a URL find their siblings by the same relative step), or pass --allow-remote to fetch it'),
+      ...refError(
+        site,
+        'unresolved-ref',
+        `"${site.ref}" (${uri}) is not held locally: no file ${shown} beside ${site.location.doc.displayPath}`,
+        'add the file there (documents whose $id is a URL find their siblings by the same relative step), or pass --allow-remote to fetch it',
+      ),
       wants: sibling.path,
     };
   }
   if (isUnderMetaSchemaFolder(uri)) {
-    return refError(site, 'unresolved-ref', `"${site.ref}": ${uri} is not a meta-schema schema-gen holds (they are served from memory, never fetched)`, `it holds ${knownMetaSchemaUris().join(', ')} and their vocabularies (…/meta/*)`);
+    return refError(
+      site,
+      'unresolved-ref',
+      `"${site.ref}": ${uri} is not a meta-schema schema-gen holds (they are served from memory, never fetched)`,
+      `it holds ${knownMetaSchemaUris().join(', ')} and their vocabularies (…/meta/*)`,
+    );
   }
   if (scheme === 'http' || scheme === 'https') {
     if (settings.allowRemote) return { ...refError(site, 'unresolved-ref', `"${site.ref}": ${uri} could not be fetched`), wants: uri };
-    return refError(site, 'refused-ref', `"${site.ref}" is remote${site.ref === uri ? '' : ` (${uri})`} and is not fetched`, 'add the document to the inputs or --components, or pass --allow-remote to fetch it');
+    return refError(
+      site,
+      'refused-ref',
+      `"${site.ref}" is remote${site.ref === uri ? '' : ` (${uri})`} and is not fetched`,
+      'add the document to the inputs or --components, or pass --allow-remote to fetch it',
+    );
   }
   return refError(site, 'unresolved-ref', `"${site.ref}": no document has the id ${uri}`);
 }
@@ -212,7 +227,10 @@ function inputAnswering(registry: Registry, site: RefSite, encodedName: string):
  */
 function resolveComponentRef(registry: Registry, site: RefSite, encodedName: string, settings: ResolveSettings): ResolvedRef | Diagnostic {
   const name = unescapeSegment(encodedName);
-  for (const [via, index] of [['sibling-title', registry.titles], ['components-document', registry.components]] as const) {
+  for (const [via, index] of [
+    ['sibling-title', registry.titles],
+    ['components-document', registry.components],
+  ] as const) {
     // The referring file itself is a candidate: `#/components/schemas/Self` in Self is recursion.
     const candidates = index.get(name) ?? [];
     if (candidates.length === 0) continue;

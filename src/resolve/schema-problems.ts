@@ -103,7 +103,13 @@ function patternProblems(doc: SourceDocument, root: string, schema: unknown, dia
     } catch (error) {
       const place = { file: doc.displayPath, pointer, ...locatePointer(doc.text, doc.format, pointer) };
       if (!validOnlyWithoutUnicode(pattern)) {
-        problems.push({ severity: 'error', code: 'invalid-schema', message: `invalid schema: ${(error as Error).message}`, ...place, hint: 'patterns are ECMAScript regular expressions with the u flag' });
+        problems.push({
+          severity: 'error',
+          code: 'invalid-schema',
+          message: `invalid schema: ${(error as Error).message}`,
+          ...place,
+          hint: 'patterns are ECMAScript regular expressions with the u flag',
+        });
       } else if (unicodePatterns === 'require') {
         problems.push({
           severity: 'error',

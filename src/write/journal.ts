@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { MANIFEST_FILE, type OutputLayout } from './layout.js';
-import { isSafeOutputPath } from './manifest.js';
+import { isSafeOutputPath } from '../paths/output-path.js';
 
 /** One file the switch changes: its old bytes' hash (absent: created) and new bytes' hash (absent: removed). */
 export interface SwitchEntry {

@@ -5,10 +5,7 @@ export const MANIFEST_FILE = '.schema-gen-manifest.json';
 /** Where a run stages its files and holds its lock; git-ignored, and gone after every run. */
 export const STAGING_FOLDER = '.schema-gen-staging';
 
-/** Names at the top of the output folder that are schema-gen's own bookkeeping, never output paths. */
-export function isReservedName(path: string): boolean {
-  return path.startsWith('.schema-gen-');
-}
+export { isReservedName } from '../paths/output-path.js';
 
 /** Absolute paths of everything a run keeps in (the real path of) one output folder. */
 export interface OutputLayout {

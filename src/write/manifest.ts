@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isReservedName } from './layout.js';
+import { isSafeOutputPath } from '../paths/output-path.js';
 
 /**
  * What the output folder's manifest says: each file schema-gen wrote there, by its
@@ -28,9 +28,7 @@ export function serializeManifest(manifest: Manifest): string {
   return `{\n  "//": ${JSON.stringify(NOTE)},\n  "manifestVersion": ${MANIFEST_VERSION},\n  "files": ${files}\n}\n`;
 }
 
-export type ManifestReading =
-  | { ok: true; manifest: Manifest; ignoredEntries: string[] }
-  | { ok: false; why: string };
+export type ManifestReading = { ok: true; manifest: Manifest; ignoredEntries: string[] } | { ok: false; why: string };
 
 /**
  * Read a manifest, trusting nothing in it: it is checked in, so anyone can edit it. An
@@ -56,19 +54,6 @@ export function parseManifest(text: string): ManifestReading {
   }
   return { ok: true, manifest: { files }, ignoredEntries };
 }
-
-/** A path a manifest may list: inside the output folder, and not our bookkeeping. */
-export function isSafeOutputPath(path: string): boolean {
-  return isRelativeInside(path) && !isReservedName(path);
-}
-
-/** A relative, `/`-separated path that cannot leave the folder it is relative to. */
-export function isRelativeInside(path: string): boolean {
-  return path.length > 0 && path.length <= 1024 && !UNSAFE_PATH.test(path);
-}
-
-/** A backslash, colon or NUL anywhere; an empty, `.` or `..` segment (which covers a leading `/`). */
-const UNSAFE_PATH = /[\\:\u0000]|(?:^|\/)\.{0,2}(?:\/|$)/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

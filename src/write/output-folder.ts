@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { globBase } from '../load/expand-inputs.js';
+import { globBase } from '../paths/glob-base.js';
 
 /** What a run reads and where it runs: the output folder may hold none of it. */
 export interface OutputFolderRequest {
@@ -45,10 +45,13 @@ export function checkOutputFolder(request: OutputFolderRequest): OutputFolderChe
     const home = realPathOf(homeFolder);
     if (home.ok && isSameOrInside(out, home.path)) return refuse(home.path === out ? 'your home folder' : `a folder above your home folder (${home.path})`);
   }
+  // With a config, paths are relative to its folder (request.cwd): that folder is what a typo would wipe.
+  const configFolder = request.configFile === undefined ? undefined : dirname(resolve(request.cwd, request.configFile));
   for (const workingFolder of new Set([request.cwd, process.cwd()])) {
     const cwd = realPathOf(workingFolder);
+    const name = workingFolder === configFolder ? "the config file's folder" : 'the working folder';
     if (cwd.ok && isSameOrInside(out, cwd.path)) {
-      return refuse(cwd.path === out ? 'the working folder' : `a folder above the working folder (${shownPath(workingFolder, request.cwd) || '.'})`);
+      return refuse(cwd.path === out ? name : `a folder above ${name} (${shownPath(workingFolder, request.cwd) || '.'})`);
     }
   }
   const protectedPaths: [string, string][] = [

@@ -19,7 +19,10 @@ export function planDiagnostics(plan: OutputPlan, shownOut: string, { check }: {
     });
   }
   if (plan.ignoredEntries.length > 0) {
-    const listed = plan.ignoredEntries.slice(0, 3).map((p) => JSON.stringify(p)).join(', ');
+    const listed = plan.ignoredEntries
+      .slice(0, 3)
+      .map((p) => JSON.stringify(p))
+      .join(', ');
     diagnostics.push({
       severity: 'warning',
       code: 'manifest-entry-ignored',

@@ -1,7 +1,8 @@
 import type { OutputFile } from '../render/output-file.js';
 import type { CurrentFile, OutputFolderReader } from './current-files.js';
 import { MANIFEST_FILE } from './layout.js';
-import { hashOf, isSafeOutputPath, parseManifest, serializeManifest } from './manifest.js';
+import { hashOf, parseManifest, serializeManifest } from './manifest.js';
+import { isSafeOutputPath } from '../paths/output-path.js';
 
 /** One file the switch changes. `before` absent: created; `after` absent: removed. */
 export interface PlannedChange {

@@ -37,9 +37,11 @@ function makeFolders(root: string, changes: readonly PlannedChange[]): void {
  * the backups is what frees the old files' space, the slow part.
  */
 export async function clearStaging(layout: OutputLayout, backedUp: readonly string[] = []): Promise<void> {
-  await inParallel(backedUp, (path) => unlink(under(layout.backups, path)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error; // restored by a roll-back
-  }));
+  await inParallel(backedUp, (path) =>
+    unlink(under(layout.backups, path)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error; // restored by a roll-back
+    }),
+  );
   // The takeover marker too, left by a run killed while taking over a stale lock (a live one only ever removes it).
   for (const path of [layout.newFiles, layout.backups, layout.journal, `${layout.journal}.tmp`, layout.lockTakeover]) rmSync(path, { recursive: true, force: true });
   for (const name of readdirSync(layout.staging)) {

@@ -46,9 +46,15 @@ export function failed(target: OutputTarget, diagnostics: Diagnostic[], notices:
 export function reportOf(target: OutputTarget, plan: OutputPlan, notices: string[]): WriteReport {
   return {
     outDir: target.outDir,
-    written: plan.changes.filter((c) => c.after).map((c) => c.path).sort(),
+    written: plan.changes
+      .filter((c) => c.after)
+      .map((c) => c.path)
+      .sort(),
     unchanged: [...plan.unchanged].sort(),
-    removed: plan.changes.filter((c) => !c.after).map((c) => c.path).sort(),
+    removed: plan.changes
+      .filter((c) => !c.after)
+      .map((c) => c.path)
+      .sort(),
     diff: '',
     notices,
   };

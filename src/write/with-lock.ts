@@ -38,4 +38,3 @@ export async function withLock<T>(target: OutputTarget, layout: OutputLayout, wo
 export function lockOptions(target: OutputTarget): LockOptions {
   return { timeoutMs: target.lockTimeoutMs, shownOut: shownFolder(target), ...(target.onNotice ? { onWait: target.onNotice } : {}) };
 }
-

@@ -29,7 +29,7 @@ describe('output into a closed pipe', () => {
     expect(run.code).toBe(0);
   });
 
-  it('a --json report exits quietly with the run\'s own exit code, and the run completes', async () => {
+  it("a --json report exits quietly with the run's own exit code, and the run completes", async () => {
     await withTempDir(async (dir) => {
       await mkdir(join(dir, 'schemas'));
       await writeFile(join(dir, 'schemas', 'a.json'), JSON.stringify({ title: 'A', type: 'string' }));

@@ -4,8 +4,7 @@ import { runCliCaptured } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
-const schema = (title: string, properties: Record<string, unknown>) =>
-  JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', title, type: 'object', properties }, null, 2);
+const schema = (title: string, properties: Record<string, unknown>) => JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', title, type: 'object', properties }, null, 2);
 
 describe('CLI errors', () => {
   it('a missing ref names the file, line:column, pointer and ref, suggests a name, exits 2 and writes nothing', async () => {
@@ -55,10 +54,7 @@ describe('CLI errors', () => {
   it('a schema the meta-schema rejects, or a pattern that is not a regular expression, is an error at its line', async () => {
     await withTempDir(async (dir) => {
       await mkdir(join(dir, 'schemas'));
-      await writeFile(
-        join(dir, 'schemas', 'bad.json'),
-        '{\n  "title": "Bad",\n  "properties": {\n    "x": { "type": "strin" },\n    "y": { "minLength": "3" }\n  }\n}\n',
-      );
+      await writeFile(join(dir, 'schemas', 'bad.json'), '{\n  "title": "Bad",\n  "properties": {\n    "x": { "type": "strin" },\n    "y": { "minLength": "3" }\n  }\n}\n');
       await writeFile(join(dir, 'schemas', 'pattern.json'), '{\n  "title": "P",\n  "pattern": "("\n}\n');
       const run = await runCliCaptured([], dir);
       expect(run.code).toBe(2);
@@ -128,7 +124,7 @@ describe('CLI errors', () => {
       expect(config.stderr).toContain('error in nope.json: cannot read the config file');
       const map = await runCliCaptured(['--map-uri', 'no-equals-sign'], dir);
       expect(map.code).toBe(2);
-      expect(map.stderr).toContain('--map-uri expects <URL prefix>=<folder>, got "no-equals-sign"');
+      expect(map.stderr).toContain('--map-uri expects <prefix>=<dir>, got "no-equals-sign"');
     });
   });
 

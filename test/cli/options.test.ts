@@ -11,7 +11,7 @@ describe('CLI options', () => {
   it('--help explains every option, with examples and exit codes', async () => {
     const run = await runCliCaptured(['--help'], process.cwd());
     expect(run.code).toBe(0);
-    for (const flag of ['--out', '--components', '--config', '--check', '--force', '--templates', '--formats', '--first-error', '--json']) {
+    for (const flag of ['--out', '--components', '--config', '--target', '--check', '--force', '--templates', '--formats', '--first-error', '--print-inputs', '--json', '--reporter']) {
       expect(run.stdout).toContain(flag);
     }
     expect(run.stdout).toContain('.schema-gen-manifest.json');
@@ -31,10 +31,7 @@ describe('CLI options', () => {
   it('--components answers #/components/schemas refs no input answers, generating only what is reached', async () => {
     await withTempDir(async (dir) => {
       await mkdir(join(dir, 'schemas'));
-      await writeFile(
-        join(dir, 'schemas', 'order.json'),
-        JSON.stringify({ title: 'Order', type: 'object', properties: { status: { $ref: '#/components/schemas/Status' } } }),
-      );
+      await writeFile(join(dir, 'schemas', 'order.json'), JSON.stringify({ title: 'Order', type: 'object', properties: { status: { $ref: '#/components/schemas/Status' } } }));
       await writeFile(
         join(dir, 'api.yml'),
         ['openapi: 3.0.0', 'components:', '  schemas:', '    Status:', '      type: string', '      enum: [open, closed]', '    Unused:', '      type: string', ''].join('\n'),
@@ -64,11 +61,12 @@ describe('CLI options', () => {
 
   it('a bad config file is an error naming the setting, line and column', async () => {
     await withTempDir(async (dir) => {
-      await writeFile(join(dir, 'schema-gen.config.json'), '{\n  "inputs": ["schemas"],\n  "output": "gen",\n  "formats": "strict"\n}\n');
+      await writeFile(join(dir, 'schema-gen.config.json'), '{\n  "inputs": ["schemas"],\n  "output": "gen",\n  "formats": "strict",\n  "bundle": "yes"\n}\n');
       const run = await runCliCaptured([], dir);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('error in schema-gen.config.json:3:3 at /output: unknown setting "output"');
       expect(run.stderr).toContain('error in schema-gen.config.json:4:3 at /formats: "formats" must be "assert" or "annotate"');
+      expect(run.stderr).toContain('error in schema-gen.config.json:5:3 at /bundle: "bundle" must be true or false');
     });
   });
 

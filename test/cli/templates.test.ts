@@ -30,8 +30,7 @@ describe('schema-gen templates eject', () => {
         expect((await runCliCaptured(['-q', ...flags, '--templates', 'tmp', '-o', 'b'], dir)).code).toBe(0);
         expect(snapshotTree(join(dir, 'b'))).toEqual(snapshotTree(join(dir, 'a')));
       }
-    }),
-  );
+    }));
 
   it('never overwrites files, unless told to', () =>
     withTempDir(async (dir) => {
@@ -43,8 +42,7 @@ describe('schema-gen templates eject', () => {
       expect(existsSync(join(dir, 'templates', 'templates.json'))).toBe(false);
       expect((await runCliCaptured(['templates', 'eject', '--force'], dir)).code).toBe(0);
       expect(readFileSync(join(dir, 'templates', 'banner.mustache'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'templates', 'banner.mustache'), 'utf8'));
-    }),
-  );
+    }));
 });
 
 describe('schema-gen templates check', () => {
@@ -55,8 +53,7 @@ describe('schema-gen templates check', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/ type +per schema +types\/\{\{name\}\}\.d\.ts +set\/type\.d\.ts\.mustache\n/);
       expect(run.stdout).toContain('the template set set has 9 files and 1 partial, and no errors.');
-    }),
-  );
+    }));
 
   it('finds every problem of a set without any schema, each with its file and line', () =>
     withTempDir(async (dir) => {
@@ -80,8 +77,7 @@ describe('schema-gen templates check', () => {
       expect(run.stderr).toContain('error in set/copy.mustache:1:1: invalid template: Unclosed section "schema"');
       expect(run.stderr).toContain('error in set/templates.json:10:7 at /files/copy/path: entries "type" (set/templates.json:5) and "copy" write the same path, "TYPES/{{pascal name}}.ts"');
       expect(run.stderr).toContain('the template set set has 4 errors.');
-    }),
-  );
+    }));
 });
 
 describe('a template set in a run', () => {
@@ -96,8 +92,7 @@ describe('a template set in a run', () => {
     withSeed(async (dir) => {
       await writeTemplateSet(join(dir, 'tpl'), undefined, { 'validator.d.ts.mustache': '{{> banner}}\n{{#schema}}\nexport declare const {{validatorNmae}}: 1;\n{{/schema}}\n' });
       expectFailure(await runCliCaptured(['--templates', 'tpl'], dir), dir, 'error in tpl/validator.d.ts.mustache:3:22: unknown variable "validatorNmae"');
-    }),
-  );
+    }));
 
   it.each([
     ['../outside/{{name}}.ts', '2:54 at /files/t/path: the path "../outside/{{name}}.ts" would leave the output folder'],
@@ -114,14 +109,17 @@ describe('a template set in a run', () => {
 
   it('refuses two templates writing one path, naming both', () =>
     withSeed(async (dir) => {
-      await writeTemplateSet(join(dir, 'tpl'), { extends: 'default', files: { docs: { template: 'docs.mustache', each: 'schema', path: 'types/{{camel name}}.d.ts' } } }, { 'docs.mustache': '{{schema.name}}\n' });
+      await writeTemplateSet(
+        join(dir, 'tpl'),
+        { extends: 'default', files: { docs: { template: 'docs.mustache', each: 'schema', path: 'types/{{camel name}}.d.ts' } } },
+        { 'docs.mustache': '{{schema.name}}\n' },
+      );
       expectFailure(
         await runCliCaptured(['--templates', 'tpl'], dir),
         dir,
         `error in tpl/templates.json:7:7 at /files/docs/path: entry "type" (${relativeDefaultManifest(dir)}:8, for AdminInitiateAuthResponse) and entry "docs" (for AdminInitiateAuthResponse) both write "types/adminInitiateAuthResponse.d.ts", and 9 more paths alike`,
       );
-    }),
-  );
+    }));
 
   it('refuses a file at bundle.js with --bundle', () =>
     withSeed(async (dir) => {
@@ -130,8 +128,7 @@ describe('a template set in a run', () => {
       // Types only: no validators, so no bundle, and the path is free.
       expect((await runCliCaptured(['-q', '--templates', 'tpl', '--bundle', '--types-only'], dir)).code).toBe(0);
       expect(readFileSync(join(dir, 'generated', 'bundle.js'), 'utf8')).toBe('// mine\n');
-    }),
-  );
+    }));
 
   it('names the line of an ES-module template that fails, and of a helper given what it refuses', () =>
     withSeed(async (dir) => {
@@ -140,19 +137,38 @@ describe('a template set in a run', () => {
         { extends: 'default', files: { js: { template: 'js.mjs', each: 'schema', path: 'js/{{name}}.ts' } } },
         { 'js.mjs': 'export default (view, h) => {\n  const { schema } = view;\n  return schema.doc.descripton.trim();\n};\n' },
       );
-      expectFailure(await runCliCaptured(['--templates', 'tpl'], dir), dir, 'error in tpl/js.mjs:3:21: the template failed: unknown variable "view.schema.doc.descripton" (view.schema.doc has comment, lines, description, summary');
+      expectFailure(
+        await runCliCaptured(['--templates', 'tpl'], dir),
+        dir,
+        'error in tpl/js.mjs:3:21: the template failed: unknown variable "view.schema.doc.descripton" (view.schema.doc has comment, lines, description, summary',
+      );
       // Each version in a file of its own: jest (unlike Node) reads a module's text once per test file.
-      await writeTemplateSet(join(dir, 'tpl'), { extends: 'default', files: { js: { template: 'js2.mjs', each: 'schema', path: 'js/{{name}}.ts' } } }, { 'js2.mjs': 'export default (view, h) => {\n  return h.identifier(`not ${"an"} id`);\n};\n' });
-      expectFailure(await runCliCaptured(['--templates', 'tpl'], dir), dir, 'error in tpl/js2.mjs:2:12: the template failed: identifier: refusing to write "not an id" as an identifier in generated code');
+      await writeTemplateSet(
+        join(dir, 'tpl'),
+        { extends: 'default', files: { js: { template: 'js2.mjs', each: 'schema', path: 'js/{{name}}.ts' } } },
+        { 'js2.mjs': 'export default (view, h) => {\n  return h.identifier(`not ${"an"} id`);\n};\n' },
+      );
+      expectFailure(
+        await runCliCaptured(['--templates', 'tpl'], dir),
+        dir,
+        'error in tpl/js2.mjs:2:12: the template failed: identifier: refusing to write "not an id" as an identifier in generated code',
+      );
       await writeTemplateSet(join(dir, 'tpl'), { extends: 'default', files: { js: { template: 'js3.mjs', each: 'schema', path: 'js/{{name}}.ts' } } }, { 'js3.mjs': 'export default () => 42;\n' });
       expectFailure(await runCliCaptured(['--templates', 'tpl'], dir), dir, 'error in tpl/js3.mjs: the template failed: the template must return a string, not number');
-      await writeTemplateSet(join(dir, 'tpl'), { extends: 'default', files: { js: { template: 'js4.mjs', each: 'schema', path: 'js/{{name}}.ts' } } }, { 'js4.mjs': 'export default (view) => { view.schema.name = "x"; return ""; };\n' });
+      await writeTemplateSet(
+        join(dir, 'tpl'),
+        { extends: 'default', files: { js: { template: 'js4.mjs', each: 'schema', path: 'js/{{name}}.ts' } } },
+        { 'js4.mjs': 'export default (view) => { view.schema.name = "x"; return ""; };\n' },
+      );
       expectFailure(await runCliCaptured(['--templates', 'tpl'], dir), dir, 'error in tpl/js4.mjs:1:45: the template failed: the view is read-only (view.schema)');
       await writeFile(join(dir, 'tpl', 'docs.mustache'), 'one\n{{#schema}}{{#identifier}}{{sourceFile}}{{/identifier}}{{/schema}}\n');
       await writeFile(join(dir, 'tpl', 'templates.json'), JSON.stringify({ extends: 'default', files: { docs: { template: 'docs.mustache', each: 'schema', path: 'docs/{{name}}.md' } } }));
-      expectFailure(await runCliCaptured(['--templates', 'tpl'], dir), dir, 'error in tpl/docs.mustache:2:12: the template failed: identifier: refusing to write "schemas/admin-initiate-auth-response.json" as an identifier in generated code (and 9 more files failed there)');
-    }),
-  );
+      expectFailure(
+        await runCliCaptured(['--templates', 'tpl'], dir),
+        dir,
+        'error in tpl/docs.mustache:2:12: the template failed: identifier: refusing to write "schemas/admin-initiate-auth-response.json" as an identifier in generated code (and 9 more files failed there)',
+      );
+    }));
 
   it('compiles validators only when a template it writes uses them', () =>
     withTempDir(async (dir) => {
@@ -167,15 +183,13 @@ describe('a template set in a run', () => {
       const report = JSON.parse(typesAlone.stdout) as { written: string[] };
       expect(report.written).toEqual(['.schema-gen-manifest.json', 'Never.d.ts']);
       expect(await readFile(join(dir, 'generated', 'Never.d.ts'), 'utf8')).toBe('export type Never = never;\n');
-    }),
-  );
+    }));
 
   it('refuses --bundle when the set writes no index.js', () =>
     withSeed(async (dir) => {
       await writeTemplateSet(join(dir, 'tpl'), { extends: 'default', files: { index: null } });
       expectFailure(await runCliCaptured(['--templates', 'tpl', '--bundle'], dir), dir, 'error in tpl: --bundle bundles index.js, which this template set does not write');
-    }),
-  );
+    }));
 });
 
 function relativeDefaultManifest(dir: string): string {

@@ -23,7 +23,10 @@ export const SUITE_DIALECTS: readonly SuiteDialect[] = [
  */
 export function selectedDialects(env: string | undefined): SuiteDialect[] {
   if (env === undefined || env.trim() === '') return [...SUITE_DIALECTS];
-  const wanted = env.split(',').map((name) => name.trim()).filter(Boolean);
+  const wanted = env
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((name) => !SUITE_DIALECTS.some((d) => d.folder === name || d.dialect === name));
   if (unknown.length > 0) {
     throw new Error(`SUITE_DIALECT: no suite dialect named ${unknown.join(', ')}; one of ${SUITE_DIALECTS.map((d) => d.folder).join(', ')}`);

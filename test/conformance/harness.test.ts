@@ -26,17 +26,14 @@ describe('SUITE_DIALECT', () => {
 });
 
 describe('planBatches reads ids the way the run will', () => {
-  it("keeps apart a draft-04 group declaring an `id` and one referring to it (in 2020-12 `id` is no identifier)", () => {
+  it('keeps apart a draft-04 group declaring an `id` and one referring to it (in 2020-12 `id` is no identifier)', () => {
     const declareAndRefer = groups({ id: 'http://example.com/a.json' }, { $ref: 'http://example.com/a.json' });
     expect(planBatches(declareAndRefer, 'draft-04')).toEqual([[0], [1]]);
     expect(planBatches(declareAndRefer, '2020-12')).toEqual([[0, 1]]);
   });
 
   it('resolves a ref beside an `$id` both with and without it (up to draft-07 the id is ignored)', () => {
-    const refBesideId = groups(
-      { $id: 'http://example.com/base/', allOf: [{ $id: 'http://example.com/other/', $ref: 'a.json' }] },
-      { $id: 'http://example.com/base/a.json' },
-    );
+    const refBesideId = groups({ $id: 'http://example.com/base/', allOf: [{ $id: 'http://example.com/other/', $ref: 'a.json' }] }, { $id: 'http://example.com/base/a.json' });
     expect(planBatches(refBesideId, 'draft-07')).toEqual([[0], [1]]);
   });
 
@@ -56,9 +53,19 @@ describe('known-failure lists', () => {
       const reviewed = listPath('known-failures', 'draft7', root);
       mkdirSync(dirname(reviewed), { recursive: true });
       writeFileSync(reviewed, JSON.stringify({ 'x.json/g/fixed': 'a reason long enough to count', 'x.json/g/kept': 'the reason that was reviewed' }));
-      const written = updateList('known-failures', 'draft7', [['x.json/g/new', 'ours rejects valid data; ajv passes'], ['x.json/g/kept', 'ours accepts invalid data']], root);
+      const written = updateList(
+        'known-failures',
+        'draft7',
+        [
+          ['x.json/g/new', 'ours rejects valid data; ajv passes'],
+          ['x.json/g/kept', 'ours accepts invalid data'],
+        ],
+        root,
+      );
       expect(written).toBe(reviewed);
-      expect(readFileSync(reviewed, 'utf8')).toBe(`${JSON.stringify({ 'x.json/g/new': `${UNREVIEWED}ours rejects valid data; ajv passes`, 'x.json/g/kept': 'the reason that was reviewed' }, null, 2)}\n`);
+      expect(readFileSync(reviewed, 'utf8')).toBe(
+        `${JSON.stringify({ 'x.json/g/new': `${UNREVIEWED}ours rejects valid data; ajv passes`, 'x.json/g/kept': 'the reason that was reviewed' }, null, 2)}\n`,
+      );
     });
   });
 

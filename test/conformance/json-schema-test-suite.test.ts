@@ -117,14 +117,22 @@ describeSuite('JSON-Schema-Test-Suite', () => {
       const written = dialects.flatMap((dialect) => {
         const { folder } = dialect;
         const ran = new Set(results.filter((r) => r.folder === folder).map((r) => r.file));
-        const skipped = sectionsOf(dialect).flatMap((s) => s.files).filter((f) => !ran.has(f.name));
+        const skipped = sectionsOf(dialect)
+          .flatMap((s) => s.files)
+          .filter((f) => !ran.has(f.name));
         if (skipped.length > 0) {
           // A partial run (jest -t) would drop the entries of the files it skipped.
           console.warn(`SUITE_UPDATE: ${folder} not written, ${skipped.length} of its files did not run`);
           return [];
         }
         const failing = results.filter((r) => r.folder === folder && r.ours !== undefined);
-        const lists = [updateList('known-failures', folder, failing.map((r) => [r.key, `ours ${r.ours}; ajv ${r.ajv ?? 'passes'}`]))];
+        const lists = [
+          updateList(
+            'known-failures',
+            folder,
+            failing.map((r) => [r.key, `ours ${r.ours}; ajv ${r.ajv ?? 'passes'}`]),
+          ),
+        ];
         const types = typeCheck?.get(folder);
         if (types) lists.push(updateList('known-type-failures', folder, [...types]));
         return lists;
@@ -208,7 +216,9 @@ describeSuite('JSON-Schema-Test-Suite', () => {
         });
       } else {
         it(`has no reviewed known-failures/${folder}.json yet: its cases run, nothing is compared (draft: pending/known-failures/${folder}.json)`, () => {
-          console.warn(`\n*** JSON-Schema-Test-Suite ${folder}: validator results are NOT compared until ${relative(process.cwd(), listPath('known-failures', folder))} exists (draft: ${relative(process.cwd(), pendingPath('known-failures', folder))}) ***\n`);
+          console.warn(
+            `\n*** JSON-Schema-Test-Suite ${folder}: validator results are NOT compared until ${relative(process.cwd(), listPath('known-failures', folder))} exists (draft: ${relative(process.cwd(), pendingPath('known-failures', folder))}) ***\n`,
+          );
           expect(score(folder).cases).toBeGreaterThan(0);
         });
       }
@@ -229,7 +239,9 @@ describeSuite('JSON-Schema-Test-Suite', () => {
         it(`has no reviewed known-type-failures/${folder}.json yet: its types are checked, nothing is compared (draft: pending/known-type-failures/${folder}.json)`, () => {
           const failing = typeFailures().get(folder)!;
           const probes = typeProbes.filter((p) => p.folder === folder).length;
-          console.warn(`\n*** JSON-Schema-Test-Suite ${folder}: types are NOT compared until ${relative(process.cwd(), listPath('known-type-failures', folder))} exists; today ${probes - failing.size}/${probes} valid instances are assignable ***\n`);
+          console.warn(
+            `\n*** JSON-Schema-Test-Suite ${folder}: types are NOT compared until ${relative(process.cwd(), listPath('known-type-failures', folder))} exists; today ${probes - failing.size}/${probes} valid instances are assignable ***\n`,
+          );
           expect(probes).toBeGreaterThan(0);
         });
       }

@@ -22,11 +22,7 @@ const nameOf = (i: number) => `SuiteCase${String(i).padStart(3, '0')}`;
  *
  * `dir` must be fresh: ES modules are cached by URL, so no output folder is reused.
  */
-export async function compileWithSchemaGen(
-  dir: string,
-  groups: SuiteGroup[],
-  options: Pick<GenerateOptions, 'formats' | 'allErrors' | 'defaultDialect'> = {},
-): Promise<Compiled[]> {
+export async function compileWithSchemaGen(dir: string, groups: SuiteGroup[], options: Pick<GenerateOptions, 'formats' | 'allErrors' | 'defaultDialect'> = {}): Promise<Compiled[]> {
   const compiled: Compiled[] = new Array(groups.length);
   const pending = planBatches(groups, options.defaultDialect);
   let run = 0;
@@ -84,8 +80,7 @@ export function planBatches(groups: SuiteGroup[], defaultDialect: Dialect = '202
   const uris = groups.map((g, i) => resourceUris(g.schema, `file:///schemas/${fileOf(i)}`, documentDialect(g.schema, 'input', defaultDialect)));
   const batches: { members: number[]; declared: Set<string>; referenced: Set<string> }[] = [];
   uris.forEach(({ declared, referenced }, i) => {
-    const fits = (b: (typeof batches)[number]) =>
-      ![...declared].some((u) => b.declared.has(u) || b.referenced.has(u)) && ![...referenced].some((u) => b.declared.has(u));
+    const fits = (b: (typeof batches)[number]) => ![...declared].some((u) => b.declared.has(u) || b.referenced.has(u)) && ![...referenced].some((u) => b.declared.has(u));
     let batch = batches.find(fits);
     if (!batch) batches.push((batch = { members: [], declared: new Set(), referenced: new Set() }));
     batch.members.push(i);

@@ -42,7 +42,9 @@ describeCorpus('generating the whole Cognito corpus', () => {
       const report = await generate({ inputs: [join(CORPUS_SCHEMAS, `${family}-*.json`)], components: [openapi], outDir: out });
       expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(report.renamedClashes).toEqual([]);
-      const files = readdirSync(CORPUS_SCHEMAS).filter((f) => f.startsWith(`${family}-`)).map((f) => join(CORPUS_SCHEMAS, f));
+      const files = readdirSync(CORPUS_SCHEMAS)
+        .filter((f) => f.startsWith(`${family}-`))
+        .map((f) => join(CORPUS_SCHEMAS, f));
       for (const title of titles(files)) expect(existsSync(join(out, 'types', `${title}.d.ts`))).toBe(true);
     });
   });

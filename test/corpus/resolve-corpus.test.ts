@@ -10,8 +10,7 @@ async function resolveCorpus(components: string[]): Promise<ResolvedGraph> {
   return resolveDocuments(loaded.documents, { roots: loaded.roots, allowRemote: false, mappedPrefixes: [] });
 }
 
-const componentRefSites = (graph: ResolvedGraph) =>
-  graph.registry.refSites.filter((s) => s.location.doc.role === 'input' && s.ref.startsWith('#/components/schemas/'));
+const componentRefSites = (graph: ResolvedGraph) => graph.registry.refSites.filter((s) => s.location.doc.role === 'input' && s.ref.startsWith('#/components/schemas/'));
 
 describeCorpus('resolving the Cognito corpus (531 files)', () => {
   let graph: ResolvedGraph;

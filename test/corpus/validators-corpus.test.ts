@@ -55,7 +55,10 @@ describeCorpus('generated validators on the Cognito corpus', () => {
 
       // The same verdicts from a plain Node process, for both module formats.
       const jobs = examples.map(({ example, typeName }) => [example, typeName, join(CORPUS, 'examples', example)]);
-      for (const [format, out] of [['esm', esm], ['cjs', cjs]] as const) {
+      for (const [format, out] of [
+        ['esm', esm],
+        ['cjs', cjs],
+      ] as const) {
         const script = `
           const load = ${format === 'esm' ? '(p) => import(p)' : '(p) => Promise.resolve(require(p))'};
           const jobs = ${JSON.stringify(jobs)};
@@ -65,9 +68,7 @@ describeCorpus('generated validators on the Cognito corpus', () => {
             verdicts[example] = m['validate' + typeName](JSON.parse(require('node:fs').readFileSync(file, 'utf8')));
           }
           console.log(JSON.stringify(verdicts));`;
-        const wrapped = format === 'esm'
-          ? `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${script}`
-          : `(async () => { ${script} })();`;
+        const wrapped = format === 'esm' ? `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${script}` : `(async () => { ${script} })();`;
         const args = format === 'esm' ? ['--input-type=module', '-e', wrapped] : ['-e', wrapped];
         const output = execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 16 << 20 });
         expect(JSON.parse(output)).toEqual(expected);

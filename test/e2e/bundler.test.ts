@@ -31,5 +31,6 @@ describe('generated/ through a bundler', () => {
       expect(api.validateAdminInitiateAuthResponse({ ChallengeName: 'SMS_MFA' })).toBe(true);
       expect(api.validateAdminInitiateAuthResponse({ ChallengeName: 'NOPE' })).toBe(false);
       expect(api.formatErrors(api.validateAdminInitiateAuthResponse.errors)).toMatch(/^\/ChallengeName: must be equal to one of the allowed values/);
-    }));
+    }),
+  );
 });

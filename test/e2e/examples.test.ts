@@ -14,7 +14,10 @@ const examples = readdirSync(EXAMPLES)
   .filter((name) => existsSync(join(EXAMPLES, name, 'schema-gen.config.json')))
   .sort();
 const filesUnder = (dir: string, pattern: RegExp) =>
-  (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => pattern.test(f)).map((f) => join(dir, f)).sort();
+  (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => pattern.test(f))
+    .map((f) => join(dir, f))
+    .sort();
 
 describe('examples', () => {
   it('are the four the README describes', () => {

@@ -25,9 +25,7 @@ describe('validateAdminInitiateAuthResponse (checked-in generated/)', () => {
 
   it('rejects an unknown challenge name with an error at /ChallengeName', () => {
     expect(validate({ ChallengeName: 'NOPE' })).toBe(false);
-    expect(validate.errors).toEqual([
-      expect.objectContaining({ instancePath: '/ChallengeName', keyword: 'enum', schemaPath: 'schemas/challenge-name-type.json#/enum' }),
-    ]);
+    expect(validate.errors).toEqual([expect.objectContaining({ instancePath: '/ChallengeName', keyword: 'enum', schemaPath: 'schemas/challenge-name-type.json#/enum' })]);
   });
 
   itCorpus('rejects the corpus example (placeholder strings) and says why for each property', () => {
@@ -42,7 +40,11 @@ describe('validateAdminInitiateAuthResponse (checked-in generated/)', () => {
   it('checks nested referenced schemas through their own validators', () => {
     const response = { AuthenticationResult: { ExpiresIn: 'soon', NewDeviceMetadata: { DeviceKey: '' } } };
     expect(validate(response)).toBe(false);
-    expect(validate.errors?.map((e) => e.instancePath).sort()).toEqual(['/AuthenticationResult/ExpiresIn', '/AuthenticationResult/NewDeviceMetadata/DeviceKey', '/AuthenticationResult/NewDeviceMetadata/DeviceKey']);
+    expect(validate.errors?.map((e) => e.instancePath).sort()).toEqual([
+      '/AuthenticationResult/ExpiresIn',
+      '/AuthenticationResult/NewDeviceMetadata/DeviceKey',
+      '/AuthenticationResult/NewDeviceMetadata/DeviceKey',
+    ]);
   });
 
   it('assert throws a ValidationError listing every problem', () => {

@@ -14,7 +14,7 @@ const schema = {
   required: [hostile],
   properties: {
     [hostile]: { type: 'string', enum: [hostile, `${hostile}\n`], default: hostile, description: hostile },
-    "a'b\"c\n*/": { type: 'string', pattern: `^['"\`*/]+$`, examples: [hostile] },
+    'a\'b"c\n*/': { type: 'string', pattern: `^['"\`*/]+$`, examples: [hostile] },
     __proto__x: { const: { [hostile]: [hostile] } },
   },
   additionalProperties: { description: hostile, format: hostile },
@@ -28,15 +28,23 @@ describe('generated code is inert whatever the schema says', () => {
       expect(report.status).toBe('written');
       expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
 
-      const typeName = Object.keys(index).find((k) => k.startsWith('validateEvil'))!.slice('validate'.length);
+      const typeName = Object.keys(index)
+        .find((k) => k.startsWith('validateEvil'))!
+        .slice('validate'.length);
       expect(typeName).toMatch(/^[A-Za-z_$][\w$]*$/);
       const validate = index[`validate${typeName}`]!;
-      expect(validate({ [hostile]: hostile, "a'b\"c\n*/": `'"*/`, __proto__x: { [hostile]: [hostile] } })).toBe(true);
+      expect(validate({ [hostile]: hostile, 'a\'b"c\n*/': `'"*/`, __proto__x: { [hostile]: [hostile] } })).toBe(true);
       expect(validate({ [hostile]: 'other' })).toBe(false);
       expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
 
       const out = join(dir, 'generated');
-      const declarations = ['index.d.ts', ...readdirSync(join(out, 'types')).map((f) => join('types', f)), ...readdirSync(join(out, 'validators')).filter((f) => f.endsWith('.d.ts')).map((f) => join('validators', f))];
+      const declarations = [
+        'index.d.ts',
+        ...readdirSync(join(out, 'types')).map((f) => join('types', f)),
+        ...readdirSync(join(out, 'validators'))
+          .filter((f) => f.endsWith('.d.ts'))
+          .map((f) => join('validators', f)),
+      ];
       expect(typeErrors(declarations.map((f) => join(out, f)))).toEqual([]);
       const types = readFileSync(join(out, 'types', `${typeName}.d.ts`), 'utf8');
       // Inside each doc comment nothing closes it early.

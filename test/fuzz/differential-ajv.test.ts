@@ -17,7 +17,7 @@ describe('generated validators agree with ajv (differential property, issue 9)',
   });
 
   it(
-    'gives ajv\'s verdict and error paths on random schemas with adversarial names and random data',
+    "gives ajv's verdict and error paths on random schemas with adversarial names and random data",
     async () => {
       await checkProperty(settings, {
         name: 'differential against ajv',

@@ -34,14 +34,19 @@ describe('the import probe', () => {
     ['a socket opened', 'import net from "node:net"; try { net.connect(80, "example.com"); } catch {}', /network attempted/],
     ['a fetch', 'try { await fetch("https://example.com"); } catch {}', /network attempted: fetch/],
     ['a syntax error', 'export const = 1;', /does not import/],
-    ['data run as code by a validator', 'export function validateX(data) { if (typeof data === "string") eval(data); return true; }', /running a validator changed a global: globalThis.__fuzzPwned added/],
+    [
+      'data run as code by a validator',
+      'export function validateX(data) { if (typeof data === "string") eval(data); return true; }',
+      /running a validator changed a global: globalThis.__fuzzPwned added/,
+    ],
   ])('reports %s', (_, code, expected) =>
     withTempDir(async (dir) => {
       await mkdir(join(dir, 'out'));
       await writeFile(join(dir, 'out', 'index.js'), `${code}\n`);
       const { problems } = await probeImports(join(dir, 'out'), join(dir, 'scratch'), []);
       expect(problems.join('\n')).toMatch(expected);
-    }));
+    }),
+  );
 });
 
 describe('the CLI output check', () => {
@@ -109,10 +114,23 @@ describe('the batch runner', () => {
 
 describe('the arbitraries', () => {
   it('write every $ref as a URI, keep __proto__ keys as own properties, and mutate copies', () => {
-    const batches = fc.sample(draftBatchArbitrary({
-      key: fc.constantFrom('__proto__', 'a'), text: fc.constant('t'), value: fc.constant(1), pattern: fc.constant('^a$'), format: fc.constant('date'),
-      extension: fc.constant('e'), fileStem: fc.constantFrom('f', 'g'), rootTitle: fc.constant(undefined), yamlFiles: false,
-    }, 3), { seed: 1, numRuns: 30 });
+    const batches = fc.sample(
+      draftBatchArbitrary(
+        {
+          key: fc.constantFrom('__proto__', 'a'),
+          text: fc.constant('t'),
+          value: fc.constant(1),
+          pattern: fc.constant('^a$'),
+          format: fc.constant('date'),
+          extension: fc.constant('e'),
+          fileStem: fc.constantFrom('f', 'g'),
+          rootTitle: fc.constant(undefined),
+          yamlFiles: false,
+        },
+        3,
+      ),
+      { seed: 1, numRuns: 30 },
+    );
     const texts = batches.map((b) => JSON.stringify(finalizeBatch(b, { indexedTitles: true })));
     expect(texts.some((t) => t.includes('"$ref":"'))).toBe(true);
     expect(texts.some((t) => t.includes('"__proto__":'))).toBe(true);

@@ -33,7 +33,9 @@ export function savedCases(): string[] {
 export function savedOutputs(caseName: string): Map<string, SavedOutput> {
   const dir = join(AJV_OUTPUT, caseName, 'output');
   const outputs = new Map<string, SavedOutput>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
     const typeName = file.slice(0, -'.js'.length);
     const json = JSON.parse(readFileSync(join(dir, `${typeName}.settings.json`), 'utf8')) as SettingsJson;
     const settings: ModuleCodeSettings = { ...json, displayPathOfId: new Map(Object.entries(json.displayPathOfId)), validatorNames: new Set(json.validatorNames) };

@@ -6,11 +6,7 @@ import { generate, type GenerateOptions, type Report } from '../../src/index.js'
 export type LoadedValidator = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; schemaPath: string; message?: string }[] | null };
 
 /** Write `schemas` (file name → JSON) under `dir`/schemas, generate, and import the output's index. */
-export async function generateAndImport(
-  dir: string,
-  schemas: Record<string, unknown>,
-  options: GenerateOptions = {},
-): Promise<{ report: Report; index: Record<string, LoadedValidator> }> {
+export async function generateAndImport(dir: string, schemas: Record<string, unknown>, options: GenerateOptions = {}): Promise<{ report: Report; index: Record<string, LoadedValidator> }> {
   await mkdir(join(dir, 'schemas'), { recursive: true });
   for (const [name, schema] of Object.entries(schemas)) await writeFile(join(dir, 'schemas', name), JSON.stringify(schema, null, 2));
   const report = await generate({ cwd: dir, ...options });

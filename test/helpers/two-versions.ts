@@ -22,7 +22,10 @@ export const V1_ARGS = ['schemas-v1', '--types-only', '--no-cache'];
 export const V2_ARGS = ['schemas-v2', '--no-cache'];
 
 export async function writeTwoVersionProject(dir: string): Promise<void> {
-  for (const [folder, schemas] of [['schemas-v1', V1_SCHEMAS], ['schemas-v2', V2_SCHEMAS]] as const) {
+  for (const [folder, schemas] of [
+    ['schemas-v1', V1_SCHEMAS],
+    ['schemas-v2', V2_SCHEMAS],
+  ] as const) {
     await mkdir(join(dir, folder), { recursive: true });
     for (const [file, schema] of Object.entries(schemas)) await writeFile(join(dir, folder, file), `${JSON.stringify(schema, null, 2)}\n`);
   }

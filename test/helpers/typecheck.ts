@@ -12,10 +12,13 @@ export function typeErrors(files: string[], extra: ts.CompilerOptions = {}, igno
     types: [],
     ...extra,
   });
-  return ts.getPreEmitDiagnostics(program).filter((d) => !ignoreCodes.includes(d.code)).map((d) => {
-    const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-    if (!d.file || d.start === undefined) return message;
-    const { line } = d.file.getLineAndCharacterOfPosition(d.start);
-    return `${d.file.fileName}:${line + 1}: ${message}`;
-  });
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => !ignoreCodes.includes(d.code))
+    .map((d) => {
+      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+      if (!d.file || d.start === undefined) return message;
+      const { line } = d.file.getLineAndCharacterOfPosition(d.start);
+      return `${d.file.fileName}:${line + 1}: ${message}`;
+    });
 }

@@ -22,7 +22,13 @@ describe('symlinks in the inputs (issue 8: a committed schemas/x.json → ../../
     ['a symlinked folder in an input folder', ['schemas'], 'linked', 'folder', 'error in schemas/linked: is a symbolic link to a folder outside the input folders; its files are not read'],
     ['a symlinked file matched by a glob', ['schemas/*.json'], 'x.json', 'secret', 'error in schemas/x.json: is a symbolic link to a file outside the input folders; it is not read'],
     ['a symlinked folder under a ** glob', ['schemas/**/*.json'], 'linked', 'folder', 'error in schemas/linked: is a symbolic link to a folder outside the input folders; its files are not read'],
-    ['a symlinked file named as an input', ['schemas/x.json', 'schemas/a.json'], 'x.json', 'secret', 'error in schemas/x.json: schema not read: it is reached through a symbolic link that leads outside the input folders'],
+    [
+      'a symlinked file named as an input',
+      ['schemas/x.json', 'schemas/a.json'],
+      'x.json',
+      'secret',
+      'error in schemas/x.json: schema not read: it is reached through a symbolic link that leads outside the input folders',
+    ],
   ])('%s: exit 2 saying so, and the secret is nowhere', (_, inputs, link, target, message) =>
     withTempDir(async (dir) => {
       const secret = await plantSecret(dir);

@@ -44,7 +44,9 @@ describe('YAML aliases', () => {
       const yaml = 'title: Shared\ntype: object\nproperties:\n  a: &text {type: string, maxLength: 10}\n  b: *text\n  c: *text\n';
       expect(errors(await gen(dir, { 'shared.yaml': yaml }))).toEqual([]);
       const lowered = await gen(dir, {}, { limits: { maxAliasExpansion: 3 } });
-      expect(errors(lowered)).toEqual([expect.objectContaining({ code: 'alias-expansion', file: 'schemas/shared.yaml', pointer: '/properties/c', line: 6, message: expect.stringContaining('more than 3 values') })]);
+      expect(errors(lowered)).toEqual([
+        expect.objectContaining({ code: 'alias-expansion', file: 'schemas/shared.yaml', pointer: '/properties/c', line: 6, message: expect.stringContaining('more than 3 values') }),
+      ]);
     }));
 });
 
@@ -74,7 +76,14 @@ describe('nesting', () => {
       expect(errors(await gen(dir, { 'n.json': nested }))).toEqual([]);
       const report = await gen(dir, {}, { limits: { maxDepth: 4 } });
       expect(errors(report)).toEqual([
-        expect.objectContaining({ code: 'too-deep', file: 'schemas/n.json', pointer: '/properties/a/properties/b', line: 8, column: 14, message: 'objects and arrays nest more than 4 levels deep (the maxDepth limit)' }),
+        expect.objectContaining({
+          code: 'too-deep',
+          file: 'schemas/n.json',
+          pointer: '/properties/a/properties/b',
+          line: 8,
+          column: 14,
+          message: 'objects and arrays nest more than 4 levels deep (the maxDepth limit)',
+        }),
       ]);
     }));
 });
@@ -119,7 +128,7 @@ describe('the limits setting', () => {
       await writeFile(join(dir, 'schema-gen.config.json'), '{\n  "limits": { "maxDepth": "deep" }\n}\n');
       const run = await runCliCaptured([], dir);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('error in schema-gen.config.json:2:3 at /limits: "limits" must be an object of positive integers');
+      expect(run.stderr).toContain('error in schema-gen.config.json:2:15 at /limits/maxDepth: "maxDepth" must be an integer');
     }));
 
   it('the config file sets them', () =>

@@ -19,13 +19,17 @@ describe('rule: $ref overrides its siblings up to draft-07 (and in OpenAPI 3.0)'
     // The description documents the property; the ignored constraint is no tag.
     expect(result.types.Order).toContain('Described beside the ref.');
     expect(result.types.Order).not.toContain('@maxProperties');
-    expect(diagnosticsOf(result, 'ignored-beside-ref')).toEqual([`/properties/id: "required", "maxProperties" beside "$ref" are ignored in ${dialect.includes('04') ? 'draft-04' : dialect.includes('06') ? 'draft-06' : 'draft-07'}: only the referenced schema applies`]);
+    expect(diagnosticsOf(result, 'ignored-beside-ref')).toEqual([
+      `/properties/id: "required", "maxProperties" beside "$ref" are ignored in ${dialect.includes('04') ? 'draft-04' : dialect.includes('06') ? 'draft-06' : 'draft-07'}: only the referenced schema applies`,
+    ]);
     expect(result.diagnostics.find((d) => d.code === 'ignored-beside-ref')).toMatchObject({ severity: 'warning', file: 'schemas/order.json', line: expect.any(Number) });
   });
 
   it('2019-09 and 2020-12: the siblings apply with the ref', async () => {
     for (const dialect of [DRAFT_2019_09, DRAFT_2020_12]) {
-      const result = await typesOf({ 'schemas/order.json': { ...schema(dialect), definitions: undefined, $defs: { id: schema(dialect).definitions.id }, properties: { id: { $ref: '#/$defs/id', required: ['n'] } } } });
+      const result = await typesOf({
+        'schemas/order.json': { ...schema(dialect), definitions: undefined, $defs: { id: schema(dialect).definitions.id }, properties: { id: { $ref: '#/$defs/id', required: ['n'] } } },
+      });
       expect(shapeOf(result.types.Order)).toBe('export interface Order { id?: Id & { n: unknown; }; }');
       expect(diagnosticsOf(result, 'ignored-beside-ref')).toEqual([]);
     }

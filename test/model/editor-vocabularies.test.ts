@@ -102,9 +102,7 @@ describe("json-schema-to-typescript's tsType", () => {
         },
       },
     });
-    expect(shapeOf(result.types.Event)).toBe(
-      'export interface Event { at?: Date; handler?: (event: { type: string }) => void; tags?: ("a" | "b")[]; meta?: Record<string, number> | null; }',
-    );
+    expect(shapeOf(result.types.Event)).toBe('export interface Event { at?: Date; handler?: (event: { type: string }) => void; tags?: ("a" | "b")[]; meta?: Record<string, number> | null; }');
     expect(result.diagnostics).toEqual([]);
   });
 

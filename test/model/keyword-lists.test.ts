@@ -31,7 +31,11 @@ function keywordLists(text: string): string[] {
   }
   // Regex alternations: `(allOf|anyOf|…)`.
   for (const [alternation] of text.matchAll(/\(([\w$\\]+\|)+[\w$\\]+\)/g)) {
-    const names = alternation.slice(1, -1).split('|').map((s) => s.replace(/\\/g, '')).filter((s) => keywordNames.has(s));
+    const names = alternation
+      .slice(1, -1)
+      .split('|')
+      .map((s) => s.replace(/\\/g, ''))
+      .filter((s) => keywordNames.has(s));
     if (names.length >= 2) found.push(alternation);
   }
   return found;

@@ -37,7 +37,10 @@ describe('assignNames', () => {
   it('tells families apart by the file-name part before the name, whatever the order', () => {
     const user = candidate('/c/user-pools-date-type-schema.json', '', 'DateType');
     const identity = candidate('/c/identity-pools-date-type-schema.json', '', 'DateType');
-    for (const order of [[user, identity], [identity, user]]) {
+    for (const order of [
+      [user, identity],
+      [identity, user],
+    ]) {
       const { names, clashes } = assignNames(order, {});
       expect(names.get(user.key)).toBe('UserPoolsDateType');
       expect(names.get(identity.key)).toBe('IdentityPoolsDateType');
@@ -51,10 +54,7 @@ describe('assignNames', () => {
   });
 
   it('tells nested $defs of one file apart by the definitions around them', () => {
-    const { names } = assignNames(
-      [candidate('/g.json', '/$defs/numberList/$defs/itemType', 'itemType'), candidate('/g.json', '/$defs/stringList/$defs/itemType', 'itemType')],
-      {},
-    );
+    const { names } = assignNames([candidate('/g.json', '/$defs/numberList/$defs/itemType', 'itemType'), candidate('/g.json', '/$defs/stringList/$defs/itemType', 'itemType')], {});
     expect([...names.values()].sort()).toEqual(['NumberListItemType', 'StringListItemType']);
   });
 
@@ -92,7 +92,10 @@ describe('rule: a schema keeps its name; its own definitions that want it yield'
   it('the OpenAPI 3.1 schema.yaml case: the root (named after the file) and $defs/schema', () => {
     const root = candidate('/oas/schema.yaml', '', 'schema');
     const def = candidate('/oas/schema.yaml', '/$defs/schema', 'schema');
-    for (const order of [[root, def], [def, root]]) {
+    for (const order of [
+      [root, def],
+      [def, root],
+    ]) {
       const { names, clashes, diagnostics } = assignNames(order, {});
       expect(diagnostics).toEqual([]);
       expect(names.get(root.key)).toBe('Schema');
@@ -108,7 +111,7 @@ describe('rule: a schema keeps its name; its own definitions that want it yield'
     expect([names.get(outer.key), names.get(inner.key)]).toEqual(['Item', 'ItemItem']);
   });
 
-  it('outer schemas still clash by the file rule; each definition then takes its owner\'s new name', () => {
+  it("outer schemas still clash by the file rule; each definition then takes its owner's new name", () => {
     const user = candidate('/c/user-pools-date-type.json', '', 'DateType');
     const identity = candidate('/c/identity-pools-date-type.json', '', 'DateType');
     const userDef = candidate('/c/user-pools-date-type.json', '/$defs/DateType', 'DateType');
@@ -121,7 +124,7 @@ describe('rule: a schema keeps its name; its own definitions that want it yield'
     expect([...names.values()].sort()).toEqual(['AMoney', 'BMoney']);
   });
 
-  it('when the rule\'s name is taken, an error at the line with a names entry to copy; never two schemas with one name', () => {
+  it("when the rule's name is taken, an error at the line with a names entry to copy; never two schemas with one name", () => {
     const root = candidate('/t/schema.json', '', 'Schema');
     const def = candidate('/t/schema.json', '/$defs/schema', 'schema');
     const taken = candidate('/t/other.json', '', 'SchemaSchema');
@@ -164,11 +167,14 @@ describe('names of shared subschemas (named because several places print them)',
     expect(clashes).toEqual([]);
   });
 
-  it('never rename a declared schema: on a clash they take their owner\'s name and place, the declared one keeps its name', () => {
+  it("never rename a declared schema: on a clash they take their owner's name and place, the declared one keeps its name", () => {
     const declared = candidate('/s/address.json', '', 'Address');
     const order = candidate('/s/order.json', '', 'Order');
     const address = shared('/s/order.json', '/properties/address', 'address');
-    for (const order_ of [[declared, order, address], [address, order, declared]]) {
+    for (const order_ of [
+      [declared, order, address],
+      [address, order, declared],
+    ]) {
       const { names, clashes } = assignNames(order_, {});
       expect(names.get(declared.key)).toBe('Address');
       expect(names.get(address.key)).toBe('OrderAddress');
@@ -186,7 +192,7 @@ describe('names of shared subschemas (named because several places print them)',
     expect(names.get(two.key)).toBe('LineCode');
   });
 
-  it('without a name on their path, take their owner\'s name and place', () => {
+  it("without a name on their path, take their owner's name and place", () => {
     const root = candidate('/s/a.json', '', 'Thing');
     const option = shared('/s/a.json', '/anyOf/1', '');
     expect(assignNames([root, option], {}).names.get(option.key)).toBe('ThingOption1');
@@ -207,7 +213,7 @@ describe('names of shared subschemas (named because several places print them)',
   });
 });
 
-describe('a subschema\'s place, in words', () => {
+describe("a subschema's place, in words", () => {
   it.each([
     ['/properties/node', 'node'],
     ['/properties/tags/items', 'tags item'],
@@ -248,7 +254,13 @@ describe('clashes, end to end', () => {
     const user = { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'User', type: 'object' };
     const result = await typesOf({ 'schemas/one/api/user.json': user, 'schemas/two/api/user.json': user });
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'name-clash', file: 'schemas/one/api/user.json', line: 1, hint: expect.stringContaining('"names": { "schemas/two/api/user.json": "TwoUser" }') }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'name-clash',
+        file: 'schemas/one/api/user.json',
+        line: 1,
+        hint: expect.stringContaining('"names": { "schemas/two/api/user.json": "TwoUser" }'),
+      }),
     ]);
   });
 });

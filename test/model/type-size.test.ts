@@ -22,7 +22,7 @@ describe('type size', () => {
     expect(typeSize(doubling(3))).toBe(1 + 2 * (1 + typeSize(doubling(2))));
   });
 
-  it('answers for an exponential tree without walking it (the bound is jest\'s timeout)', () => {
+  it("answers for an exponential tree without walking it (the bound is jest's timeout)", () => {
     expect(typeSize(doubling(500))).toBeGreaterThan(2 ** 500);
   });
 

@@ -25,7 +25,11 @@ export function typesOf(files: Record<string, unknown>, options: GenerateOptions
     const types: Record<string, string> = {};
     for (const file of built.files) {
       const name = /^types\/(\w+)\.d\.ts$/.exec(file.path)?.[1];
-      if (name) types[name] = file.content.replace(/^\/\/.*\n/, '').replace(/^import type .*\n/gm, '').trim();
+      if (name)
+        types[name] = file.content
+          .replace(/^\/\/.*\n/, '')
+          .replace(/^import type .*\n/gm, '')
+          .trim();
     }
     return { types, files: Object.fromEntries(built.files.map((f) => [f.path, f.content])), diagnostics: built.diagnostics };
   });

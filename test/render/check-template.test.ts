@@ -11,23 +11,26 @@ const check = (text: string, over: Partial<MustacheCheck> = {}, view = 'SchemaFi
 
 describe('checking a mustache template against the view', () => {
   it('passes every default template, with the view its entry gets', () => {
-    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'templates.json'), 'utf8')) as { files: Record<string, { template: string; each: string; validators?: boolean; path: string }> };
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'templates.json'), 'utf8')) as {
+      files: Record<string, { template: string; each: string; validators?: boolean; path: string }>;
+    };
     const names = { schema: [] as string[], run: [] as string[], runtimeHelper: [] as string[] };
     for (const [name, entry] of Object.entries(manifest.files)) names[entry.each as 'schema'].push(name);
     const roots = { schema: 'SchemaFileView', run: 'RunFileView', runtimeHelper: 'HelperFileView' } as const;
     const banner = new Map([['banner', { text: readFileSync(join(REPO_ROOT, 'templates', 'banner.mustache'), 'utf8'), file: 'banner.mustache' }]]);
     for (const entry of Object.values(manifest.files)) {
       const text = readFileSync(join(REPO_ROOT, 'templates', entry.template), 'utf8');
-      const found = checkMustache({ text, file: entry.template }, { view: describeView(roots[entry.each as 'schema']), scope: { entries: names, validators: entry.validators ?? false }, partials: banner, code: true });
+      const found = checkMustache(
+        { text, file: entry.template },
+        { view: describeView(roots[entry.each as 'schema']), scope: { entries: names, validators: entry.validators ?? false }, partials: banner, code: true },
+      );
       expect([entry.template, found]).toEqual([entry.template, []]);
     }
   });
 
   it('names an unknown variable with its line and column, and what was meant', () => {
     const found = check('{{> banner}}\n{{#schema}}\nexport type {{nmae}} = 1;\n{{/schema}}\n');
-    expect(found).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'unknown-template-variable', message: 'unknown variable "nmae"', file: 'tpl/t.mustache', line: 3, column: 13 }),
-    ]);
+    expect(found).toEqual([expect.objectContaining({ severity: 'error', code: 'unknown-template-variable', message: 'unknown variable "nmae"', file: 'tpl/t.mustache', line: 3, column: 13 })]);
     expect(found[0]!.hint).toContain('did you mean "name"?');
   });
 

@@ -16,8 +16,20 @@ const catalogue = {
       prettier: { $ref: 'prettierrc.json#' },
     },
   },
-  'eslintrc.json': { $schema: 'http://json-schema.org/draft-07/schema#', $id: 'https://json.example-catalogue.org/eslintrc.json', title: 'Eslintrc', type: 'object', properties: { root: { type: 'boolean' } } },
-  'prettierrc.json': { $schema: 'http://json-schema.org/draft-07/schema#', $id: 'https://json.example-catalogue.org/prettierrc.json', title: 'Prettierrc', type: 'object', properties: { semi: { type: 'boolean' } } },
+  'eslintrc.json': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://json.example-catalogue.org/eslintrc.json',
+    title: 'Eslintrc',
+    type: 'object',
+    properties: { root: { type: 'boolean' } },
+  },
+  'prettierrc.json': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://json.example-catalogue.org/prettierrc.json',
+    title: 'Prettierrc',
+    type: 'object',
+    properties: { semi: { type: 'boolean' } },
+  },
 };
 
 async function writeCatalogue(dir: string, files: Record<string, unknown>): Promise<void> {

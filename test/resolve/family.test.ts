@@ -76,10 +76,7 @@ describe('family rule for #/components/schemas/X answered by several siblings', 
     withTempDir(async (dir) => {
       const report = await gen(dir, { ...userPools, ...identityPools });
       expect(report.diagnostics).toEqual([]);
-      expect(report.renamedClashes).toEqual([
-        'schemas/identity-pools-date-type-schema.json → IdentityPoolsDateType',
-        'schemas/user-pools-date-type-schema.json → UserPoolsDateType',
-      ]);
+      expect(report.renamedClashes).toEqual(['schemas/identity-pools-date-type-schema.json → IdentityPoolsDateType', 'schemas/user-pools-date-type-schema.json → UserPoolsDateType']);
       expect(await typeOf(dir, 'UserPoolsDateType')).toContain('export type UserPoolsDateType = string;');
       expect(await typeOf(dir, 'IdentityPoolsDateType')).toContain('export type IdentityPoolsDateType = number;');
       expect(existsSync(join(dir, 'out', 'types', 'DateType.d.ts'))).toBe(false);
@@ -103,9 +100,15 @@ describe('family rule for #/components/schemas/X answered by several siblings', 
 
   it('resolveDocuments picks the same targets whatever the document order', () => {
     const root = resolve('/virtual/project');
-    const docs = Object.entries({ ...userPools, ...identityPools }).map(
-      ([path, json]): SourceDocument => ({ absolutePath: join(root, path), displayPath: path, format: 'json', text: JSON.stringify(json, null, 2), json, role: 'input', dialect: '2020-12' }),
-    );
+    const docs = Object.entries({ ...userPools, ...identityPools }).map(([path, json]): SourceDocument => ({
+      absolutePath: join(root, path),
+      displayPath: path,
+      format: 'json',
+      text: JSON.stringify(json, null, 2),
+      json,
+      role: 'input',
+      dialect: '2020-12',
+    }));
     const settings = { roots: [join(root, 'schemas')], allowRemote: false, mappedPrefixes: [] };
     for (const order of [docs, [...docs].reverse()]) {
       const graph = resolveDocuments(order, settings);
@@ -134,9 +137,7 @@ describe('family rule for #/components/schemas/X answered by several siblings', 
       });
       expect(report.status).toBe('failed');
       expect(existsSync(join(dir, 'out'))).toBe(false);
-      expect(report.diagnostics).toEqual([
-        expect.objectContaining({ severity: 'error', code: 'ambiguous-ref', file: 'schemas/order.json', pointer: '/properties/When/$ref', line: 6 }),
-      ]);
+      expect(report.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'ambiguous-ref', file: 'schemas/order.json', pointer: '/properties/When/$ref', line: 6 })]);
       const [diagnostic] = report.diagnostics;
       expect(diagnostic!.message).toContain('matches 2 schemas equally');
       expect(diagnostic!.message).toContain('schemas/a-date-type.json');
@@ -174,8 +175,7 @@ describe('pickByFamily', () => {
     const doc: SourceDocument = { absolutePath: join(root, file), displayPath: `schemas/${file}`, format: 'json', text: '{}', json: {}, role: 'input', dialect: '2020-12' };
     return { doc, pointer: '' };
   };
-  const pick = (referrer: string, candidates: string[]) =>
-    pickByFamily(join(root, referrer), candidates.map(at)).map((l) => l.doc.displayPath.replace('schemas/', ''));
+  const pick = (referrer: string, candidates: string[]) => pickByFamily(join(root, referrer), candidates.map(at)).map((l) => l.doc.displayPath.replace('schemas/', ''));
 
   it('returns zero or one candidate as it is', () => {
     expect(pick('user-pools-thing-schema.json', [])).toEqual([]);

@@ -10,9 +10,7 @@ describe('"nullable" outside OpenAPI 3.0', () => {
       expect(index.validateName!(null)).toBe(true);
       expect(index.validateName!('a')).toBe(true);
       expect(index.validateName!(1)).toBe(false);
-      expect(report.diagnostics).toEqual([
-        expect.objectContaining({ severity: 'warning', code: 'openapi-keyword', file: 'schemas/name.json', pointer: '/nullable', line: 5 }),
-      ]);
+      expect(report.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'openapi-keyword', file: 'schemas/name.json', pointer: '/nullable', line: 5 })]);
       expect(report.diagnostics[0]!.message).toContain('honoured');
       expect(report.diagnostics[0]!.hint).toContain('"type": ["string", "null"]');
     }));

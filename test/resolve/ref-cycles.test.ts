@@ -16,13 +16,31 @@ const cycleErrors = (report: Report) => report.diagnostics.filter((d) => d.code 
 
 describe('ref cycles with no data in between (issue 9)', () => {
   it.each([
-    ['$defs a → b → a', { 'schemas/cycle.json': { $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } }, $ref: '#/$defs/a' } }, 'schemas/cycle.json', '/$defs/a/$ref', '#/$defs/a → #/$defs/b → #/$defs/a'],
+    [
+      '$defs a → b → a',
+      { 'schemas/cycle.json': { $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } }, $ref: '#/$defs/a' } },
+      'schemas/cycle.json',
+      '/$defs/a/$ref',
+      '#/$defs/a → #/$defs/b → #/$defs/a',
+    ],
     ['{"$ref": "#"}', { 'schemas/self.json': { $ref: '#' } }, 'schemas/self.json', '/$ref', '# → #'],
     ['a pointer to itself', { 'schemas/loop.json': { type: 'object', $defs: { me: { $ref: '#/$defs/me' } } } }, 'schemas/loop.json', '/$defs/me/$ref', '#/$defs/me → #/$defs/me'],
     ['two files, nothing in between', { 'schemas/a.json': { $ref: 'b.json' }, 'schemas/b.json': { $ref: 'a.json' } }, 'schemas/a.json', '/$ref', '# → schemas/b.json# → #'],
     ['through allOf and anyOf', { 'schemas/tangle.json': { anyOf: [{ type: 'string' }, { allOf: [{ $ref: '#' }] }] } }, 'schemas/tangle.json', '/anyOf/1/allOf/0/$ref', '#'],
-    ['2020-12: the same anyOf beside a $ref applies, and loops', { 'schemas/d20.json': { $ref: '#/$defs/s', $defs: { s: { type: 'string' } }, anyOf: [{ $ref: '#' }] } }, 'schemas/d20.json', '/anyOf/0/$ref', '#'],
-    ['draft-07 dependencies (a schema applies in place)', { 'schemas/dep.json': { $schema: 'http://json-schema.org/draft-07/schema#', dependencies: { a: { $ref: '#' } } } }, 'schemas/dep.json', '/dependencies/a/$ref', '#'],
+    [
+      '2020-12: the same anyOf beside a $ref applies, and loops',
+      { 'schemas/d20.json': { $ref: '#/$defs/s', $defs: { s: { type: 'string' } }, anyOf: [{ $ref: '#' }] } },
+      'schemas/d20.json',
+      '/anyOf/0/$ref',
+      '#',
+    ],
+    [
+      'draft-07 dependencies (a schema applies in place)',
+      { 'schemas/dep.json': { $schema: 'http://json-schema.org/draft-07/schema#', dependencies: { a: { $ref: '#' } } } },
+      'schemas/dep.json',
+      '/dependencies/a/$ref',
+      '#',
+    ],
   ])('%s: exit 2 at the $ref, naming the cycle, nothing written', (_name, files, file, pointer, path) =>
     withTempDir(async (dir) => {
       const report = await gen(dir, files);
@@ -41,7 +59,12 @@ describe('ref cycles with no data in between (issue 9)', () => {
     ['a linked list through a $defs entry', { 'schemas/list.json': { $ref: '#/$defs/cell', $defs: { cell: { type: 'object', properties: { next: { $ref: '#/$defs/cell' } } } } } }],
     ['the same schema twice at one place (not a loop)', { 'schemas/twice.json': { $defs: { int: { type: 'integer' } }, allOf: [{ $ref: '#/$defs/int' }, { $ref: '#/$defs/int' }] } }],
     ['mutual recursion through items', { 'schemas/a.json': { type: 'array', items: { $ref: 'b.json' } }, 'schemas/b.json': { anyOf: [{ type: 'null' }, { $ref: 'a.json' }] } }],
-    ['draft-07 dependencies lead somewhere else: no loop', { 'schemas/dep.json': { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', dependencies: { a: { $ref: '#/definitions/x' }, b: ['a'] }, definitions: { x: { type: 'object' } } } }],
+    [
+      'draft-07 dependencies lead somewhere else: no loop',
+      {
+        'schemas/dep.json': { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', dependencies: { a: { $ref: '#/definitions/x' }, b: ['a'] }, definitions: { x: { type: 'object' } } },
+      },
+    ],
   ])('%s is no cycle', (_name, files) =>
     withTempDir(async (dir) => {
       const report = await gen(dir, files);

@@ -55,22 +55,31 @@ describe('$ref kinds', () => {
   it('JSON pointers inside a file: ~0, ~1, percent-encoding and array indexes', () =>
     withTempDir(async (dir) => {
       const report = await gen(dir, {
-        'schemas/escapes.json': object('Escapes', {
-          slash: { $ref: '#/$defs/a~1b' },
-          tilde: { $ref: '#/$defs/m~0n' },
-          space: { $ref: '#/$defs/with%20space' },
-          percent: { $ref: '#/$defs/%2525' },
-          tildeOne: { $ref: '#/$defs/~01' },
-          encodedTilde: { $ref: '#/$defs/m%7E0n' },
-          first: { $ref: '#/$defs/pair/prefixItems/0' },
-        }, {
-          $defs: { 'a/b': { type: 'string' }, 'm~n': { type: 'integer' }, 'with space': { type: 'boolean' }, '%25': { const: 'pct' }, '~1': { type: 'null' }, pair: { type: 'array', prefixItems: [{ enum: ['L', 'R'] }] } },
-        }),
+        'schemas/escapes.json': object(
+          'Escapes',
+          {
+            slash: { $ref: '#/$defs/a~1b' },
+            tilde: { $ref: '#/$defs/m~0n' },
+            space: { $ref: '#/$defs/with%20space' },
+            percent: { $ref: '#/$defs/%2525' },
+            tildeOne: { $ref: '#/$defs/~01' },
+            encodedTilde: { $ref: '#/$defs/m%7E0n' },
+            first: { $ref: '#/$defs/pair/prefixItems/0' },
+          },
+          {
+            $defs: {
+              'a/b': { type: 'string' },
+              'm~n': { type: 'integer' },
+              'with space': { type: 'boolean' },
+              '%25': { const: 'pct' },
+              '~1': { type: 'null' },
+              pair: { type: 'array', prefixItems: [{ enum: ['L', 'R'] }] },
+            },
+          },
+        ),
       });
       expect(report.diagnostics).toEqual([]);
-      expect(await expanded(dir, 'Escapes')).toBe(
-        '{ slash?: string; tilde?: number; space?: boolean; percent?: "pct"; tildeOne?: null; encodedTilde?: number; first?: "L" | "R"; }',
-      );
+      expect(await expanded(dir, 'Escapes')).toBe('{ slash?: string; tilde?: number; space?: boolean; percent?: "pct"; tildeOne?: null; encodedTilde?: number; first?: "L" | "R"; }');
       const validate = await validatorOf(dir, 'Escapes');
       expect(validate({ slash: 's', tilde: 1, space: true, percent: 'pct', tildeOne: null, encodedTilde: 2, first: 'L' })).toBe(true);
       expect(validate({ slash: 1, tilde: 1.5, space: 'no', percent: 'x', tildeOne: 0, encodedTilde: 'x', first: 'M' })).toBe(false);
@@ -80,10 +89,14 @@ describe('$ref kinds', () => {
   it('$defs and definitions, also nested', () =>
     withTempDir(async (dir) => {
       const report = await gen(dir, {
-        'schemas/defs.json': object('Defs', { a: { $ref: '#/$defs/A' }, b: { $ref: '#/definitions/B' }, c: { $ref: '#/$defs/Outer/$defs/Inner' } }, {
-          $defs: { A: { type: 'string', maxLength: 3 }, Outer: { $defs: { Inner: { type: 'integer' } } } },
-          definitions: { B: { enum: [1, 2] } },
-        }),
+        'schemas/defs.json': object(
+          'Defs',
+          { a: { $ref: '#/$defs/A' }, b: { $ref: '#/definitions/B' }, c: { $ref: '#/$defs/Outer/$defs/Inner' } },
+          {
+            $defs: { A: { type: 'string', maxLength: 3 }, Outer: { $defs: { Inner: { type: 'integer' } } } },
+            definitions: { B: { enum: [1, 2] } },
+          },
+        ),
       });
       expect(report.diagnostics).toEqual([]);
       expect(await expanded(dir, 'Defs')).toBe('{ a?: string; b?: 1 | 2; c?: number; }');
@@ -133,7 +146,11 @@ describe('$ref kinds', () => {
       let report: Report | undefined;
       const attempts = await recordNetworkAttempts(async () => {
         report = await gen(dir, {
-          'schemas/x.json': object('X', { b: { $ref: 'b.json' }, k: { $ref: 'b.json#/$defs/k' }, c: { $ref: 'sub/c.json' } }, { $id: 'https://raw.githubusercontent.com/org/repo/main/schemas/x.json' }),
+          'schemas/x.json': object(
+            'X',
+            { b: { $ref: 'b.json' }, k: { $ref: 'b.json#/$defs/k' }, c: { $ref: 'sub/c.json' } },
+            { $id: 'https://raw.githubusercontent.com/org/repo/main/schemas/x.json' },
+          ),
           'schemas/b.json': { title: 'B', type: 'integer', maximum: 5, $defs: { k: { type: 'string' } } },
           'schemas/sub/c.json': { title: 'C', type: 'boolean' },
         });
@@ -148,21 +165,29 @@ describe('$ref kinds', () => {
     }));
 
   it('a file with a remote $id in a subfolder reaches ../b.json locally', () =>
-    expectExpanded({
-      'schemas/sub/x.json': object('X', { b: { $ref: '../b.json' } }, { $id: 'https://raw.githubusercontent.com/org/repo/main/schemas/sub/x.json' }),
-      'schemas/b.json': { title: 'B', type: 'integer' },
-    }, 'X', '{ b?: number; }'));
+    expectExpanded(
+      {
+        'schemas/sub/x.json': object('X', { b: { $ref: '../b.json' } }, { $id: 'https://raw.githubusercontent.com/org/repo/main/schemas/sub/x.json' }),
+        'schemas/b.json': { title: 'B', type: 'integer' },
+      },
+      'X',
+      '{ b?: number; }',
+    ));
 
   it('$anchor refs (#foo), an embedded $id with an anchor inside it, and file.json#anchor', () =>
     withTempDir(async (dir) => {
       const report = await gen(dir, {
-        'schemas/a.json': object('Anch', { f: { $ref: '#foo' }, e: { $ref: 'inner.json' }, ea: { $ref: 'inner.json#bar' }, ep: { $ref: 'https://example.com/inner.json#/properties/n' } }, {
-          $id: 'https://example.com/root.json',
-          $defs: {
-            foo: { $anchor: 'foo', type: 'string', pattern: '^f' },
-            emb: { $id: 'inner.json', type: 'object', properties: { n: { type: 'number', minimum: 10 } }, $defs: { b: { $anchor: 'bar', type: 'boolean' } } },
+        'schemas/a.json': object(
+          'Anch',
+          { f: { $ref: '#foo' }, e: { $ref: 'inner.json' }, ea: { $ref: 'inner.json#bar' }, ep: { $ref: 'https://example.com/inner.json#/properties/n' } },
+          {
+            $id: 'https://example.com/root.json',
+            $defs: {
+              foo: { $anchor: 'foo', type: 'string', pattern: '^f' },
+              emb: { $id: 'inner.json', type: 'object', properties: { n: { type: 'number', minimum: 10 } }, $defs: { b: { $anchor: 'bar', type: 'boolean' } } },
+            },
           },
-        }),
+        ),
         'schemas/n.json': object('NoId', { k: { $ref: '#kk' } }, { $defs: { k: { $anchor: 'kk', type: 'string' } } }),
         'schemas/m.json': object('M', { k: { $ref: 'n.json#kk' } }),
       });
@@ -176,24 +201,42 @@ describe('$ref kinds', () => {
     }));
 
   it('file.json#anchor reaches an anchor in a file that has its own $id', () =>
-    expectExpanded({
-      'schemas/a.json': { $id: 'https://example.com/root.json', title: 'A', $defs: { foo: { $anchor: 'foo', type: 'string' } } },
-      'schemas/c.json': object('C', { z: { $ref: 'a.json#foo' } }),
-    }, 'C', '{ z?: string; }'));
+    expectExpanded(
+      {
+        'schemas/a.json': { $id: 'https://example.com/root.json', title: 'A', $defs: { foo: { $anchor: 'foo', type: 'string' } } },
+        'schemas/c.json': object('C', { z: { $ref: 'a.json#foo' } }),
+      },
+      'C',
+      '{ z?: string; }',
+    ));
 
   it('b.json#anchor from a file with a remote $id reaches the anchor of the local sibling', () =>
-    expectExpanded({
-      'schemas/x.json': object('X', { k: { $ref: 'b.json#anc' } }, { $id: 'https://raw.githubusercontent.com/org/repo/main/schemas/x.json' }),
-      'schemas/b.json': { title: 'B', $defs: { k: { $anchor: 'anc', type: 'string' } } },
-    }, 'X', '{ k?: string; }'));
+    expectExpanded(
+      {
+        'schemas/x.json': object('X', { k: { $ref: 'b.json#anc' } }, { $id: 'https://raw.githubusercontent.com/org/repo/main/schemas/x.json' }),
+        'schemas/b.json': { title: 'B', $defs: { k: { $anchor: 'anc', type: 'string' } } },
+      },
+      'X',
+      '{ k?: string; }',
+    ));
 
   it('refs into a YAML input, and into a YAML --components document', () =>
     withTempDir(async (dir) => {
-      const report = await gen(dir, {
-        'schemas/pet.yaml': 'title: Pet\ntype: object\nrequired: [name]\nproperties:\n  name:\n    type: string\n  tag:\n    $ref: "#/$defs/Tag"\n$defs:\n  Tag:\n    enum: [a, b]\n',
-        'schemas/owner.json': object('Owner', { pet: { $ref: 'pet.yaml' }, tag: { $ref: 'pet.yaml#/$defs/Tag' }, color: { $ref: '#/components/schemas/Color' }, shade: { $ref: '../openapi/api.yaml#/components/schemas/Shade' } }),
-        'openapi/api.yaml': 'openapi: 3.1.0\ncomponents:\n  schemas:\n    Color:\n      type: object\n      properties:\n        shade:\n          $ref: "#/components/schemas/Shade"\n    Shade:\n      type: integer\n      maximum: 9\n    Unused:\n      type: string\n',
-      }, { components: ['openapi/api.yaml'] });
+      const report = await gen(
+        dir,
+        {
+          'schemas/pet.yaml': 'title: Pet\ntype: object\nrequired: [name]\nproperties:\n  name:\n    type: string\n  tag:\n    $ref: "#/$defs/Tag"\n$defs:\n  Tag:\n    enum: [a, b]\n',
+          'schemas/owner.json': object('Owner', {
+            pet: { $ref: 'pet.yaml' },
+            tag: { $ref: 'pet.yaml#/$defs/Tag' },
+            color: { $ref: '#/components/schemas/Color' },
+            shade: { $ref: '../openapi/api.yaml#/components/schemas/Shade' },
+          }),
+          'openapi/api.yaml':
+            'openapi: 3.1.0\ncomponents:\n  schemas:\n    Color:\n      type: object\n      properties:\n        shade:\n          $ref: "#/components/schemas/Shade"\n    Shade:\n      type: integer\n      maximum: 9\n    Unused:\n      type: string\n',
+        },
+        { components: ['openapi/api.yaml'] },
+      );
       expect(report.diagnostics).toEqual([]);
       expect(await typeOf(dir, 'Owner')).toMatch(/pet\?: Pet;\s+tag\?: \w+;\s+color\?: Color;\s+shade\?: Shade;/);
       expect(await typeOf(dir, 'Color')).toContain('shade?: Shade;');
@@ -205,10 +248,15 @@ describe('$ref kinds', () => {
     }));
 
   it('a plain $defs document passed as --components answers #/components/schemas/X', () =>
-    expectExpanded({
-      'schemas/owner.json': object('Owner', { color: { $ref: '#/components/schemas/Color' } }),
-      'defs.json': { $defs: { Color: { enum: ['red'] } } },
-    }, 'Owner', '{ color?: "red"; }', { components: ['defs.json'] }));
+    expectExpanded(
+      {
+        'schemas/owner.json': object('Owner', { color: { $ref: '#/components/schemas/Color' } }),
+        'defs.json': { $defs: { Color: { enum: ['red'] } } },
+      },
+      'Owner',
+      '{ color?: "red"; }',
+      { components: ['defs.json'] },
+    ));
 
   it('a recursive tree node, and A → B → A across files: named types, validators that go deep', () =>
     withTempDir(async (dir) => {
@@ -246,7 +294,10 @@ describe('$ref kinds', () => {
       expect(await typeOf(dir, 'R')).toMatch(/export type R = Base & \{\s+x: unknown;\s+\};/);
       expect(await expanded(dir, 'P')).toBe('{ v?: { x?: string; y?: number; } & { x: unknown; }; }');
       const [p, r] = [await validatorOf(dir, 'P'), await validatorOf(dir, 'R')];
-      for (const [validate, wrap] of [[p, (v: unknown) => ({ v })], [r, (v: unknown) => v]] as const) {
+      for (const [validate, wrap] of [
+        [p, (v: unknown) => ({ v })],
+        [r, (v: unknown) => v],
+      ] as const) {
         expect(validate(wrap({ x: 'a', y: 1 }))).toBe(true);
         expect(validate(wrap({ y: 1 }))).toBe(false); // the sibling `required`
         expect(validate.errors).toEqual([expect.objectContaining({ keyword: 'required' })]);
@@ -257,11 +308,29 @@ describe('$ref kinds', () => {
 
   it('resolveDocuments says how each ref was found: pointer, anchor, sibling-title, components-document', () => {
     const root = resolve('/virtual/project');
-    const doc = (path: string, json: unknown, role: SourceDocument['role'] = 'input'): SourceDocument =>
-      ({ absolutePath: join(root, path), displayPath: path, format: 'json', text: JSON.stringify(json, null, 2), json, role, dialect: '2020-12' });
-    const a = doc('schemas/a.json', object('A', {
-      p: { $ref: '#/$defs/x' }, q: { $ref: '#anc' }, r: { $ref: '#/components/schemas/B' }, s: { $ref: '#/components/schemas/C' }, t: { $ref: 'b.json' },
-    }, { $defs: { x: { $anchor: 'anc' } } }));
+    const doc = (path: string, json: unknown, role: SourceDocument['role'] = 'input'): SourceDocument => ({
+      absolutePath: join(root, path),
+      displayPath: path,
+      format: 'json',
+      text: JSON.stringify(json, null, 2),
+      json,
+      role,
+      dialect: '2020-12',
+    });
+    const a = doc(
+      'schemas/a.json',
+      object(
+        'A',
+        {
+          p: { $ref: '#/$defs/x' },
+          q: { $ref: '#anc' },
+          r: { $ref: '#/components/schemas/B' },
+          s: { $ref: '#/components/schemas/C' },
+          t: { $ref: 'b.json' },
+        },
+        { $defs: { x: { $anchor: 'anc' } } },
+      ),
+    );
     const b = doc('schemas/b.json', { title: 'B' });
     const api = doc('api.json', { openapi: '3.1.0', components: { schemas: { C: { type: 'string' } } } }, 'components');
     const settings = { roots: [join(root, 'schemas'), root], allowRemote: false, mappedPrefixes: [] };

@@ -32,7 +32,9 @@ function expectFailure(dir: string, report: Report, expected: { code: string; fi
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   expect(errors).toHaveLength(expected.length);
   for (const e of expected) {
-    expect(errors).toContainEqual(expect.objectContaining({ code: e.code, file: e.file, pointer: e.pointer, line: e.line, column: 7, ...(e.message ? { message: expect.stringMatching(e.message) } : {}) }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ code: e.code, file: e.file, pointer: e.pointer, line: e.line, column: 7, ...(e.message ? { message: expect.stringMatching(e.message) } : {}) }),
+    );
   }
   for (const d of errors) expect(d.pointer).toMatch(/\/\$ref$/);
 }
@@ -103,10 +105,25 @@ describe('pointer tokens naming prototype members', () => {
   it('#/__proto__/…, #/properties/constructor, #/toString … resolve to nothing, and pollute nothing', () =>
     withTempDir(async (dir) => {
       const before = prototypeNames();
-      const refs = ['#/__proto__/polluted', '#/__proto__', '#/properties/constructor', '#/toString', '#/constructor/prototype', '#/properties/hasOwnProperty', '#/$defs/x/__proto__', '#/$defs/x/type/length', '#/$defs/__proto__', '#/components/schemas/constructor'];
+      const refs = [
+        '#/__proto__/polluted',
+        '#/__proto__',
+        '#/properties/constructor',
+        '#/toString',
+        '#/constructor/prototype',
+        '#/properties/hasOwnProperty',
+        '#/$defs/x/__proto__',
+        '#/$defs/x/type/length',
+        '#/$defs/__proto__',
+        '#/components/schemas/constructor',
+      ];
       const properties = Object.fromEntries(refs.map((ref, i) => [`p${i}`, { $ref: ref }]));
       const report = await gen(dir, { 'schemas/d.json': { ...object('D', properties), $defs: { x: { type: 'string' } } } });
-      expectFailure(dir, report, refs.map((ref, i) => ({ code: 'unresolved-ref', file: 'schemas/d.json', pointer: `/properties/p${i}/$ref`, line: refLine(i + 1) })));
+      expectFailure(
+        dir,
+        report,
+        refs.map((ref, i) => ({ code: 'unresolved-ref', file: 'schemas/d.json', pointer: `/properties/p${i}/$ref`, line: refLine(i + 1) })),
+      );
       expect(report.diagnostics[0]!.message).toContain('"#/__proto__/polluted" points at nothing');
       expect(prototypeNames()).toEqual(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -116,7 +133,8 @@ describe('pointer tokens naming prototype members', () => {
   it('own keys named __proto__ and constructor (as JSON.parse makes them) are ordinary targets', () =>
     withTempDir(async (dir) => {
       const before = prototypeNames();
-      const text = '{"title": "P", "type": "object", "properties": {"__proto__": {"type": "string", "polluted": 1}, "constructor": {"type": "integer"}, "a": {"$ref": "#/properties/__proto__"}, "b": {"$ref": "#/properties/constructor"}}}';
+      const text =
+        '{"title": "P", "type": "object", "properties": {"__proto__": {"type": "string", "polluted": 1}, "constructor": {"type": "integer"}, "a": {"$ref": "#/properties/__proto__"}, "b": {"$ref": "#/properties/constructor"}}}';
       const report = await gen(dir, { 'schemas/p.json': text });
       // The property schema's `polluted` key is data here; it is reported as an unknown keyword, not an error.
       expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -216,7 +234,9 @@ describe('refs that try to read files outside the roots', () => {
       const ref = c.ref(secret);
       await writeFile(join(secret.project, 'schemas', 'a.json'), JSON.stringify(object('A', { x: { $ref: ref } }), null, 2));
       const report = await generate({ cwd: secret.project, inputs: ['schemas'], outDir: 'out', ...(c.args ? { uriMap: { [c.args[1]!.split('=')[0]!]: c.args[1]!.split('=')[1]! } } : {}) });
-      expect(report.diagnostics).toEqual([expect.objectContaining({ code: c.code, file: 'schemas/a.json', pointer: '/properties/x/$ref', line: refLine(1), column: 7, message: expect.stringMatching(c.message) })]);
+      expect(report.diagnostics).toEqual([
+        expect.objectContaining({ code: c.code, file: 'schemas/a.json', pointer: '/properties/x/$ref', line: refLine(1), column: 7, message: expect.stringMatching(c.message) }),
+      ]);
       const run = await runCliCaptured(['schemas', '-o', 'out', ...(c.args ?? [])], secret.project);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(`error in schemas/a.json:6:7 at /properties/x/$ref: ${JSON.stringify(ref).replace(/\\\\/g, '\\')}`);

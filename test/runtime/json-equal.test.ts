@@ -23,7 +23,7 @@ describe('deep equality of JSON values (runtime/equal.js)', () => {
     expect(equal(b, a)).toBe(expected);
   });
 
-  it('a validator whose const/enum/uniqueItems meets data with own valueOf/toString keys answers instead of throwing (ajv\'s helper threw)', () =>
+  it("a validator whose const/enum/uniqueItems meets data with own valueOf/toString keys answers instead of throwing (ajv's helper threw)", () =>
     withTempDir(async (dir) => {
       const { index } = await generateAndImport(dir, {
         'e.json': { title: 'E', enum: [{}, { valueOf: 1 }] },

@@ -11,7 +11,12 @@ const META: [Dialect, string[]][] = [
   ['draft-06', metaSchemaKeywords('json-schema-draft-06.json')],
   ['draft-07', metaSchemaKeywords('json-schema-draft-07.json')],
   ['2019-09', metaSchemaKeywords(...['schema', 'meta/core', 'meta/applicator', 'meta/validation', 'meta/meta-data', 'meta/format', 'meta/content'].map((f) => `json-schema-2019-09/${f}.json`))],
-  ['2020-12', metaSchemaKeywords(...['schema', 'meta/core', 'meta/applicator', 'meta/unevaluated', 'meta/validation', 'meta/meta-data', 'meta/format-annotation', 'meta/content'].map((f) => `json-schema-2020-12/${f}.json`))],
+  [
+    '2020-12',
+    metaSchemaKeywords(
+      ...['schema', 'meta/core', 'meta/applicator', 'meta/unevaluated', 'meta/validation', 'meta/meta-data', 'meta/format-annotation', 'meta/content'].map((f) => `json-schema-2020-12/${f}.json`),
+    ),
+  ],
 ];
 
 describe('the keyword table', () => {
@@ -60,7 +65,11 @@ describe('the keyword table', () => {
 
   it('derived lists the type rules read: combinators, conditional keywords, place words', () => {
     const v = vocabularyOf('2020-12');
-    expect(v.combinators.map((k) => [k.name, k.facts.combines])).toEqual([['allOf', 'all'], ['anyOf', 'any'], ['oneOf', 'one']]);
+    expect(v.combinators.map((k) => [k.name, k.facts.combines])).toEqual([
+      ['allOf', 'all'],
+      ['anyOf', 'any'],
+      ['oneOf', 'one'],
+    ]);
     expect(v.conditional.map((k) => k.name)).toEqual(['then', 'else', 'dependentSchemas', 'dependencies']);
     expect(vocabularyOf('draft-04').conditional.map((k) => k.name)).toEqual(['dependencies']);
     expect(['items', 'prefixItems', 'additionalProperties', 'anyOf', 'allOf'].map((k) => v.keyword(k)?.facts.placeWord)).toEqual(['item', 'item', 'value', 'option', 'part']);
@@ -71,7 +80,10 @@ describe('the keyword table', () => {
     for (const dialect of ['draft-04', 'openapi-3.0'] as const) {
       const v = vocabularyOf(dialect);
       expect(v.keyword('exclusiveMinimum')?.modifies).toBe('minimum');
-      expect([...v.modifiedBy]).toEqual([['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']]);
+      expect([...v.modifiedBy]).toEqual([
+        ['minimum', 'exclusiveMinimum'],
+        ['maximum', 'exclusiveMaximum'],
+      ]);
     }
     for (const dialect of ['draft-06', '2020-12', 'openapi-3.1'] as const) expect(vocabularyOf(dialect).modifiedBy.size).toBe(0);
   });
@@ -101,6 +113,11 @@ describe('dialects', () => {
   });
 
   it('OpenAPI versions', () => {
-    expect([dialectOfOpenApiVersion('3.0.3'), dialectOfOpenApiVersion('3.1.0'), dialectOfOpenApiVersion('2.0'), dialectOfOpenApiVersion(3)]).toEqual(['openapi-3.0', 'openapi-3.1', undefined, undefined]);
+    expect([dialectOfOpenApiVersion('3.0.3'), dialectOfOpenApiVersion('3.1.0'), dialectOfOpenApiVersion('2.0'), dialectOfOpenApiVersion(3)]).toEqual([
+      'openapi-3.0',
+      'openapi-3.1',
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -16,7 +16,14 @@ describe('--check writes nothing', () => {
       expect(missing.code).toBe(1);
       expect(snapshotTree(dir)).toEqual(before);
 
-      expect((await runCliCaptured(V2_ARGS.filter((a) => a !== '--no-cache'), dir)).code).toBe(0);
+      expect(
+        (
+          await runCliCaptured(
+            V2_ARGS.filter((a) => a !== '--no-cache'),
+            dir,
+          )
+        ).code,
+      ).toBe(0);
       await rm(join(dir, 'node_modules', '.cache'), { recursive: true });
       const written = snapshotTree(dir);
       const upToDate = await runCliCaptured(['schemas-v2', '--check'], dir);

@@ -13,7 +13,10 @@ import { V1, V1_ARGS, V2, V2_ARGS, writeTwoVersionProject } from '../helpers/two
 /** The output of v1 and of v2, each written alone into a fresh folder. */
 async function references(root: string, template: string) {
   const outputs: Record<string, string>[] = [];
-  for (const [name, options] of [['ref-v1', V1], ['ref-v2', V2]] as const) {
+  for (const [name, options] of [
+    ['ref-v1', V1],
+    ['ref-v2', V2],
+  ] as const) {
     const dir = join(root, name);
     await cp(template, dir, { recursive: true });
     await generate({ cwd: dir, ...options });
@@ -28,7 +31,11 @@ async function expectConsistentManifest(out: string) {
   const files = Object.keys(snapshotTree(out)).filter((p) => !p.endsWith('/') && p !== '.schema-gen-manifest.json');
   expect(Object.keys(manifest.files)).toEqual(files);
   for (const [path, hash] of Object.entries(manifest.files)) {
-    expect(`sha256:${createHash('sha256').update(await readFile(join(out, path))).digest('hex')}`).toBe(hash);
+    expect(
+      `sha256:${createHash('sha256')
+        .update(await readFile(join(out, path)))
+        .digest('hex')}`,
+    ).toBe(hash);
   }
 }
 
@@ -47,7 +54,8 @@ describe('one run at a time per output folder', () => {
       if (!held.ok) throw new Error(held.diagnostic.message);
       const first = startCli(V1_ARGS, dir);
       const second = startCli(V2_ARGS, dir);
-      const waiting = (stderr: string) => stderr.includes(`schema-gen: generated/ is being written by another schema-gen run (pid ${process.pid} on this machine); waiting up to 60 s for it to finish`);
+      const waiting = (stderr: string) =>
+        stderr.includes(`schema-gen: generated/ is being written by another schema-gen run (pid ${process.pid} on this machine); waiting up to 60 s for it to finish`);
       await until(() => waiting(first.stderrSoFar()) && waiting(second.stderrSoFar()));
       held.lock.release();
       const runs = await Promise.all([first.done, second.done]);

@@ -89,7 +89,8 @@ describe('refused output folders (exit 2, before any work)', () => {
       const runs = [
         [[...V1_ARGS, '--templates', 'config/templates', '--out', 'config'], 'refusing to write to config: it is a folder holding the templates folder config/templates'],
         [[...V1_ARGS, '--components', 'config/openapi.json', '--out', 'config'], 'refusing to write to config: it is a folder holding the components document config/openapi.json'],
-        [['-c', 'config/schema-gen.config.json'], 'refusing to write to config: it is a folder holding the config file config/schema-gen.config.json'],
+        // Paths of a config's run are relative to its folder: `out: "."` is that folder.
+        [['-c', 'config/schema-gen.config.json'], "refusing to write to .: it is the config file's folder"],
       ] as const;
       for (const [args, message] of runs) {
         const run = await runCliCaptured([...args], dir);

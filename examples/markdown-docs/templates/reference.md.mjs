@@ -94,5 +94,7 @@ function prose(text) {
 
 /** Text in a table cell: on one line, with `|` escaped. */
 function cell(text) {
-  return prose(text).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+  return prose(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|');
 }

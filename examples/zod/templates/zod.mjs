@@ -28,7 +28,8 @@ function zodOf(shape, doc, h, indent, self) {
   const c = doc?.constraints ?? {};
   switch (shape.kind) {
     case 'keyword':
-      if (shape.name === 'string') return `z.string()${c.minLength !== undefined ? `.min(${c.minLength})` : ''}${c.maxLength !== undefined ? `.max(${c.maxLength})` : ''}${c.pattern !== undefined ? `.regex(${h.regExp(c.pattern)})` : ''}`;
+      if (shape.name === 'string')
+        return `z.string()${c.minLength !== undefined ? `.min(${c.minLength})` : ''}${c.maxLength !== undefined ? `.max(${c.maxLength})` : ''}${c.pattern !== undefined ? `.regex(${h.regExp(c.pattern)})` : ''}`;
       if (shape.name === 'number') return `z.number()${c.minimum !== undefined ? `.min(${c.minimum})` : ''}${c.maximum !== undefined ? `.max(${c.maximum})` : ''}`;
       return `z.${shape.name}()`;
     case 'literal':

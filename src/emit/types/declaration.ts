@@ -22,9 +22,7 @@ export function declareType(type: NamedType, model: TypeModel, readonlyPropertie
   const body = type.body;
   const name = identifier(type.name);
   const declaration =
-    body.kind === 'object'
-      ? `${doc}export interface ${name} ${printObjectBody(body.properties, body.index, ctx, '')}\n`
-      : `${doc}export type ${name} = ${printType(body, ctx, '')};\n`;
+    body.kind === 'object' ? `${doc}export interface ${name} ${printObjectBody(body.properties, body.index, ctx, '')}\n` : `${doc}export type ${name} = ${printType(body, ctx, '')};\n`;
   const imports = type.uses
     .map((key) => nameOf(key))
     .sort()

@@ -48,7 +48,10 @@ export function htmlToMarkdown(text: string): string {
     const html = text.replace(NOT_A_KNOWN_TAG, '&lt;').replace(/<note>/gi, '<note><b>Note:</b> ');
     // node-html-markdown percent-encodes `_` in link targets; `API_Foo.html` reads better as written.
     // The link target excludes brackets and parentheses: each scan stops early, linear on any text.
-    markdown = converter.translate(html).trim().replace(/\]\(([^()[\]\s]*)\)/g, (link) => link.replace(/%5F/gi, '_'));
+    markdown = converter
+      .translate(html)
+      .trim()
+      .replace(/\]\(([^()[\]\s]*)\)/g, (link) => link.replace(/%5F/gi, '_'));
     converted.set(text, markdown);
   }
   return markdown;

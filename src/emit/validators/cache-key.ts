@@ -44,7 +44,8 @@ export function moduleKeys(
     while (queue.length > 0) {
       for (const ref of sitesByDoc.get(queue.pop()!) ?? []) {
         // Called by name: in external mode, and across dialects (see prepare-schemas).
-        const calledByName = model.byKey.has(locationKey(ref.target)) && (mode === 'external' || dialectAt(ref.site.location.doc, ref.site.location.pointer) !== dialectAt(ref.target.doc, ref.target.pointer));
+        const calledByName =
+          model.byKey.has(locationKey(ref.target)) && (mode === 'external' || dialectAt(ref.site.location.doc, ref.site.location.pointer) !== dialectAt(ref.target.doc, ref.target.pointer));
         if (calledByName || closure.has(ref.target.doc)) continue;
         closure.add(ref.target.doc);
         queue.push(ref.target.doc);
@@ -64,9 +65,11 @@ let codeFingerprint: string | undefined;
 function cacheFormat(): string {
   if (codeFingerprint !== undefined) return codeFingerprint;
   const dir = dirname(fileURLToPath(import.meta.url));
-  const sources = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f)).sort().map((f) => join(dir, f));
+  const sources = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => /\.(js|ts)$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
   const codeText = (readdirSync(dirname(dir)) as string[]).filter((f) => /^code-text\.(js|ts)$/.test(f)).map((f) => join(dirname(dir), f));
   codeFingerprint = cacheKey([...sources, ...codeText].map((f) => readFileSync(f, 'utf8')));
   return codeFingerprint;
 }
-

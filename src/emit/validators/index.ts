@@ -1,7 +1,5 @@
-import type { AnySchemaObject } from 'ajv';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { locatePointer } from '../../diagnostics/position.js';
-import type { SourceDocument } from '../../load/document.js';
 import type { NamedType, TypeModel } from '../../model/index.js';
 import type { ResolvedGraph } from '../../resolve/index.js';
 import { CodeTextError } from '../code-text.js';

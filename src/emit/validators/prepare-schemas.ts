@@ -157,7 +157,11 @@ class DocumentCopy {
       if (!isSchemaObject(node)) continue;
       const named = this.model.byKey.get(locationKey({ doc: this.doc, pointer: boundary.pointer }));
       if (!named) {
-        this.problem(boundary.pointer, 'cross-dialect-unnamed', `this embedded schema is read as ${boundary.dialect}, the schema around it as ${boundary.outer}, and it has no validator of its own to call`);
+        this.problem(
+          boundary.pointer,
+          'cross-dialect-unnamed',
+          `this embedded schema is read as ${boundary.dialect}, the schema around it as ${boundary.outer}, and it has no validator of its own to call`,
+        );
         continue;
       }
       if (this.mode === 'native' && usesKeywordsCrossingRefs(this.doc).has(this.dialect)) this.nativeProblem(boundary.pointer, boundary.dialect);

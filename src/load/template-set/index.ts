@@ -128,11 +128,13 @@ async function collectTemplates(base: ReadManifest | undefined, own: ReadManifes
   const locate = async (read: ReadManifest, pointer: string, template: string): Promise<TemplateSource | undefined> => {
     const absolute = folders.map((folder) => join(folder, template)).find((path) => isFile(path));
     if (absolute === undefined) {
-      diagnostics.push(diagnosticAt(read.source, joinPointer(pointer, 'template'), {
-        severity: 'error',
-        code: 'template-not-found',
-        message: `the template "${template}" does not exist in ${folders.map((f) => shown(f) || '.').join(' or ')}`,
-      }));
+      diagnostics.push(
+        diagnosticAt(read.source, joinPointer(pointer, 'template'), {
+          severity: 'error',
+          code: 'template-not-found',
+          message: `the template "${template}" does not exist in ${folders.map((f) => shown(f) || '.').join(' or ')}`,
+        }),
+      );
       return undefined;
     }
     const loaded = await loadTemplate(template, absolute, shown(absolute));
@@ -167,12 +169,14 @@ async function collectTemplates(base: ReadManifest | undefined, own: ReadManifes
     const pointer = joinPointer('/files', name);
     const missing = (['template', 'each', 'path'] as const).filter((field) => entry[field] === undefined);
     if (missing.length > 0) {
-      diagnostics.push(diagnosticAt(read.source, pointer, {
-        severity: 'error',
-        code: 'bad-template-manifest',
-        message: `the entry "${name}" has no ${missing.map((m) => `"${m}"`).join(' or ')}`,
-        hint: inherited === undefined ? 'a new entry gives "template", "each" and "path"' : undefined,
-      }));
+      diagnostics.push(
+        diagnosticAt(read.source, pointer, {
+          severity: 'error',
+          code: 'bad-template-manifest',
+          message: `the entry "${name}" has no ${missing.map((m) => `"${m}"`).join(' or ')}`,
+          hint: inherited === undefined ? 'a new entry gives "template", "each" and "path"' : undefined,
+        }),
+      );
       continue;
     }
     const template = await locate(ownValue?.template !== undefined ? own! : (base ?? own!), pointer, entry.template!);

@@ -32,7 +32,25 @@ const CLOSING: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<'
  * Words that declare, import or export rather than name a type: refused wherever they
  * could be read as such (a property or parameter may still be called `type`).
  */
-const STATEMENT_WORDS = new Set(['import', 'require', 'declare', 'export', 'namespace', 'module', 'global', 'var', 'let', 'const', 'function', 'class', 'interface', 'enum', 'type', 'package', 'eval']);
+const STATEMENT_WORDS = new Set([
+  'import',
+  'require',
+  'declare',
+  'export',
+  'namespace',
+  'module',
+  'global',
+  'var',
+  'let',
+  'const',
+  'function',
+  'class',
+  'interface',
+  'enum',
+  'type',
+  'package',
+  'eval',
+]);
 /** Words after which another word may follow: `keyof T`, `readonly string[]`, `infer U`. */
 const PREFIX_WORDS = new Set(['keyof', 'typeof', 'readonly', 'unique', 'infer', 'new', 'asserts', 'abstract']);
 /** Words that join two types: `T extends U`, `x is T`, `K in keyof T`, `K as X`. */

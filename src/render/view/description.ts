@@ -112,7 +112,9 @@ function merged(membersOf: () => Described[]): Described {
       return all().find((m) => m.list)?.list;
     },
     field(name, scope) {
-      const found = all().map((m) => m.field(name, scope)).filter((f): f is Field => f !== undefined);
+      const found = all()
+        .map((m) => m.field(name, scope))
+        .filter((f): f is Field => f !== undefined);
       if (found.length === 0) return undefined;
       if (found.length === 1) return found[0];
       return { value: merged(() => found.map((f) => f.value)), raw: found.some((f) => f.raw), validators: found.every((f) => f.validators) };

@@ -16,7 +16,12 @@ export function docView(doc: DocInfo): DocView {
     description: markdown,
     summary: lazy(() => {
       const text = markdown.compute();
-      return text === null ? null : text.split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
+      return text === null
+        ? null
+        : text
+            .split(/\n\s*\n/)[0]!
+            .replace(/\s+/g, ' ')
+            .trim();
     }),
     tags: lazy(() => doc.tags.map((tag) => lazyView({ name: tag.name, value: tag.value }))),
     constraints: (doc.constraints ?? {}) as ConstraintsView,

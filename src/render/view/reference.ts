@@ -44,7 +44,10 @@ export function templateReference(): string {
       continue;
     }
     if (typeof node['x-keys'] === 'string') {
-      out.push(`An object with one field per entry of the set that renders ${node['x-keys'] === 'schema' ? 'once per schema' : node['x-keys'] === 'run' ? 'once per run' : 'once per run-time helper'}, named like the entry.`, '');
+      out.push(
+        `An object with one field per entry of the set that renders ${node['x-keys'] === 'schema' ? 'once per schema' : node['x-keys'] === 'run' ? 'once per run' : 'once per run-time helper'}, named like the entry.`,
+        '',
+      );
       continue;
     }
     out.push(...fieldTable(node, view), '');
@@ -94,7 +97,13 @@ function typeText(node: SchemaNode, schema: SchemaNode): string {
   if (Array.isArray(node.enum)) return (node.enum as unknown[]).map((v) => `\`${JSON.stringify(v)}\``).join(' or ');
   const types = Array.isArray(node.type) ? (node.type as string[]) : typeof node.type === 'string' ? [node.type] : [];
   return types
-    .map((t) => (t === 'array' ? `list of ${typeText(node.items as SchemaNode, schema)}` : t === 'object' && node.additionalProperties ? `object of ${typeText(node.additionalProperties as SchemaNode, schema)}` : t))
+    .map((t) =>
+      t === 'array'
+        ? `list of ${typeText(node.items as SchemaNode, schema)}`
+        : t === 'object' && node.additionalProperties
+          ? `object of ${typeText(node.additionalProperties as SchemaNode, schema)}`
+          : t,
+    )
     .join(' or ');
 }
 

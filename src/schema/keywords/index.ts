@@ -76,7 +76,10 @@ function buildVocabulary(dialect: Dialect): Vocabulary {
     inPlace: new Set(named((k) => k.appliesTo === 'in-place' || k.facts.role === 'reference')),
     refOverridesSiblings: !atLeast(baseDraft(dialect), '2019-09'),
     annotations: new Set(named((k) => ['annotation', 'meta', 'identifier'].includes(k.facts.role))),
-    docTags: all.filter((k) => k.facts.docTag !== undefined).sort((a, b) => a.facts.docTag! - b.facts.docTag!).map((k) => k.name),
+    docTags: all
+      .filter((k) => k.facts.docTag !== undefined)
+      .sort((a, b) => a.facts.docTag! - b.facts.docTag!)
+      .map((k) => k.name),
     shapes: { object: named((k) => k.facts.shapes === 'object' && k.appliesTo !== 'in-place'), array: named((k) => k.facts.shapes === 'array') },
     crossesRefs: new Set(named((k) => k.facts.crossesRefs === true)),
     definitions: new Set(named((k) => k.facts.role === 'definitions')),
@@ -100,4 +103,3 @@ function inDialect(facts: KeywordFacts, dialect: Dialect): boolean {
 function atLeast(a: Draft, b: Draft): boolean {
   return DRAFTS.indexOf(a) >= DRAFTS.indexOf(b);
 }
-

@@ -7,7 +7,9 @@ describe('doc comments', () => {
     const comment = renderDocComment({ description, tags: [] }, '');
     const body = comment.slice(3, -3);
     expect(body).not.toContain('*/');
-    expect(comment).toContain(`(Shortened: the schema's description has ${description.length.toLocaleString('en-US')} characters; doc comments show the first ${DESCRIPTION_LIMIT.toLocaleString('en-US')}.)`);
+    expect(comment).toContain(
+      `(Shortened: the schema's description has ${description.length.toLocaleString('en-US')} characters; doc comments show the first ${DESCRIPTION_LIMIT.toLocaleString('en-US')}.)`,
+    );
     expect(comment.length).toBeLessThan(DESCRIPTION_LIMIT * 1.2);
     // Wrapped at 100 columns like any description.
     expect(Math.max(...comment.split('\n').map((l) => l.length))).toBeLessThanOrEqual(103);

@@ -33,7 +33,12 @@ const nine = Array.from({ length: 9 }, (_, i) => `"p${i}": {"type": "string"}`).
 
 const CASES: Case[] = [
   { title: 'Func2', oracle: 'ajv', schema: '{"type": "object", "properties": {"func2": {"type": "boolean"}}}', instances: ['{"func2": "no"}', '{"func2": true}', '{}'] },
-  { title: 'Root1', oracle: 'ajv', schema: '{"type": "object", "properties": {"root1": {"enum": ["admin", "user"]}}}', instances: ['{"root1": "admin; DROP TABLE"}', '{"root1": "user"}', '{"root1": 1}'] },
+  {
+    title: 'Root1',
+    oracle: 'ajv',
+    schema: '{"type": "object", "properties": {"root1": {"enum": ["admin", "user"]}}}',
+    instances: ['{"root1": "admin; DROP TABLE"}', '{"root1": "user"}', '{"root1": 1}'],
+  },
   {
     title: 'AjvNames',
     oracle: 'ajv',

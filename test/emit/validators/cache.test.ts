@@ -30,7 +30,8 @@ describe('validator cache', () => {
       await mkdir(join(dir, 'schemas'));
       await writeFile(join(dir, 'schemas', 'pair.json'), JSON.stringify({ title: 'Pair', type: 'array', items: [{ type: 'string' }], additionalItems: false }));
       const cache = new MemoryValidatorCache();
-      const verdict = async () => ((await import(`${pathToFileURL(join(dir, 'generated', 'validators', 'Pair.js')).href}?${Math.random()}`)) as { validatePair: (d: unknown) => boolean }).validatePair(['a', 'b']);
+      const verdict = async () =>
+        ((await import(`${pathToFileURL(join(dir, 'generated', 'validators', 'Pair.js')).href}?${Math.random()}`)) as { validatePair: (d: unknown) => boolean }).validatePair(['a', 'b']);
       expect((await generate({ cwd: dir, cache, defaultDialect: 'draft-07' })).validatorsReused).toBe(0);
       expect(await verdict()).toBe(false);
       // Read as 2020-12, `items` holds one schema: the same text is another schema (refused by its meta-schema), never the cached module.

@@ -379,7 +379,8 @@ describe('validators per dialect', () => {
         'd04.json': { $schema: D4, title: 'When04', type: 'string', format: 'date-time' },
         'd07.json': { $schema: D7, title: 'Id07', type: 'string', format: 'uuid' },
         'd2019.json': { $schema: D2019, title: 'Span2019', type: 'string', format: 'duration' },
-        'oas30.yaml': 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    Count30: { type: integer, format: int32 }\n    Color30: { type: string, format: x-color }\n',
+        'oas30.yaml':
+          'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    Count30: { type: integer, format: int32 }\n    Color30: { type: string, format: x-color }\n',
       };
       const checks: [string, unknown, unknown][] = [
         ['When04', '2024-01-01T00:00:00Z', 'yesterday'],
@@ -393,7 +394,13 @@ describe('validators per dialect', () => {
         for (const [name, schema] of Object.entries(schemas)) await writeFile(join(out, 'schemas', name), typeof schema === 'string' ? schema : JSON.stringify(schema));
         const report = await generate({ cwd: out, formats, cache: false });
         expect(report.status).toBe('written');
-        const verdicts = ourOutcomes(out, join(out, 'generated'), 'esm', [...checks.flatMap(([type, good, bad]) => [{ type, data: good, valid: true }, { type, data: bad, valid: false }]), { type: 'Color30', data: 'anything', valid: true }]);
+        const verdicts = ourOutcomes(out, join(out, 'generated'), 'esm', [
+          ...checks.flatMap(([type, good, bad]) => [
+            { type, data: good, valid: true },
+            { type, data: bad, valid: false },
+          ]),
+          { type: 'Color30', data: 'anything', valid: true },
+        ]);
         expect(verdicts.map((o) => o.valid)).toEqual(formats === 'assert' ? [true, false, true, false, true, false, true, false, true] : new Array(9).fill(true));
       }
     }));
@@ -415,8 +422,12 @@ describe('validators per dialect', () => {
   it('OpenAPI discriminator stays an annotation: ajv’s discriminator option refuses valid OpenAPI schemas', () => {
     const ajv = newAjvFor('openapi-3.0', { discriminator: true, strict: false });
     // A mapping (most OpenAPI documents have one), and a base schema its subtypes extend with allOf.
-    expect(() => ajv.compile({ type: 'object', required: ['kind'], discriminator: { propertyName: 'kind', mapping: { dog: '#/x' } }, oneOf: [{ properties: { kind: { const: 'dog' } } }] })).toThrow('discriminator: mapping is not supported');
-    expect(() => ajv.compile({ type: 'object', required: ['kind'], discriminator: { propertyName: 'kind' }, properties: { kind: { type: 'string' } } })).toThrow('discriminator: requires oneOf keyword');
+    expect(() => ajv.compile({ type: 'object', required: ['kind'], discriminator: { propertyName: 'kind', mapping: { dog: '#/x' } }, oneOf: [{ properties: { kind: { const: 'dog' } } }] })).toThrow(
+      'discriminator: mapping is not supported',
+    );
+    expect(() => ajv.compile({ type: 'object', required: ['kind'], discriminator: { propertyName: 'kind' }, properties: { kind: { type: 'string' } } })).toThrow(
+      'discriminator: requires oneOf keyword',
+    );
   });
 
   itSuite('draft-07: "ref overrides any sibling keywords" (JSON-Schema-Test-Suite draft7/ref.json)', () =>
@@ -433,5 +444,6 @@ describe('validators per dialect', () => {
       const as2020 = await generate({ cwd: dir, cache: false, outDir: 'as2020' });
       expect(as2020.status).toBe('written');
       expect(ourOutcomes(dir, join(dir, 'as2020'), 'esm', checks).map((o) => o.valid)).toEqual([true, false, false]);
-    }));
+    }),
+  );
 });

@@ -24,7 +24,13 @@ describe('schemas compiled with native refs', () => {
   it('a $dynamicAnchor in the referring schema extends the referenced one', () =>
     withTempDir(async (dir) => {
       const { index } = await generateAndImport(dir, {
-        'tree.json': { $id: 'https://example.com/tree', title: 'Tree', $dynamicAnchor: 'node', type: 'object', properties: { data: true, children: { type: 'array', items: { $dynamicRef: '#node' } } } },
+        'tree.json': {
+          $id: 'https://example.com/tree',
+          title: 'Tree',
+          $dynamicAnchor: 'node',
+          type: 'object',
+          properties: { data: true, children: { type: 'array', items: { $dynamicRef: '#node' } } },
+        },
         'strict-tree.json': { $id: 'https://example.com/strict-tree', title: 'StrictTree', $dynamicAnchor: 'node', $ref: 'tree', required: ['data'] },
       });
       expect(index.validateStrictTree!({ data: 1, children: [{ data: 2 }] })).toBe(true);

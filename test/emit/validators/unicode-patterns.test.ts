@@ -63,7 +63,17 @@ describe('patterns valid only without the u flag', () => {
       const options = { strict: false, allErrors: true } as const;
       const withoutU = new Ajv2020({ ...options, unicodeRegExp: false });
       const withU = new Ajv2020(options);
-      const values = ['arn:aws:config:us-east-1:123456789012:stored-query/my_query-1/query-abc_1', 'arn:aws-cn:config:cn-1:1:stored-query/a/query-a/b', 'guard-2.x.x', 'xguard-2a.x.x', '-😀', '-a', '😀', 'a', ''];
+      const values = [
+        'arn:aws:config:us-east-1:123456789012:stored-query/my_query-1/query-abc_1',
+        'arn:aws-cn:config:cn-1:1:stored-query/a/query-a/b',
+        'guard-2.x.x',
+        'xguard-2a.x.x',
+        '-😀',
+        '-a',
+        '😀',
+        'a',
+        '',
+      ];
       const cases: [string, string, typeof withU][] = [
         ['QueryArn', QUERY_ARN, withoutU],
         ['PolicyRuntime', GUARD, withoutU],

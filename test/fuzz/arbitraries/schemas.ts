@@ -69,24 +69,39 @@ function keywordEntries(s: SchemaStrings, sub: fc.Arbitrary<DraftSchema>): fc.Ar
     entry('enum', fc.array(s.value, { minLength: 1, maxLength: 4 })),
     entry('const', s.value),
     fc
-      .record({ minimum: fc.integer({ min: -5, max: 5 }), maximum: fc.integer({ min: -5, max: 10 }), exclusiveMinimum: fc.integer({ min: -5, max: 5 }), exclusiveMaximum: fc.integer({ min: -5, max: 10 }), multipleOf: fc.constantFrom(1, 2, 0.5, 3, 0.01) }, { requiredKeys: [] })
+      .record(
+        {
+          minimum: fc.integer({ min: -5, max: 5 }),
+          maximum: fc.integer({ min: -5, max: 10 }),
+          exclusiveMinimum: fc.integer({ min: -5, max: 5 }),
+          exclusiveMaximum: fc.integer({ min: -5, max: 10 }),
+          multipleOf: fc.constantFrom(1, 2, 0.5, 3, 0.01),
+        },
+        { requiredKeys: [] },
+      )
       .map((r) => Object.entries(r)),
     fc.record({ minLength: small, maxLength: fc.integer({ min: 0, max: 12 }) }, { requiredKeys: [] }).map((r) => Object.entries(r)),
     entry('pattern', s.pattern),
     entry('format', s.format),
-    fc
-      .tuple(fc.uniqueArray(fc.tuple(s.key, sub), { maxLength: 4, selector: ([k]) => k }), fc.array(fc.nat(), { maxLength: 3 }), fc.option(s.key, { freq: 3 }))
-      .map(([props, picks, extra]) => {
-        const required = new Set(picks.filter(() => props.length > 0).map((p) => props[p % props.length]![0]));
-        if (extra !== null) required.add(extra);
-        const entries: Entries = [['properties', objectOf(props)]];
-        if (required.size > 0) entries.push(['required', [...required]]);
-        return entries;
-      }),
+    fc.tuple(fc.uniqueArray(fc.tuple(s.key, sub), { maxLength: 4, selector: ([k]) => k }), fc.array(fc.nat(), { maxLength: 3 }), fc.option(s.key, { freq: 3 })).map(([props, picks, extra]) => {
+      const required = new Set(picks.filter(() => props.length > 0).map((p) => props[p % props.length]![0]));
+      if (extra !== null) required.add(extra);
+      const entries: Entries = [['properties', objectOf(props)]];
+      if (required.size > 0) entries.push(['required', [...required]]);
+      return entries;
+    }),
     entry('required', uniqueKeys(3)),
     entry('additionalProperties', sub),
     entry('patternProperties', fc.uniqueArray(fc.tuple(s.pattern, sub), { minLength: 1, maxLength: 2, selector: ([k]) => k }).map(objectOf)),
-    entry('propertyNames', fc.oneof(sub, s.pattern.map((pattern) => ({ pattern })), uniqueKeys(3).map((e) => ({ enum: e })), small.map((maxLength) => ({ maxLength })))),
+    entry(
+      'propertyNames',
+      fc.oneof(
+        sub,
+        s.pattern.map((pattern) => ({ pattern })),
+        uniqueKeys(3).map((e) => ({ enum: e })),
+        small.map((maxLength) => ({ maxLength })),
+      ),
+    ),
     fc.record({ minProperties: small, maxProperties: fc.integer({ min: 0, max: 6 }) }, { requiredKeys: [] }).map((r) => Object.entries(r)),
     entry('dependentRequired', fc.uniqueArray(fc.tuple(s.key, uniqueKeys(2)), { minLength: 1, maxLength: 2, selector: ([k]) => k }).map(objectOf)),
     entry('dependentSchemas', fc.uniqueArray(fc.tuple(s.key, sub), { minLength: 1, maxLength: 2, selector: ([k]) => k }).map(objectOf)),
@@ -111,7 +126,12 @@ function keywordEntries(s: SchemaStrings, sub: fc.Arbitrary<DraftSchema>): fc.Ar
     }),
     entry('unevaluatedProperties', fc.oneof(fc.constant(false), sub)),
     entry('unevaluatedItems', fc.oneof(fc.constant(false), sub)),
-    entry('$ref', fc.tuple(fc.constantFrom('root', 'def', 'def', 'sibling', 'sibling', 'sibling-def') as fc.Arbitrary<RefTo['kind']>, fc.nat(), fc.nat(2)).map(([kind, pick, style]) => new RefTo(kind, pick, style))),
+    entry(
+      '$ref',
+      fc
+        .tuple(fc.constantFrom('root', 'def', 'def', 'sibling', 'sibling', 'sibling-def') as fc.Arbitrary<RefTo['kind']>, fc.nat(), fc.nat(2))
+        .map(([kind, pick, style]) => new RefTo(kind, pick, style)),
+    ),
     // Annotations: they reach doc comments, not checks.
     entry('title', s.text),
     entry('description', s.text),
@@ -119,7 +139,13 @@ function keywordEntries(s: SchemaStrings, sub: fc.Arbitrary<DraftSchema>): fc.Ar
     entry('default', s.value),
     entry('examples', fc.array(s.value, { maxLength: 2 })),
     fc.record({ deprecated: fc.boolean(), readOnly: fc.boolean(), writeOnly: fc.boolean() }, { requiredKeys: [] }).map((r) => Object.entries(r)),
-    fc.tuple(s.text, fc.constantFrom('base64', '7bit', 'quoted-printable')).map(([media, encoding]) => [['contentMediaType', media], ['contentEncoding', encoding]] as Entries),
+    fc.tuple(s.text, fc.constantFrom('base64', '7bit', 'quoted-printable')).map(
+      ([media, encoding]) =>
+        [
+          ['contentMediaType', media],
+          ['contentEncoding', encoding],
+        ] as Entries,
+    ),
     fc.tuple(s.extension, s.value).map(([ext, value]) => [[`x-${ext}`, value]] as Entries),
   ];
   const weighted = options.map((arbitrary) => ({ weight: 6, arbitrary }));
@@ -134,7 +160,11 @@ export function schemaArbitrary(s: SchemaStrings, maxDepth = 3): fc.Arbitrary<Dr
   const { schema } = fc.letrec<{ schema: DraftSchema }>((tie) => ({
     schema: fc.oneof(
       { maxDepth, depthIdentifier: 'schema', withCrossShrink: true },
-      fc.oneof(fc.constant({}), fc.constantFrom(...TYPES).map((type) => ({ type })), fc.boolean()),
+      fc.oneof(
+        fc.constant({}),
+        fc.constantFrom(...TYPES).map((type) => ({ type })),
+        fc.boolean(),
+      ),
       fc.array(keywordEntries(s, tie('schema')), { minLength: 1, maxLength: 4 }).map((groups) => objectOf(groups.flat())),
     ),
   }));

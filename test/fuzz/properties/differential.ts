@@ -59,7 +59,10 @@ export const differentialCases: fc.Arbitrary<DifferentialCase> = fc
     { minLength: 1, maxLength: SETS_PER_RUN },
   )
   .map((batch) => {
-    const sets = finalizeBatch(batch.map((b) => b.files), { indexedTitles: true });
+    const sets = finalizeBatch(
+      batch.map((b) => b.files),
+      { indexedTitles: true },
+    );
     return { sets, instances: batch.map((b, i) => b.recipes.map((r) => instanceOf(sets[i]!, r))) };
   });
 
@@ -194,7 +197,11 @@ function compareSet(c: DifferentialCase, i: number, index: Record<string, Valida
     const ourPaths = ourValid ? '' : paths(ours.errors ?? []);
     const ajvPaths = ajvValid ? '' : paths(ajv.errors());
     if (ourValid !== ajvValid) {
-      return fail(`our validator says ${ourValid ? 'valid' : 'invalid'} where ajv says ${ajvValid ? 'valid' : 'invalid'}`, `${name}${ourValid ? '' : `: our error paths ${ourPaths}`}${ajvValid ? '' : `; ajv's error paths ${ajvPaths}`}`, instance);
+      return fail(
+        `our validator says ${ourValid ? 'valid' : 'invalid'} where ajv says ${ajvValid ? 'valid' : 'invalid'}`,
+        `${name}${ourValid ? '' : `: our error paths ${ourPaths}`}${ajvValid ? '' : `; ajv's error paths ${ajvPaths}`}`,
+        instance,
+      );
     }
     if (ajvValid) {
       differentialTotals.valid++;

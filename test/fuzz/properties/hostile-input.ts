@@ -97,7 +97,10 @@ async function runOnce(c: HostileCase, dir: string, sets: number[], attempt: num
   const before = await treeOf(out);
   // The first line of a message says what kind of failure it is (kept by the minimiser); details follow.
   const viaCli = c.viaCli && attempt === 0;
-  const problem = (text: string): RunOutcome => ({ kind: 'problem', failure: { message: text.split(dir).join('<tmp>'), repro: { files: filesOf(c.sets, sets), ...(viaCli ? { viaCli } : {}), ...(canaryLink ? { canaryLink } : {}) } } });
+  const problem = (text: string): RunOutcome => ({
+    kind: 'problem',
+    failure: { message: text.split(dir).join('<tmp>'), repro: { files: filesOf(c.sets, sets), ...(viaCli ? { viaCli } : {}), ...(canaryLink ? { canaryLink } : {}) } },
+  });
   let report: Report;
   try {
     report = await generate({ cwd: dir, inputs: [folder], outDir: 'out', cache: false });
@@ -139,7 +142,8 @@ async function runOnce(c: HostileCase, dir: string, sets: number[], attempt: num
   if (leaked) return problem(`the run read a file outside the input folders: its text reached the output\nin ${leaked[0]}`);
   if ((await readFile(join(out, USER_FILE), 'utf8').catch(() => undefined)) !== USER_TEXT) return problem(`a successful run removed or changed ${USER_FILE}, a file it did not write`);
   const typeErrors = strictTypeErrors(await filesEnding(out, '.d.ts'));
-  if (typeErrors.length > 0) return problem(`the output does not compile with tsc --strict: ${/TS\d+/.exec(typeErrors[0]!)?.[0] ?? 'error'}\n${typeErrors.length} error(s):\n${typeErrors.slice(0, 8).join('\n')}`);
+  if (typeErrors.length > 0)
+    return problem(`the output does not compile with tsc --strict: ${/TS\d+/.exec(typeErrors[0]!)?.[0] ?? 'error'}\n${typeErrors.length} error(s):\n${typeErrors.slice(0, 8).join('\n')}`);
   const beforeProbe = written;
   const probe = await probeImports(out, join(dir, `probe-${attempt}`), propertyNamesIn(c.sets, sets));
   const probeChanges = treeChanges(beforeProbe, await treeOf(out));

@@ -47,7 +47,9 @@ export async function checkProperty<T>(settings: FuzzSettings, property: Propert
     { seed: settings.seed, numRuns: settings.runs, ...(settings.path ? { path: settings.path } : {}) },
   );
   const ignoredNote =
-    ignored.size === 0 ? '' : `\n\n${[...ignored.values()].reduce((a, b) => a + b, 0)} failure(s) matching FUZZ_IGNORE=${settings.ignore} were set aside:\n${[...ignored].map(([h, n]) => `  ${n}× ${h.length > 300 ? `${h.slice(0, 300)}…` : h}`).join('\n')}`;
+    ignored.size === 0
+      ? ''
+      : `\n\n${[...ignored.values()].reduce((a, b) => a + b, 0)} failure(s) matching FUZZ_IGNORE=${settings.ignore} were set aside:\n${[...ignored].map(([h, n]) => `  ${n}× ${h.length > 300 ? `${h.slice(0, 300)}…` : h}`).join('\n')}`;
   // Set-aside failures still fail the test: FUZZ_IGNORE helps find the next distinct failure, it never makes a run green.
   if (!details.failed && ignored.size > 0) throw new Error(printable(`${property.name}: no other failure in ${details.numRuns} run(s) (seed ${details.seed}).${ignoredNote}`));
   if (!details.failed) return;
@@ -66,15 +68,17 @@ export async function checkProperty<T>(settings: FuzzSettings, property: Propert
   const recheck = (repro: Repro) => property.recheck(repro).catch(() => undefined);
   const { failure: minimal, rechecks } = await minimizeRepro(lastFailure, recheck, property.minimizeBudget);
   throw new Error(
-    printable([
-      ...head,
-      minimal.message,
-      '',
-      renderRepro(minimal.repro),
-      '',
-      `(minimised from fast-check's counterexample in ${rechecks} rerun(s), each still failing this way: "${kindOf(minimal)}"; fast-check's own, before that:)`,
-      renderRepro(lastFailure.repro),
-    ].join('\n') + ignoredNote),
+    printable(
+      [
+        ...head,
+        minimal.message,
+        '',
+        renderRepro(minimal.repro),
+        '',
+        `(minimised from fast-check's counterexample in ${rechecks} rerun(s), each still failing this way: "${kindOf(minimal)}"; fast-check's own, before that:)`,
+        renderRepro(lastFailure.repro),
+      ].join('\n') + ignoredNote,
+    ),
   );
 }
 

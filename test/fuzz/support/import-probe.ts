@@ -45,7 +45,11 @@ export async function probeImports(outDir: string, scratch: string, propertyName
   for (const n of result.network) problems.push(`network attempted: ${n}`);
   for (const c of result.changedByImport) problems.push(`importing the output changed a global: ${c}`);
   for (const c of result.changedByValidation) problems.push(`running a validator changed a global: ${c}`);
-  for (const [name, dir] of [['working folder', cwd], ['HOME', home], ['TMPDIR', tmp]] as const) {
+  for (const [name, dir] of [
+    ['working folder', cwd],
+    ['HOME', home],
+    ['TMPDIR', tmp],
+  ] as const) {
     const files = await readdir(dir, { recursive: true });
     if (files.length > 0) problems.push(`files appeared in the child's ${name}: ${files.join(', ')}`);
   }

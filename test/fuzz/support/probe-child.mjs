@@ -32,11 +32,33 @@ globalThis.fetch = refuse('fetch');
 // What counts as "a global changed": an own property (string or symbol key) of these
 // objects added, removed, or given another value, getter, setter or attribute.
 const watched = {
-  globalThis, process, 'process.env': process.env, Object, 'Object.prototype': Object.prototype, Array, 'Array.prototype': Array.prototype,
-  Function, 'Function.prototype': Function.prototype, String, 'String.prototype': String.prototype, 'Number.prototype': Number.prototype,
-  'Boolean.prototype': Boolean.prototype, 'RegExp.prototype': RegExp.prototype, RegExp, 'Promise.prototype': Promise.prototype, Promise,
-  'Error.prototype': Error.prototype, Error, 'Symbol.prototype': Symbol.prototype, 'Date.prototype': Date.prototype,
-  'Map.prototype': Map.prototype, 'Set.prototype': Set.prototype, JSON, Math, Reflect, 'Iterator.prototype': Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
+  globalThis,
+  process,
+  'process.env': process.env,
+  Object,
+  'Object.prototype': Object.prototype,
+  Array,
+  'Array.prototype': Array.prototype,
+  Function,
+  'Function.prototype': Function.prototype,
+  String,
+  'String.prototype': String.prototype,
+  'Number.prototype': Number.prototype,
+  'Boolean.prototype': Boolean.prototype,
+  'RegExp.prototype': RegExp.prototype,
+  RegExp,
+  'Promise.prototype': Promise.prototype,
+  Promise,
+  'Error.prototype': Error.prototype,
+  Error,
+  'Symbol.prototype': Symbol.prototype,
+  'Date.prototype': Date.prototype,
+  'Map.prototype': Map.prototype,
+  'Set.prototype': Set.prototype,
+  JSON,
+  Math,
+  Reflect,
+  'Iterator.prototype': Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
 };
 
 function snapshot() {

@@ -66,20 +66,74 @@ type Path = (string | number)[];
 
 /** Keys the minimiser never shortens: a shortened keyword is no longer the keyword (names, titles and data keys are fair game). */
 const KEYWORDS = new Set([
-  '$schema', '$id', '$ref', '$defs', '$anchor', '$dynamicRef', '$dynamicAnchor', '$comment', 'type', 'enum', 'const', 'multipleOf', 'maximum',
-  'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems',
-  'maxContains', 'minContains', 'maxProperties', 'minProperties', 'required', 'dependentRequired', 'properties', 'patternProperties',
-  'additionalProperties', 'propertyNames', 'items', 'prefixItems', 'contains', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else',
-  'dependentSchemas', 'unevaluatedItems', 'unevaluatedProperties', 'format', 'title', 'description', 'default', 'examples', 'deprecated',
-  'readOnly', 'writeOnly', 'contentMediaType', 'contentEncoding', 'contentSchema', 'definitions', 'x-schema-gen-validator',
+  '$schema',
+  '$id',
+  '$ref',
+  '$defs',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$comment',
+  'type',
+  'enum',
+  'const',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxContains',
+  'minContains',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'dependentRequired',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'propertyNames',
+  'items',
+  'prefixItems',
+  'contains',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'format',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'contentMediaType',
+  'contentEncoding',
+  'contentSchema',
+  'definitions',
+  'x-schema-gen-validator',
 ]);
 
 function* simplerRepros(repro: Repro): Generator<Repro> {
   const fileNames = Object.keys(repro.files);
   // Whole files first (but never the file the data is for, nor the last one).
-  if (fileNames.length > 1) for (const name of fileNames) if (name !== repro.data?.file) yield { ...repro, files: objectOf(Object.entries(repro.files).filter(([n]) => n !== name)) as Record<string, Json> };
+  if (fileNames.length > 1)
+    for (const name of fileNames) if (name !== repro.data?.file) yield { ...repro, files: objectOf(Object.entries(repro.files).filter(([n]) => n !== name)) as Record<string, Json> };
   for (const name of fileNames) {
-    for (const simpler of simplerJson(repro.files[name]!)) yield { ...repro, files: objectOf(Object.entries(repro.files).map(([n, s]) => [n, n === name ? simpler : s] as const)) as Record<string, Json> };
+    for (const simpler of simplerJson(repro.files[name]!))
+      yield { ...repro, files: objectOf(Object.entries(repro.files).map(([n, s]) => [n, n === name ? simpler : s] as const)) as Record<string, Json> };
   }
   if (repro.data) for (const simpler of simplerJson(repro.data.value)) yield { ...repro, data: { file: repro.data.file, value: simpler } };
 }

@@ -30,6 +30,9 @@ export function cliOutputProblems(run: CliResult): string[] {
   if (/internal error/i.test(all)) problems.push('the CLI reported an internal error');
   if (/^\s+at .+(:\d+:\d+\)?|\(native\))$/m.test(all)) problems.push('the CLI printed a stack trace');
   const control = CONTROL.exec(all);
-  if (control) problems.push(`the CLI printed a raw control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0')}\n  near ${JSON.stringify(all.slice(Math.max(0, control.index - 40), control.index + 20))}`);
+  if (control)
+    problems.push(
+      `the CLI printed a raw control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0')}\n  near ${JSON.stringify(all.slice(Math.max(0, control.index - 40), control.index + 20))}`,
+    );
   return problems;
 }

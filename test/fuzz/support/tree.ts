@@ -9,8 +9,9 @@ export async function treeOf(dir: string): Promise<Map<string, string>> {
 /** The files added, removed or changed between two trees, for a message. */
 export function treeChanges(before: Map<string, string>, after: Map<string, string>): string[] {
   const changes: string[] = [];
-  for (const [path, text] of after) if (!before.has(path)) changes.push(`added ${path}`);
-  else if (before.get(path) !== text) changes.push(`changed ${path}`);
+  for (const [path, text] of after)
+    if (!before.has(path)) changes.push(`added ${path}`);
+    else if (before.get(path) !== text) changes.push(`changed ${path}`);
   for (const path of before.keys()) if (!after.has(path)) changes.push(`removed ${path}`);
   return changes;
 }

@@ -23,8 +23,7 @@ describe('reading a template set', () => {
       expect(set!.partials.get('banner')!.file).toBe('tpl/banner.mustache');
       expect(set!.entries.find((e) => e.name === 'type')!.template.file).toBe('tpl/type.d.ts.mustache');
       expect(set!.entries.find((e) => e.name === 'index')!.template.file).toMatch(/templates\/index\.js\.mustache$/);
-    }),
-  );
+    }));
 
   it('changes default entries field by field, drops them with null and adds new ones when it extends the defaults', () =>
     withTempDir(async (dir) => {
@@ -40,16 +39,23 @@ describe('reading a template set', () => {
       const docs = set!.entries.find((e) => e.name === 'docs')!;
       expect(docs.template.engine).toBe('module');
       expect(docs.template.render!({}, {})).toBe('# docs');
-    }),
-  );
+    }));
 
   it('stands alone without "extends": only its own entries, only its own folder', () =>
     withTempDir(async (dir) => {
       await writeTemplateSet(join(dir, 'tpl'), { files: { all: { template: 'type.d.ts.mustache', each: 'run', path: 'all.d.ts' } } });
       const { diagnostics } = await read(dir);
-      expect(diagnostics).toEqual([expect.objectContaining({ code: 'template-not-found', message: 'the template "type.d.ts.mustache" does not exist in tpl', file: 'tpl/templates.json', pointer: '/files/all/template', line: 4, column: 7 })]);
-    }),
-  );
+      expect(diagnostics).toEqual([
+        expect.objectContaining({
+          code: 'template-not-found',
+          message: 'the template "type.d.ts.mustache" does not exist in tpl',
+          file: 'tpl/templates.json',
+          pointer: '/files/all/template',
+          line: 4,
+          column: 7,
+        }),
+      ]);
+    }));
 
   it('names each manifest problem with its line and column', () =>
     withTempDir(async (dir) => {
@@ -77,16 +83,14 @@ describe('reading a template set', () => {
       ]);
       expect(diagnostics.every((d) => d.file === 'tpl/templates.json' && d.code === 'bad-template-manifest')).toBe(true);
       expect(diagnostics[0]!.hint).toContain('known fields here: $schema, description, extends, partials, files');
-    }),
-  );
+    }));
 
   it('requires template, each and path of a new entry', () =>
     withTempDir(async (dir) => {
       await writeTemplateSet(join(dir, 'tpl'), { extends: 'default', files: { f: { each: 'run', path: 'f' } } });
       const { diagnostics } = await read(dir);
       expect(diagnostics).toEqual([expect.objectContaining({ message: 'the entry "f" has no "template"', line: 4, column: 5 })]);
-    }),
-  );
+    }));
 
   it('reports a template module that does not parse with its line, and one without a default function', () =>
     withTempDir(async (dir) => {
@@ -101,8 +105,7 @@ describe('reading a template set', () => {
         expect.objectContaining({ code: 'bad-template', file: 'tpl/b.mjs', message: 'a template module must export a function by default: export default (view, helpers) => string' }),
         expect.objectContaining({ code: 'bad-template', file: 'tpl/c.mjs', line: 2, message: 'the template module failed to load: at import' }),
       ]);
-    }),
-  );
+    }));
 
   it('refuses runtime templates by their old names, and warns about a template file nothing uses', () =>
     withTempDir(async (dir) => {
@@ -112,6 +115,5 @@ describe('reading a template set', () => {
       const { set, diagnostics } = await readTemplateSet(join(dir, 'tpl2'), dir);
       expect(set).toBeDefined();
       expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'unused-template', file: 'tpl2/typ.d.ts.mustache' })]);
-    }),
-  );
+    }));
 });

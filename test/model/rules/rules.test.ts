@@ -104,7 +104,13 @@ describe('rule: const and enum', () => {
   it('const is the literal type of exactly that value', () => {
     expect(literalOf('a')).toEqual(lit('a'));
     expect(literalOf(null)).toEqual(lit(null));
-    expect(literalOf([1, 'x'])).toEqual({ kind: 'tuple', elements: [{ type: lit(1), optional: false }, { type: lit('x'), optional: false }] });
+    expect(literalOf([1, 'x'])).toEqual({
+      kind: 'tuple',
+      elements: [
+        { type: lit(1), optional: false },
+        { type: lit('x'), optional: false },
+      ],
+    });
     expect(literalOf({ a: true })).toMatchObject({ kind: 'object', properties: [{ name: 'a', type: lit(true), optional: false }] });
     expect(literalOf(Number.POSITIVE_INFINITY)).toEqual(UNKNOWN);
   });

@@ -25,7 +25,7 @@ const ACCEPTED = [
   'typeof globalThis',
   'T extends string ? "yes" : "no"',
   'Foo["bar"]',
-  "'single' | \"double\" | -1 | 2.5 | true | null | undefined",
+  '\'single\' | "double" | -1 | 2.5 | true | null | undefined',
   '{ [key: string]: number }',
 ];
 

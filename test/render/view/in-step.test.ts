@@ -12,7 +12,14 @@ import { REPO_ROOT } from '../../helpers/paths.js';
 // and its reference are written from it. After changing it: npm run view-types:update.
 describe('the view, described once', () => {
   it('has TypeScript types that schema-gen writes from view.schema.json today', async () => {
-    const report = await generate({ cwd: REPO_ROOT, inputs: ['templates/schema/view.schema.json'], templatesDir: 'scripts/view-types', outDir: 'src/render/view/generated', check: true, cache: false });
+    const report = await generate({
+      cwd: REPO_ROOT,
+      inputs: ['templates/schema/view.schema.json'],
+      templatesDir: 'scripts/view-types',
+      outDir: 'src/render/view/generated',
+      check: true,
+      cache: false,
+    });
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(report.diff).toBe('');
     expect(report.status).toBe('up-to-date');

@@ -80,8 +80,19 @@ describe('the view templates get', () => {
       const byName = Object.fromEntries(schema.type.properties.map((p: { name: string }) => [p.name, p]));
       expect(byName.tuple).toMatchObject({ key: 'tuple', required: true, type: { kind: 'tuple', text: '[string?, 3?, ...boolean[]]', rest: { kind: 'keyword', name: 'boolean' } } });
       expect(byName.tuple.type.elements[0]).toMatchObject({ optional: true, type: { kind: 'keyword', name: 'string', is: { keyword: true, tuple: false } } });
-      expect(byName.choice.type).toMatchObject({ kind: 'union', enum: true, text: '"a" | "b"', members: [{ kind: 'literal', value: 'a', text: '"a"' }, { kind: 'literal', value: 'b' }] });
-      expect(byName.choice.doc.members).toEqual([{ value: '"a"', name: null, description: 'first' }, { value: '"b"', name: null, description: 'second' }]);
+      expect(byName.choice.type).toMatchObject({
+        kind: 'union',
+        enum: true,
+        text: '"a" | "b"',
+        members: [
+          { kind: 'literal', value: 'a', text: '"a"' },
+          { kind: 'literal', value: 'b' },
+        ],
+      });
+      expect(byName.choice.doc.members).toEqual([
+        { value: '"a"', name: null, description: 'first' },
+        { value: '"b"', name: null, description: 'second' },
+      ]);
       expect(byName.both.type).toMatchObject({ kind: 'intersection', members: [{ kind: 'ref', name: 'Part', text: 'Part' }, { kind: 'object' }] });
       expect(byName['toString' as string].type).toMatchObject({ kind: 'union', members: [{ kind: 'keyword' }, { kind: 'inherited', name: 'toString', text: 'Object["toString"]' }] });
       expect(byName.custom.type).toEqual({ kind: 'verbatim', is: expect.objectContaining({ verbatim: true }), text: 'Date' });
@@ -89,7 +100,14 @@ describe('the view templates get', () => {
       expect(byName.nested.type.text).toBe('{\n    /**\n     * @readonly\n     */\n    deep?: string | null;\n    [key: string]: number | string | null | undefined;\n  }');
       expect(byName.nested.type.index.text).toBe('number | string | null | undefined');
       expect(byName.nested.type.properties[0]).toMatchObject({ name: 'deep', readonly: true, required: false });
-      expect(byName.old.doc).toMatchObject({ deprecated: true, tags: [{ name: 'default', value: '"x"' }, { name: 'example', value: '"y"' }, { name: 'deprecated', value: '' }] });
+      expect(byName.old.doc).toMatchObject({
+        deprecated: true,
+        tags: [
+          { name: 'default', value: '"x"' },
+          { name: 'example', value: '"y"' },
+          { name: 'deprecated', value: '' },
+        ],
+      });
       expect(byName.tuple.doc.constraints).toEqual({});
       expect(byName.tuple.type.elements[0].type.text).toBe('string');
       expect(schema.declaration.startsWith('/**\n * All the `shapes`.')).toBe(true);
@@ -98,6 +116,5 @@ describe('the view templates get', () => {
       const part = JSON.parse(built.files.find((f) => f.path === 'Part.json')!.content).schema;
       expect(part.doc.constraints).toEqual({ dependentRequired: { id: ['extra'] } });
       expect(part.type.properties[0].doc.constraints).toEqual({ format: 'uuid' });
-    }),
-  );
+    }));
 });

@@ -23,7 +23,8 @@ export const evaluationTracking: Step = {
       if (assignment?.type !== 'AssignmentExpression' || !isMemberOf(assignment.left, /^validate\d+$/, 'evaluated')) continue;
       if (assignment.operator !== '=' || assignment.right.type !== 'ObjectExpression') throw new UnexpectedAjvOutput(NAME, `evaluation result of an unexpected form: ${ajv.text(statement)}`);
       const result = parseJson(ajv.text(assignment.right));
-      if (typeof result.dynamicProps !== 'boolean' || typeof result.dynamicItems !== 'boolean') throw new UnexpectedAjvOutput(NAME, `evaluation result without dynamicProps/dynamicItems: ${ajv.text(statement)}`);
+      if (typeof result.dynamicProps !== 'boolean' || typeof result.dynamicItems !== 'boolean')
+        throw new UnexpectedAjvOutput(NAME, `evaluation result without dynamicProps/dynamicItems: ${ajv.text(statement)}`);
       if (result.dynamicProps || result.dynamicItems) allStatic = false;
       dead.push(statement);
       understood.add(assignment.left);
@@ -35,7 +36,12 @@ export const evaluationTracking: Step = {
       const siblings = parent && field === 'body' ? ((parent as BlockStatement).body as Statement[]) : [];
       const at = siblings.indexOf(node as Statement);
       const resets = [siblings[at + 1], siblings[at + 2]];
-      if (node.declarations.length !== 1 || !isMemberOf(declarator.init, /^validate\d+$/, 'evaluated') || !isReset(resets[0], name, 'dynamicProps', 'props') || !isReset(resets[1], name, 'dynamicItems', 'items')) {
+      if (
+        node.declarations.length !== 1 ||
+        !isMemberOf(declarator.init, /^validate\d+$/, 'evaluated') ||
+        !isReset(resets[0], name, 'dynamicProps', 'props') ||
+        !isReset(resets[1], name, 'dynamicItems', 'items')
+      ) {
         throw new UnexpectedAjvOutput(NAME, `evaluation tracking of an unexpected form: ${ajv.text(node)}`);
       }
       dead.push(node, resets[0]!, resets[1]!);

@@ -25,7 +25,12 @@ export const ownProperties: Step = {
       if (read === undefined) continue;
       const name = read === settings.protoStandIn ? '__proto__' : read;
       if (!INHERITED_NAMES.has(name)) continue;
-      const written = parent && ((parent.type === 'AssignmentExpression' && field === 'left') || parent.type === 'UpdateExpression' || (parent.type === 'CallExpression' && field === 'callee') || (parent.type === 'UnaryExpression' && (parent as { operator?: string }).operator === 'delete'));
+      const written =
+        parent &&
+        ((parent.type === 'AssignmentExpression' && field === 'left') ||
+          parent.type === 'UpdateExpression' ||
+          (parent.type === 'CallExpression' && field === 'callee') ||
+          (parent.type === 'UnaryExpression' && (parent as { operator?: string }).operator === 'delete'));
       if (written) throw new UnexpectedAjvOutput(NAME, `the data's "${name}" is not only read: ${ajv.text(parent)}`);
       const object = node.object.name;
       // Inherited names are identifiers, and an own `__proto__` shadows the accessor: `data.name` reads the own value.

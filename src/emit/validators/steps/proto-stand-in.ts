@@ -53,7 +53,10 @@ function assertRead(ajv: AjvOutput, member: MemberExpression): void {
   const ref = ajv.refOf(member);
   const written = (ref?.parent?.type === 'AssignmentExpression' && ref.field === 'left') || ref?.parent?.type === 'UpdateExpression';
   if (written) {
-    throw new UnsupportedSchema(NAME, 'a property named "__proto__" is evaluated at run time for unevaluatedProperties (through anyOf, oneOf, if, dependentSchemas or a $ref), which validators cannot track');
+    throw new UnsupportedSchema(
+      NAME,
+      'a property named "__proto__" is evaluated at run time for unevaluatedProperties (through anyOf, oneOf, if, dependentSchemas or a $ref), which validators cannot track',
+    );
   }
 }
 

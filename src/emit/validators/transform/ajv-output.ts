@@ -185,7 +185,31 @@ export class AjvOutput {
 }
 
 /** Fields of acorn's nodes that never hold nodes: skipped without a look. */
-const SCALAR_FIELDS = new Set(['type', 'start', 'end', 'loc', 'range', 'name', 'raw', 'regex', 'bigint', 'operator', 'prefix', 'computed', 'optional', 'method', 'shorthand', 'kind', 'static', 'async', 'generator', 'delegate', 'directive', 'sourceType', 'tail']);
+const SCALAR_FIELDS = new Set([
+  'type',
+  'start',
+  'end',
+  'loc',
+  'range',
+  'name',
+  'raw',
+  'regex',
+  'bigint',
+  'operator',
+  'prefix',
+  'computed',
+  'optional',
+  'method',
+  'shorthand',
+  'kind',
+  'static',
+  'async',
+  'generator',
+  'delegate',
+  'directive',
+  'sourceType',
+  'tail',
+]);
 
 function isNode(value: unknown): value is Node {
   return value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string' && typeof (value as { start?: unknown }).start === 'number';

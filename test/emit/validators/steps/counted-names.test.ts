@@ -58,6 +58,8 @@ describe('step counted-names', () => {
     const pet = savedOutput('basics', 'Pet');
     // `schema4` becomes `schema0`, which the code would then also mean as something else.
     const clash = edited(pet, 'let vErrors = null;', 'let vErrors = null; void schema0;');
-    expect(() => runStep(clash, countedNames, [preamble, runtimeImports, exportName, keywordAliases])).toThrow('unexpected ajv output in step counted-names: renaming "schema4" to "schema0" collides with a name the code uses');
+    expect(() => runStep(clash, countedNames, [preamble, runtimeImports, exportName, keywordAliases])).toThrow(
+      'unexpected ajv output in step counted-names: renaming "schema4" to "schema0" collides with a name the code uses',
+    );
   });
 });

@@ -7,7 +7,13 @@ describe('step keyword-aliases', () => {
   it('calls other validators by their own names; a call to itself is not an import', () => {
     const { code, context } = runStep(tree, keywordAliases);
     expect(code).not.toMatch(/const keyword\d+ =/);
-    expect(context.renames).toEqual(new Map([['keyword0', 'validateTree'], ['keyword1', 'validateLeafList'], ['keyword2', 'validateNode']]));
+    expect(context.renames).toEqual(
+      new Map([
+        ['keyword0', 'validateTree'],
+        ['keyword1', 'validateLeafList'],
+        ['keyword2', 'validateNode'],
+      ]),
+    );
     expect(context.externalValidators).toEqual(new Set(['validateLeafList', 'validateNode']));
   });
 

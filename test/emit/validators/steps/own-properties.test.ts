@@ -21,6 +21,8 @@ describe('step own-properties', () => {
   });
 
   it('refuses a write to an inherited name of the data', () => {
-    expect(() => runStep(edited(thing, 'let vErrors = null;', 'let vErrors = null; data.constructor = 1;'), ownProperties)).toThrow('unexpected ajv output in step own-properties: the data\'s "constructor" is not only read');
+    expect(() => runStep(edited(thing, 'let vErrors = null;', 'let vErrors = null; data.constructor = 1;'), ownProperties)).toThrow(
+      'unexpected ajv output in step own-properties: the data\'s "constructor" is not only read',
+    );
   });
 });

@@ -28,6 +28,8 @@ describe('step proto-stand-in', () => {
   });
 
   it('refuses the stand-in as a variable name', () => {
-    expect(() => runStep(edited(owner, 'let vErrors = null;', `let vErrors = null; let ${standIn} = 1;`), protoStandIn, after)).toThrow('unexpected ajv output in step proto-stand-in: the stand-in as a name of the code');
+    expect(() => runStep(edited(owner, 'let vErrors = null;', `let vErrors = null; let ${standIn} = 1;`), protoStandIn, after)).toThrow(
+      'unexpected ajv output in step proto-stand-in: the stand-in as a name of the code',
+    );
   });
 });

@@ -8,7 +8,12 @@ describe('step runtime-imports', () => {
     expect(pet.code.match(/require\(/g)).toHaveLength(3);
     const { code, context } = runStep(pet, runtimeImports);
     expect(code).not.toContain('require(');
-    expect(context.renames).toEqual(new Map([['func2', 'ucs2length'], ['func3', 'equal']]));
+    expect(context.renames).toEqual(
+      new Map([
+        ['func2', 'ucs2length'],
+        ['func3', 'equal'],
+      ]),
+    );
     expect(context.runtimeHelpers).toEqual(new Set(['ucs2length', 'equal', 'formats']));
   });
 

@@ -38,6 +38,8 @@ describe('step schema-constants', () => {
 
   it('refuses a constant that is not JSON', () => {
     const pet = savedOutput('basics', 'Pet');
-    expect(() => runStep(edited(pet, /const schema4 = \{/, 'const schema4 = {get x(){ return 1 }, '), schemaConstants)).toThrow('unexpected ajv output in step schema-constants: a schema constant is not JSON');
+    expect(() => runStep(edited(pet, /const schema4 = \{/, 'const schema4 = {get x(){ return 1 }, '), schemaConstants)).toThrow(
+      'unexpected ajv output in step schema-constants: a schema constant is not JSON',
+    );
   });
 });

@@ -19,6 +19,8 @@ describe('step schema-paths', () => {
 
   it('refuses a schema path that is not a string literal', () => {
     const pet = savedOutput('basics', 'Pet');
-    expect(() => runStep(edited(pet, 'schemaPath:"#/required"', 'schemaPath:"#/" + "required"'), schemaPaths)).toThrow('unexpected ajv output in step schema-paths: a schemaPath that is not a string literal');
+    expect(() => runStep(edited(pet, 'schemaPath:"#/required"', 'schemaPath:"#/" + "required"'), schemaPaths)).toThrow(
+      'unexpected ajv output in step schema-paths: a schemaPath that is not a string literal',
+    );
   });
 });

@@ -1,0 +1,41 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { coloursFor, runCli } from '../../../src/cli/main.js';
+import { withTempDir } from '../../helpers/temp-dir.js';
+
+const ESC = '\u001b[';
+
+describe('colours', () => {
+  it('a terminal gets colours; a pipe, NO_COLOR or TERM=dumb do not; FORCE_COLOR overrides the stream, not NO_COLOR', () => {
+    expect(coloursFor({ isTTY: true }, {})).toBe(true);
+    expect(coloursFor({ isTTY: false }, {})).toBe(false);
+    expect(coloursFor({}, { CI: 'true' })).toBe(false);
+    expect(coloursFor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(coloursFor({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
+    expect(coloursFor({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
+    expect(coloursFor({ isTTY: true }, { FORCE_COLOR: '0' })).toBe(false);
+    expect(coloursFor({ isTTY: false }, { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+  });
+
+  it.each([
+    ['a printer that asks for none (CI set, as picocolors would colour)', undefined, false],
+    ['a printer that asks for them', { out: true, err: true }, true],
+  ])('%s', (_, colours, expected) =>
+    withTempDir(async (dir) => {
+      const saved = process.env.CI;
+      process.env.CI = 'true';
+      try {
+        await mkdir(join(dir, 'schemas'));
+        await writeFile(join(dir, 'schemas', 'broken.json'), '{"title": "Broken", "type": "object" "properties": {}}\n');
+        let stderr = '';
+        const code = await runCli(['schemas', '-o', 'out'], { out: () => undefined, err: (t) => (stderr += `${t}\n`), colours }, dir);
+        expect(code).toBe(2);
+        expect(stderr).toMatch(/error in schemas\/broken\.json:1:/);
+        expect(stderr.includes(ESC)).toBe(expected);
+      } finally {
+        if (saved === undefined) delete process.env.CI;
+        else process.env.CI = saved;
+      }
+    }),
+  );
+});
