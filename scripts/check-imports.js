@@ -27,7 +27,11 @@ export const MAY_IMPORT = {
   write: [...SHARED, 'render'],
   'options.ts': [...SHARED, 'config/generated', 'emit'],
   config: [...SHARED, 'config/generated', 'options.ts', 'load'],
-  'index.ts': [...SHARED, 'config/generated', 'config', 'options.ts', 'load', 'resolve', 'model', 'emit', 'render', 'write', 'ajv'],
+  // Whether a run has anything to do, from the manifest's record: before anything heavy is loaded.
+  'up-to-date': [...SHARED, 'options.ts', 'load', 'write'],
+  // Every stage up to render; loaded only when the output is not already up to date.
+  pipeline: [...SHARED, 'config/generated', 'options.ts', 'load', 'resolve', 'model', 'emit', 'render', 'up-to-date'],
+  'index.ts': [...SHARED, 'config/generated', 'config', 'options.ts', 'load', 'pipeline', 'up-to-date', 'write', 'render'],
   // `templates check` checks a set as the render stage will.
   cli: [...SHARED, 'config/generated', 'config', 'options.ts', 'index.ts', 'load', 'emit', 'render'],
 };

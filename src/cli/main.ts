@@ -8,9 +8,8 @@ import { MemoryValidatorCache } from '../emit/validators/cache.js';
 import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildProgram, type CliFlags } from './program.js';
-import { watchAndRegenerate } from './watch.js';
 import { ignoreClosedOutput } from './closed-output.js';
-import { runTemplatesCommand, TEMPLATES_HELP } from './templates-command.js';
+import { TEMPLATES_HELP } from './templates-help.js';
 import { loadConfigFor, planRuns, type PlannedRun } from './plan-runs.js';
 import { UsageError } from './flag-settings.js';
 import { humanReporter } from './reporters/human.js';
@@ -44,7 +43,7 @@ export function coloursFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv =
 export async function runCli(argv: string[], printer: Printer = consolePrinter, cwd = process.cwd(), stop?: AbortSignal): Promise<number> {
   if (printer === consolePrinter) ignoreClosedOutput();
   // `schema-gen templates …` works on template sets (generating from a folder named templates: `schema-gen generate templates`).
-  if (argv[0] === 'templates') return runTemplatesCommand(argv.slice(1), printer, cwd);
+  if (argv[0] === 'templates') return (await import('./templates-command.js')).runTemplatesCommand(argv.slice(1), printer, cwd);
   const args = argv[0] === 'generate' ? argv.slice(1) : argv;
   const program = buildProgram(packageVersion()).addHelpText('after', TEMPLATES_HELP);
   // commander's errors quote the arguments as given: no control characters to the terminal.
@@ -107,6 +106,8 @@ export async function runCli(argv: string[], printer: Printer = consolePrinter, 
     const cache = flags.cache === false ? false : new MemoryValidatorCache();
     runs = runs.map((run) => ({ ...run, options: { ...run.options, cache } }));
     const watched = runs.map((run) => run.options);
+    // Loaded on demand: the file watcher is of no use to a single run.
+    const { watchAndRegenerate } = await import('./watch.js');
     await watchAndRegenerate(
       watched,
       config ? [config.path] : [],

@@ -12,13 +12,6 @@ import type { Printer } from './reporters/reporter.js';
 const DEFAULT_FOLDER = 'templates';
 const EACH_SHOWN = { schema: 'per schema', run: 'once', runtimeHelper: 'per helper' } as const;
 
-export const TEMPLATES_HELP = `
-Template sets (see README "Templates"):
-  $ npx schema-gen templates eject [dir]
-      copy the default template set to dir (default: templates/), to change it
-  $ npx schema-gen templates check [dir]
-      check a template set (manifest, templates, variables, paths) without generating`;
-
 /**
  * `schema-gen templates eject [dir]` and `schema-gen templates check [dir]`: the
  * default set copied out to be changed, and a set checked (its manifest, every

@@ -4,6 +4,7 @@ import type { OutputFile } from '../render/output-file.js';
 import { OutputFolderReader } from './current-files.js';
 import { MANIFEST_FILE, outputLayout } from './layout.js';
 import { planOutput } from './plan.js';
+import type { RunRecord } from './manifest.js';
 import { planDiagnostics } from './plan-diagnostics.js';
 import { recoverIfInterrupted } from './recover.js';
 import { staleDiff } from './stale-diff.js';
@@ -13,7 +14,7 @@ import { failed, reportOf, sameFile, shownFolder, shownPath, type OutputTarget, 
  * Compare without writing. Reads only the files this run would write and those the
  * manifest lists (no folder walk); stale when any of them differs, or the manifest does.
  */
-export async function checkOutput(target: OutputTarget, files: readonly OutputFile[]): Promise<WriteResult> {
+export async function checkOutput(target: OutputTarget, files: readonly OutputFile[], run?: RunRecord): Promise<WriteResult> {
   const layout = outputLayout(target.realOutDir);
   const notices: string[] = [];
   for (let attempt = 1; ; attempt++) {
@@ -22,7 +23,7 @@ export async function checkOutput(target: OutputTarget, files: readonly OutputFi
     if (hasErrors(recovered.diagnostics)) return failed(target, recovered.diagnostics, notices);
     const reader = new OutputFolderReader(target.realOutDir);
     const manifestBefore = reader.read(MANIFEST_FILE);
-    const plan = planOutput(reader, files, { force: false });
+    const plan = planOutput(reader, files, { force: false, run });
     // A run that wrote the folder while we read it leaves a changed manifest or its staging folder: read again.
     const manifestAfter = new OutputFolderReader(target.realOutDir).read(MANIFEST_FILE);
     const settled = !existsSync(layout.staging) && sameFile(manifestBefore, manifestAfter);

@@ -9,6 +9,20 @@ import { isSafeOutputPath } from '../paths/output-path.js';
  */
 export interface Manifest {
   files: Record<string, string>;
+  /** What the run that wrote the folder read, so the next run can tell it has nothing to do (see `src/up-to-date`). */
+  run?: RunRecord;
+}
+
+/**
+ * The run that wrote the folder, as a fingerprint: the same fingerprint and the same
+ * bytes in every file it read mean the same output. Paths are relative to the output
+ * folder and `/`-separated, so the record (checked in) is the same from any working folder.
+ */
+export interface RunRecord {
+  /** Hash of the settings that shape the output (not of the tool: a new schema-gen that writes the same bytes keeps the output current). */
+  settings: string;
+  /** Every local file the run read (inputs, components, ref targets, templates), with the hash of its text. */
+  read: Record<string, string>;
 }
 
 export const MANIFEST_VERSION = 1;
@@ -25,7 +39,16 @@ export function serializeManifest(manifest: Manifest): string {
     .sort(byCodeUnit)
     .map((path) => `    ${JSON.stringify(path)}: ${JSON.stringify(manifest.files[path])}`);
   const files = entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n  }`;
-  return `{\n  "//": ${JSON.stringify(NOTE)},\n  "manifestVersion": ${MANIFEST_VERSION},\n  "files": ${files}\n}\n`;
+  const run = manifest.run ? `,\n  "run": ${serializeRun(manifest.run)}` : '';
+  return `{\n  "//": ${JSON.stringify(NOTE)},\n  "manifestVersion": ${MANIFEST_VERSION},\n  "files": ${files}${run}\n}\n`;
+}
+
+function serializeRun(run: RunRecord): string {
+  const read = Object.keys(run.read)
+    .sort(byCodeUnit)
+    .map((path) => `      ${JSON.stringify(path)}: ${JSON.stringify(run.read[path])}`);
+  const readText = read.length === 0 ? '{}' : `{\n${read.join(',\n')}\n    }`;
+  return `{\n    "settings": ${JSON.stringify(run.settings)},\n    "read": ${readText}\n  }`;
 }
 
 export type ManifestReading = { ok: true; manifest: Manifest; ignoredEntries: string[] } | { ok: false; why: string };
@@ -49,10 +72,24 @@ export function parseManifest(text: string): ManifestReading {
   const files: Record<string, string> = Object.create(null) as Record<string, string>;
   const ignoredEntries: string[] = [];
   for (const [path, hash] of Object.entries(json.files)) {
-    if (isSafeOutputPath(path) && typeof hash === 'string' && /^sha256:[0-9a-f]{64}$/.test(hash)) files[path] = hash;
+    if (isSafeOutputPath(path) && typeof hash === 'string' && HASH.test(hash)) files[path] = hash;
     else ignoredEntries.push(path);
   }
-  return { ok: true, manifest: { files }, ignoredEntries };
+  const run = runRecordOf(json.run);
+  return { ok: true, manifest: run ? { files, run } : { files }, ignoredEntries };
+}
+
+const HASH = /^sha256:[0-9a-f]{64}$/;
+
+/** A run record only when every part of it has its shape; anything else is no record (the next run does all the work). */
+function runRecordOf(value: unknown): RunRecord | undefined {
+  if (!isPlainObject(value) || !isPlainObject(value.read) || typeof value.settings !== 'string' || !HASH.test(value.settings)) return undefined;
+  const read: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [path, hash] of Object.entries(value.read)) {
+    if (typeof hash !== 'string' || !HASH.test(hash) || path === '' || path.includes('\\') || path.includes('\u0000')) return undefined;
+    read[path] = hash;
+  }
+  return { settings: value.settings, read };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,7 @@
 import type { OutputFile } from '../render/output-file.js';
 import type { CurrentFile, OutputFolderReader } from './current-files.js';
 import { MANIFEST_FILE } from './layout.js';
-import { hashOf, parseManifest, serializeManifest } from './manifest.js';
+import { hashOf, parseManifest, serializeManifest, type RunRecord } from './manifest.js';
 import { isSafeOutputPath } from '../paths/output-path.js';
 
 /** One file the switch changes. `before` absent: created; `after` absent: removed. */
@@ -43,7 +43,7 @@ export interface OutputPlan {
  * removed; a wanted path holding identical bytes is adopted; anything else at a wanted
  * path is a conflict, which `force` overrides for files (never for a symlink or folder).
  */
-export function planOutput(reader: OutputFolderReader, files: readonly OutputFile[], { force }: { force: boolean }): OutputPlan {
+export function planOutput(reader: OutputFolderReader, files: readonly OutputFile[], { force, run }: { force: boolean; run?: RunRecord }): OutputPlan {
   const plan: OutputPlan = { changes: [], unchanged: [], adopted: [], conflicts: [], keptEdited: [], ignoredEntries: [] };
   const currentManifest = reader.read(MANIFEST_FILE);
   const listed = listedFiles(currentManifest, plan);
@@ -78,7 +78,7 @@ export function planOutput(reader: OutputFolderReader, files: readonly OutputFil
     else plan.keptEdited.push(path);
   }
 
-  const manifestBytes = Buffer.from(serializeManifest({ files: wantedHashes }), 'utf8');
+  const manifestBytes = Buffer.from(serializeManifest(run ? { files: wantedHashes, run } : { files: wantedHashes }), 'utf8');
   planManifest(plan, currentManifest, { bytes: manifestBytes, hash: hashOf(manifestBytes) });
   return plan;
 }

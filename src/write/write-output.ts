@@ -6,6 +6,7 @@ import { faultPointsFromEnvironment, type FaultPoints } from './fault.js';
 import { backedUp, readJournal, type Journal } from './journal.js';
 import { MANIFEST_FILE, outputLayout, type OutputLayout } from './layout.js';
 import { planOutput, type OutputPlan } from './plan.js';
+import type { RunRecord } from './manifest.js';
 import { planDiagnostics } from './plan-diagnostics.js';
 import { recoverInterruptedRun } from './recover.js';
 import { clearStaging, stageChanges } from './staging.js';
@@ -19,13 +20,13 @@ import { withLock } from './with-lock.js';
  * back, so the earlier output stays byte for byte as it was. A run with nothing to
  * change takes no lock and writes nothing.
  */
-export async function writeOutput(target: OutputTarget, files: readonly OutputFile[]): Promise<WriteResult> {
+export async function writeOutput(target: OutputTarget, files: readonly OutputFile[], run?: RunRecord): Promise<WriteResult> {
   const layout = outputLayout(target.realOutDir);
   let early: { reader: OutputFolderReader; plan: OutputPlan; manifest: CurrentFile } | undefined;
   if (!existsSync(layout.staging)) {
     const reader = new OutputFolderReader(target.realOutDir);
     const manifest = reader.read(MANIFEST_FILE);
-    const plan = planOutput(reader, files, { force: target.force });
+    const plan = planOutput(reader, files, { force: target.force, run });
     const diagnostics = planDiagnostics(plan, shownFolder(target), { check: false });
     if (hasErrors(diagnostics)) return failed(target, diagnostics, []);
     if (plan.changes.length === 0) return { report: reportOf(target, plan, []), diagnostics };
@@ -42,7 +43,7 @@ export async function writeOutput(target: OutputTarget, files: readonly OutputFi
     // would differ), or we recovered one: then plan again, now under the lock.
     const unchanged = early && !recovered.notice && sameFile(early.manifest, new OutputFolderReader(target.realOutDir).read(MANIFEST_FILE));
     const reader = unchanged ? early!.reader : new OutputFolderReader(target.realOutDir);
-    const plan = unchanged ? early!.plan : planOutput(reader, files, { force: target.force });
+    const plan = unchanged ? early!.plan : planOutput(reader, files, { force: target.force, run });
     const diagnostics = planDiagnostics(plan, shownFolder(target), { check: false });
     if (hasErrors(diagnostics)) return failed(target, diagnostics, notices);
     const report = reportOf(target, plan, notices);

@@ -21,7 +21,16 @@ export function cacheKey(parts: readonly string[]): string {
 /** A cache in memory, remembering which entries this run used (what is worth keeping). */
 export class MemoryValidatorCache implements ValidatorCache {
   readonly used = new Map<string, ValidatorModuleCode>();
-  constructor(private readonly entries = new Map<string, ValidatorModuleCode>()) {}
+  private added = 0;
+  private readonly initialSize: number;
+  constructor(private readonly entries = new Map<string, ValidatorModuleCode>()) {
+    this.initialSize = entries.size;
+  }
+
+  /** Whether what this run used differs from what the cache held: else there is nothing to save. */
+  get changed(): boolean {
+    return this.added > 0 || this.used.size !== this.initialSize;
+  }
 
   get(key: string): ValidatorModuleCode | undefined {
     const code = this.entries.get(key);
@@ -30,6 +39,7 @@ export class MemoryValidatorCache implements ValidatorCache {
   }
 
   set(key: string, code: ValidatorModuleCode): void {
+    this.added++;
     this.entries.set(key, code);
     this.used.set(key, code);
   }

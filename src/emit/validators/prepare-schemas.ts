@@ -122,14 +122,17 @@ class DocumentCopy {
     const copy = toSchemaObject(structuredClone(doc.json));
     for (const pointer of refSites) this.rewriteRef(copy, pointer);
     this.replaceForeignResources(copy);
-    if (options.assumeTypes || mayNameProtoOrNullable(doc.text)) {
-      forEachSchema(copy, doc, (node) => {
-        renameProtoProperties(node, options.protoStandIn);
-        if (options.assumeTypes) addImpliedType(node);
-        // ajv refuses `nullable` without `type`; OpenAPI 3.0.3 gives it no effect there (nor does any draft).
-        if (Object.hasOwn(node, 'nullable') && node.type === undefined) delete node.nullable;
-      });
-    }
+    const protoOrNullable = options.assumeTypes || mayNameProtoOrNullable(doc.text);
+    forEachSchema(copy, doc, (node, dialect) => {
+      // Annotations play no part in a validator's code, and the copy is its cache key: editing a description compiles nothing again.
+      const vocabulary = vocabularyOf(dialect);
+      for (const key of Object.keys(node)) if (vocabulary.keyword(key)?.facts.role === 'annotation') delete node[key];
+      if (!protoOrNullable) return;
+      renameProtoProperties(node, options.protoStandIn);
+      if (options.assumeTypes) addImpliedType(node);
+      // ajv refuses `nullable` without `type`; OpenAPI 3.0.3 gives it no effect there (nor does any draft).
+      if (Object.hasOwn(node, 'nullable') && node.type === undefined) delete node.nullable;
+    });
     // ajv-draft-04 knows a schema by `id`, the other classes by `$id`.
     if (baseDraft(this.dialect) === 'draft-04') {
       delete copy.$id;
@@ -232,14 +235,14 @@ function mayNameProtoOrNullable(text: string): boolean {
 }
 
 /** Every schema of a copy, walked as its document says (an OpenAPI document's components too). */
-function forEachSchema(copy: AnySchemaObject, doc: SourceDocument, visit: (node: SchemaObject) => void): void {
+function forEachSchema(copy: AnySchemaObject, doc: SourceDocument, visit: (node: SchemaObject, dialect: Dialect) => void): void {
   for (const { pointer, schema, dialect } of schemaRootsOf({ json: copy, role: doc.role, dialect: doc.dialect })) {
     walkSchema(
       schema,
       pointer,
       null,
-      (node) => {
-        visit(node);
+      (node, _at, _context, here) => {
+        visit(node, here);
         return null;
       },
       dialect,

@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MemoryValidatorCache } from '../../../src/emit/validators/cache.js';
@@ -20,6 +20,12 @@ describe('validator cache', () => {
       const edited = await generate({ cwd: dir, cache });
       expect(edited.validatorsReused).toBe(9);
       expect(edited.written).toEqual(['.schema-gen-manifest.json', 'types/SessionType.d.ts', 'validators/SessionType.js']);
+
+      // Annotations play no part in a validator: a new description changes the type's doc comment and compiles nothing.
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/"description": "[^"]*"/, '"description": "Edited, and only here."'));
+      const described = await generate({ cwd: dir, cache });
+      expect(described.validatorsReused).toBe(10);
+      expect(described.written).toEqual(['.schema-gen-manifest.json', 'types/SessionType.d.ts']);
 
       await generate({ cwd: dir, outDir: 'cold', cache: false });
       expect(await readTree(join(dir, 'cold'))).toEqual(await readTree(join(dir, 'generated')));
@@ -52,10 +58,19 @@ describe('validator cache', () => {
       expect((await generate({ cwd: dir })).validatorsReused).toBe(0);
       expect(Object.keys(JSON.parse(await readFile(join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json'), 'utf8')))).toHaveLength(10);
       expect((await generate({ cwd: dir })).validatorsReused).toBe(10);
+      // Written only when it changed: a run that used exactly what it held leaves it alone.
+      const cacheFile = join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json');
+      const before = await stat(cacheFile);
+      const file = join(dir, 'schemas', 'session-type.json');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/"description": "[^"]*"/, '"description": "Edited."'));
+      const described = await generate({ cwd: dir });
+      expect([described.status, described.validatorsReused]).toEqual(['written', 10]);
+      expect((await stat(cacheFile)).mtimeMs).toBe(before.mtimeMs);
       // A damaged cache file only costs time.
-      await writeFile(join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json'), '{ not json');
+      await writeFile(cacheFile, '{ not json');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/"description": "[^"]*"/, '"description": "Edited again."'));
       const afterDamage = await generate({ cwd: dir });
       expect(afterDamage.validatorsReused).toBe(0);
-      expect(afterDamage.status).toBe('up-to-date');
+      expect(afterDamage.status).toBe('written');
     }));
 });

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { relative, resolve, sep } from 'node:path';
+import type { ResolvedOptions } from '../options.js';
+
+/**
+ * The hash of every setting that decides what a run writes, with paths relative to the
+ * output folder (the record is checked in: it must not depend on the working folder).
+ * Settings that only decide how a run behaves (check, force, lock timeout, cache) stay
+ * out, and so does the tool: which schema-gen wrote the output is vouched for by the
+ * local cache (see replay.ts), so upgrading one that writes the same bytes changes nothing.
+ */
+export function settingsHash(opts: ResolvedOptions, outDir: string): string {
+  const fromOut = (path: string) => outputRelative(outDir, resolve(opts.cwd, path));
+  const shaping = {
+    // The order inputs are given in changes nothing in the output (test/e2e/stability), so not the record either.
+    inputs: opts.inputs.map(fromOut).sort(),
+    components: opts.components.map(fromOut),
+    templates: opts.templatesDir === undefined ? null : fromOut(opts.templatesDir),
+    uriMap: Object.entries(opts.uriMap)
+      .map(([prefix, folder]) => [prefix, fromOut(folder)])
+      .sort(),
+    names: Object.entries(opts.names).sort(),
+    warnings: Object.entries(opts.warnings).sort(),
+    limits: Object.entries(opts.limits).sort(),
+    additionalProperties: opts.additionalProperties,
+    readonlyProperties: opts.readonlyProperties,
+    formats: opts.formats,
+    assumeTypes: opts.assumeTypes,
+    allErrors: opts.allErrors,
+    module: opts.module,
+    bundle: opts.bundle,
+    typesOnly: opts.typesOnly,
+    allowRemote: opts.allowRemote,
+    defaultDialect: opts.defaultDialect,
+    unicodePatterns: opts.unicodePatterns,
+  };
+  return `sha256:${createHash('sha256').update(JSON.stringify(shaping)).digest('hex')}`;
+}
+
+/** `path` relative to the output folder, `/`-separated: how the record names files. */
+export function outputRelative(outDir: string, path: string): string {
+  const rel = relative(outDir, path);
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
