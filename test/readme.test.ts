@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildProgram } from '../src/cli/program.js';
 import { configSchema, settingDeclarations } from '../src/config/schema.js';
 import { readConfig } from '../src/config/read-config.js';
+import { HELPER_DOCS } from '../src/render/helpers.js';
 import { corpusPresent } from './helpers/corpus.js';
 import { CORPUS, REPO_ROOT } from './helpers/paths.js';
 
@@ -63,6 +64,14 @@ describe('the README', () => {
         .filter((span) => /^[a-z]+(-[a-z]+)+$/.test(span))
         .sort(),
     ).toEqual([...codes].sort());
+  });
+
+  it('Templates: names every helper a template can call', () => {
+    const paragraph = section('## Templates')
+      .split('\n\n')
+      .find((p) => p.startsWith('**Helpers**'))!;
+    const named = codeSpans(paragraph).flatMap((span) => /^(\w+)(\(.*\))?$/.exec(span)?.[1] ?? []);
+    expect(named.sort()).toEqual(Object.keys(HELPER_DOCS).sort());
   });
 
   it('Dependencies: its tables name every dependency and development dependency, and nothing else', () => {
