@@ -51,6 +51,8 @@ describe('remote refs', () => {
       expect(report.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'remote-fetched', message: `fetched ${served.base}/money.json (--allow-remote)` })]);
       expect(await readFile(join(dir, 'generated', 'types', 'Order.d.ts'), 'utf8')).toContain('money?: Money;');
       expect(await readFile(join(dir, 'generated', 'types', 'Money.d.ts'), 'utf8')).toContain('amount: number;');
+      // Nothing on disk can vouch for a fetched document: the manifest holds no record of the run, so every run fetches again.
+      expect(JSON.parse(await readFile(join(dir, 'generated', '.schema-gen-manifest.json'), 'utf8'))).not.toHaveProperty('run');
     });
   });
 

@@ -165,6 +165,16 @@ describe('a run with nothing to do answers from the manifest', () => {
     });
   });
 
+  it('output formatted with --format has no record (prettier and its config are not tracked): every run is a full run', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      expect((await run({ format: true })).status).toBe('written');
+      expect(JSON.parse(await readFile(join(dir, 'out', MANIFEST), 'utf8'))).not.toHaveProperty('run');
+      const again = await run({ format: true });
+      expect([again.status, answeredFromRecord(again)]).toEqual(['up-to-date', false]);
+    });
+  });
+
   it('--check writes nothing, not even the cache', async () => {
     await withTempDir(async (dir) => {
       const run = await project(dir);

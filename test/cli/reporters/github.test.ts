@@ -1,6 +1,6 @@
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { annotation, escapeData, escapeProperty, repositoryPath } from '../../../src/cli/reporters/github.js';
+import { annotation, escapeData, escapeProperty, repositoryPath, repositoryRootOf } from '../../../src/cli/reporters/github.js';
 import { runCliCaptured } from '../../helpers/cli.js';
 import { FIXTURES } from '../../helpers/paths.js';
 import { withTempDir } from '../../helpers/temp-dir.js';
@@ -16,6 +16,16 @@ const PROPERTY = String.raw`[a-zA-Z]+=(?:[^%,:\r\n]|%25|%0D|%0A|%3A|%2C)*`;
 const ANNOTATION = new RegExp(String.raw`^::(error|warning) ${PROPERTY}(?:,${PROPERTY})*::(?:[^%\r\n]|%25|%0D|%0A)*$`);
 
 describe('--reporter github', () => {
+  // Inside GitHub Actions, GITHUB_WORKSPACE names the repository: these tests build their own.
+  const workspace = process.env.GITHUB_WORKSPACE;
+  beforeEach(() => delete process.env.GITHUB_WORKSPACE);
+  afterEach(() => (workspace === undefined ? delete process.env.GITHUB_WORKSPACE : (process.env.GITHUB_WORKSPACE = workspace)));
+
+  it('paths are relative to GITHUB_WORKSPACE in Actions, else to the nearest folder holding .git', () => {
+    expect(repositoryRootOf('/w/repo/packages/api', { GITHUB_WORKSPACE: '/w/repo' })).toBe('/w/repo');
+    expect(repositoryRootOf('/nowhere/at/all', {})).toBe('/nowhere/at/all');
+  });
+
   it("a broken schema becomes annotations in GitHub's syntax, at the file (relative to the repository), line and column", async () => {
     await withTempDir(async (dir) => {
       const project = join(dir, 'repo', 'packages', 'api');
