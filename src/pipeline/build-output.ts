@@ -77,14 +77,7 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
   const checked = set && checkTemplateSet(set, entries);
   lap('templates');
   opts.onProgress?.('reading schemas');
-  const loaded = await loadDocuments({
-    inputs: opts.inputs,
-    components: opts.components,
-    cwd: opts.cwd,
-    outDir: resolve(opts.cwd, opts.outDir),
-    limits: opts.limits,
-    defaultDialect: opts.defaultDialect,
-  });
+  const loaded = await loadInputs(opts);
   lap('load');
   opts.onProgress?.('resolving refs');
   // A file that failed to load is reported and the rest still resolved: one run names every problem.
@@ -230,7 +223,18 @@ async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: Res
  */
 export async function listInputFiles(options: GenerateOptions = {}): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   const opts = withDefaults(options);
-  const loaded = await loadDocuments({
+  const loaded = await loadInputs(opts);
+  const { graph, diagnostics } = await resolveWithReferencedDocuments(loaded, opts);
+  const files = new Set(loaded.files);
+  // Built-in meta-schemas and fetched documents are known by URL: not files of the project.
+  for (const doc of graph.registry.documents) if (isAbsolute(doc.absolutePath)) files.add(doc.absolutePath);
+  if (opts.templatesDir) for (const file of templateFiles(resolve(opts.cwd, opts.templatesDir))) files.add(file);
+  return { files: [...files].sort(), diagnostics: [...loaded.diagnostics, ...diagnostics, ...graph.diagnostics] };
+}
+
+/** The load stage over the run's inputs and components documents (never its output folder). */
+function loadInputs(opts: ResolvedOptions): Promise<LoadedDocuments> {
+  return loadDocuments({
     inputs: opts.inputs,
     components: opts.components,
     cwd: opts.cwd,
@@ -238,10 +242,4 @@ export async function listInputFiles(options: GenerateOptions = {}): Promise<{ f
     limits: opts.limits,
     defaultDialect: opts.defaultDialect,
   });
-  const { graph, diagnostics } = await resolveWithReferencedDocuments(loaded, opts);
-  const files = new Set(loaded.files);
-  // Built-in meta-schemas and fetched documents are known by URL: not files of the project.
-  for (const doc of graph.registry.documents) if (isAbsolute(doc.absolutePath)) files.add(doc.absolutePath);
-  if (opts.templatesDir) for (const file of templateFiles(resolve(opts.cwd, opts.templatesDir))) files.add(file);
-  return { files: [...files].sort(), diagnostics: [...loaded.diagnostics, ...diagnostics, ...graph.diagnostics] };
 }
