@@ -33,7 +33,7 @@ async function examplesWithTypes(): Promise<{ example: string; typeName: string;
 }
 
 describeCorpus('generated validators on the Cognito corpus', () => {
-  it('give the same verdict as ajv at run time on every example, as ES modules and as CommonJS in plain Node', () =>
+  it('give the same verdict as ajv at run time on every example, from index.js and from their own modules, as ES modules and as CommonJS in plain Node', () =>
     withTempDir(async (dir) => {
       const esm = join(dir, 'esm');
       const cjs = join(dir, 'cjs');
@@ -44,10 +44,14 @@ describeCorpus('generated validators on the Cognito corpus', () => {
 
       const expected: Record<string, boolean> = {};
       const ours: Record<string, boolean> = {};
+      const index = (await import(pathToFileURL(join(esm, 'index.js')).href)) as Record<string, Validate>;
       for (const { example, typeName, validate, data } of examples) {
         expected[example] = validate(structuredClone(data)) as boolean;
         const module = (await import(pathToFileURL(join(esm, 'validators', `${typeName}.js`)).href)) as Record<string, Validate>;
-        ours[example] = module[`validate${typeName}`]!(structuredClone(data));
+        const [own, fromIndex] = [module[`validate${typeName}`]!, index[`validate${typeName}`]!];
+        ours[example] = own(structuredClone(data));
+        // index.js holds its own copy of each validator: the same verdict and the same errors.
+        expect([fromIndex(structuredClone(data)), fromIndex.errors]).toEqual([ours[example], own.errors]);
       }
       expect(ours).toEqual(expected);
       // Placeholder data mostly fails, but not all of it: both verdicts occur.
@@ -63,9 +67,12 @@ describeCorpus('generated validators on the Cognito corpus', () => {
           const load = ${format === 'esm' ? '(p) => import(p)' : '(p) => Promise.resolve(require(p))'};
           const jobs = ${JSON.stringify(jobs)};
           const verdicts = {};
+          const index = await load(${JSON.stringify(out)} + '/index.js');
           for (const [example, typeName, file] of jobs) {
             const m = await load(${JSON.stringify(out)} + '/validators/' + typeName + '.js');
-            verdicts[example] = m['validate' + typeName](JSON.parse(require('node:fs').readFileSync(file, 'utf8')));
+            const data = () => JSON.parse(require('node:fs').readFileSync(file, 'utf8'));
+            const own = m['validate' + typeName](data());
+            verdicts[example] = index['validate' + typeName](data()) === own ? own : 'index.js disagrees';
           }
           console.log(JSON.stringify(verdicts));`;
         const wrapped = format === 'esm' ? `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${script}` : `(async () => { ${script} })();`;

@@ -4,13 +4,412 @@
  * @generated
  */
 /* eslint-disable */
+// Every validator in this one module, each in a scope of its own: one block per schema, by name.
+import { formats } from './runtime/formats.js';
+import { ucs2length } from './runtime/ucs2length.js';
+import { appendErrors, asserter } from './runtime/errors.js';
 export { ValidationError, formatErrors } from './runtime/errors.js';
-export { validateAddressType, assertAddressType } from './validators/address-type.js';
-export { validateCarrierCodeType, assertCarrierCodeType } from './validators/carrier-code-type.js';
-export { validateParcelIdType, assertParcelIdType } from './validators/parcel-id-type.js';
-export { validateParcelStatusType, assertParcelStatusType } from './validators/parcel-status-type.js';
-export { validateParcelType, assertParcelType } from './validators/parcel-type.js';
-export { validateTrackParcelRequest, assertTrackParcelRequest } from './validators/track-parcel-request.js';
-export { validateTrackParcelResponse, assertTrackParcelResponse } from './validators/track-parcel-response.js';
-export { validateTrackingEventListType, assertTrackingEventListType } from './validators/tracking-event-list-type.js';
-export { validateTrackingEventType, assertTrackingEventType } from './validators/tracking-event-type.js';
+
+export const validateAddressType = (() => {
+  const schemaFile = "schemas/parcels-address-type-schema.json";
+  const pattern0 = new RegExp("^[A-Z]{2}$", "u");
+  function validateAddressType(data, instancePath=""){
+    let vErrors = null;
+    let errors = 0;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.Lines === undefined){
+        const err0 = {instancePath,schemaPath:schemaFile+"#/required",keyword:"required",params:{missingProperty: "Lines"},message:"must have required property '"+"Lines"+"'"};
+        (vErrors ??= []).push(err0);
+        errors++;
+      }
+      if(data.CountryCode === undefined){
+        const err1 = {instancePath,schemaPath:schemaFile+"#/required",keyword:"required",params:{missingProperty: "CountryCode"},message:"must have required property '"+"CountryCode"+"'"};
+        (vErrors ??= []).push(err1);
+        errors++;
+      }
+      if(data.Lines !== undefined){
+        let data0 = data.Lines;
+        if(Array.isArray(data0)){
+          if(data0.length > 4){
+            const err2 = {instancePath:instancePath+"/Lines",schemaPath:schemaFile+"#/properties/Lines/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
+            (vErrors ??= []).push(err2);
+            errors++;
+          }
+          if(data0.length < 1){
+            const err3 = {instancePath:instancePath+"/Lines",schemaPath:schemaFile+"#/properties/Lines/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+            (vErrors ??= []).push(err3);
+            errors++;
+          }
+          const len0 = data0.length;
+          for(let i0=0; i0<len0; i0++){
+            let data1 = data0[i0];
+            if(typeof data1 === "string"){
+              if(ucs2length(data1) > 80){
+                const err4 = {instancePath:instancePath+"/Lines/" + i0,schemaPath:schemaFile+"#/properties/Lines/items/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
+                (vErrors ??= []).push(err4);
+                errors++;
+              }
+            }
+            else {
+              const err5 = {instancePath:instancePath+"/Lines/" + i0,schemaPath:schemaFile+"#/properties/Lines/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              (vErrors ??= []).push(err5);
+              errors++;
+            }
+          }
+        }
+        else {
+          const err6 = {instancePath:instancePath+"/Lines",schemaPath:schemaFile+"#/properties/Lines/type",keyword:"type",params:{type: "array"},message:"must be array"};
+          (vErrors ??= []).push(err6);
+          errors++;
+        }
+      }
+      if(data.PostalCode !== undefined){
+        let data2 = data.PostalCode;
+        if(typeof data2 === "string"){
+          if(ucs2length(data2) > 16){
+            const err7 = {instancePath:instancePath+"/PostalCode",schemaPath:schemaFile+"#/properties/PostalCode/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+            (vErrors ??= []).push(err7);
+            errors++;
+          }
+        }
+        else {
+          const err8 = {instancePath:instancePath+"/PostalCode",schemaPath:schemaFile+"#/properties/PostalCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+          (vErrors ??= []).push(err8);
+          errors++;
+        }
+      }
+      if(data.CountryCode !== undefined){
+        let data3 = data.CountryCode;
+        if(typeof data3 === "string"){
+          if(!pattern0.test(data3)){
+            const err9 = {instancePath:instancePath+"/CountryCode",schemaPath:schemaFile+"#/properties/CountryCode/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""};
+            (vErrors ??= []).push(err9);
+            errors++;
+          }
+        }
+        else {
+          const err10 = {instancePath:instancePath+"/CountryCode",schemaPath:schemaFile+"#/properties/CountryCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+          (vErrors ??= []).push(err10);
+          errors++;
+        }
+      }
+    }
+    else {
+      const err11 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      (vErrors ??= []).push(err11);
+      errors++;
+    }
+    validateAddressType.errors = vErrors;
+    return errors === 0;
+  }
+  return validateAddressType;
+})();
+export const assertAddressType = asserter(validateAddressType, 'AddressType');
+
+export const validateCarrierCodeType = (() => {
+  const schemaFile = "schemas/parcels-carrier-code-type-schema.json";
+  const pattern0 = new RegExp("^[A-Z]{2,4}$", "u");
+  function validateCarrierCodeType(data, instancePath=""){
+    let vErrors = null;
+    let errors = 0;
+    if(typeof data === "string"){
+      if(!pattern0.test(data)){
+        const err0 = {instancePath,schemaPath:schemaFile+"#/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2,4}$"},message:"must match pattern \""+"^[A-Z]{2,4}$"+"\""};
+        (vErrors ??= []).push(err0);
+        errors++;
+      }
+    }
+    else {
+      const err1 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      (vErrors ??= []).push(err1);
+      errors++;
+    }
+    validateCarrierCodeType.errors = vErrors;
+    return errors === 0;
+  }
+  return validateCarrierCodeType;
+})();
+export const assertCarrierCodeType = asserter(validateCarrierCodeType, 'CarrierCodeType');
+
+export const validateParcelIdType = (() => {
+  const schemaFile = "schemas/parcels-parcel-id-type-schema.json";
+  const pattern0 = new RegExp("^[A-Z0-9]+$", "u");
+  function validateParcelIdType(data, instancePath=""){
+    let vErrors = null;
+    let errors = 0;
+    if(typeof data === "string"){
+      if(ucs2length(data) > 20){
+        const err0 = {instancePath,schemaPath:schemaFile+"#/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
+        (vErrors ??= []).push(err0);
+        errors++;
+      }
+      if(ucs2length(data) < 10){
+        const err1 = {instancePath,schemaPath:schemaFile+"#/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters"};
+        (vErrors ??= []).push(err1);
+        errors++;
+      }
+      if(!pattern0.test(data)){
+        const err2 = {instancePath,schemaPath:schemaFile+"#/pattern",keyword:"pattern",params:{pattern: "^[A-Z0-9]+$"},message:"must match pattern \""+"^[A-Z0-9]+$"+"\""};
+        (vErrors ??= []).push(err2);
+        errors++;
+      }
+    }
+    else {
+      const err3 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      (vErrors ??= []).push(err3);
+      errors++;
+    }
+    validateParcelIdType.errors = vErrors;
+    return errors === 0;
+  }
+  return validateParcelIdType;
+})();
+export const assertParcelIdType = asserter(validateParcelIdType, 'ParcelIdType');
+
+export const validateParcelStatusType = (() => {
+  const schemaFile = "schemas/parcels-parcel-status-type-schema.json";
+  const schema0 = {"enum":["LABEL_CREATED","IN_TRANSIT","OUT_FOR_DELIVERY","DELIVERED","RETURNED"]};
+  function validateParcelStatusType(data, instancePath=""){
+    let vErrors = null;
+    let errors = 0;
+    if(typeof data !== "string"){
+      const err0 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      (vErrors ??= []).push(err0);
+      errors++;
+    }
+    if(!(((((data === "LABEL_CREATED") || (data === "IN_TRANSIT")) || (data === "OUT_FOR_DELIVERY")) || (data === "DELIVERED")) || (data === "RETURNED"))){
+      const err1 = {instancePath,schemaPath:schemaFile+"#/enum",keyword:"enum",params:{allowedValues: schema0.enum},message:"must be equal to one of the allowed values"};
+      (vErrors ??= []).push(err1);
+      errors++;
+    }
+    validateParcelStatusType.errors = vErrors;
+    return errors === 0;
+  }
+  return validateParcelStatusType;
+})();
+export const assertParcelStatusType = asserter(validateParcelStatusType, 'ParcelStatusType');
+
+export const validateParcelType = (() => {
+  const schemaFile = "schemas/parcels-parcel-type-schema.json";
+  function validateParcelType(data, instancePath=""){
+    let vErrors = null;
+    let errors = 0;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.ParcelId === undefined){
+        const err0 = {instancePath,schemaPath:schemaFile+"#/required",keyword:"required",params:{missingProperty: "ParcelId"},message:"must have required property '"+"ParcelId"+"'"};
+        (vErrors ??= []).push(err0);
+        errors++;
+      }
+      if(data.Status === undefined){
+        const err1 = {instancePath,schemaPath:schemaFile+"#/required",keyword:"required",params:{missingProperty: "Status"},message:"must have required property '"+"Status"+"'"};
+        (vErrors ??= []).push(err1);
+        errors++;
+      }
+      if(data.ParcelId !== undefined){
+        if(!(validateParcelIdType(data.ParcelId))){
+          vErrors = appendErrors(vErrors, validateParcelIdType.errors, instancePath+"/ParcelId");
+          errors = vErrors.length;
+        }
+      }
+      if(data.Status !== undefined){
+        if(!(validateParcelStatusType(data.Status))){
+          vErrors = appendErrors(vErrors, validateParcelStatusType.errors, instancePath+"/Status");
+          errors = vErrors.length;
+        }
+      }
+      if(data.Destination !== undefined){
+        if(!(validateAddressType(data.Destination))){
+          vErrors = appendErrors(vErrors, validateAddressType.errors, instancePath+"/Destination");
+          errors = vErrors.length;
+        }
+      }
+      if(data.WeightGrams !== undefined){
+        let data3 = data.WeightGrams;
+        if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+          const err2 = {instancePath:instancePath+"/WeightGrams",schemaPath:schemaFile+"#/properties/WeightGrams/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+          (vErrors ??= []).push(err2);
+          errors++;
+        }
+        if((typeof data3 == "number") && (isFinite(data3))){
+          if(data3 < 1 || isNaN(data3)){
+            const err3 = {instancePath:instancePath+"/WeightGrams",schemaPath:schemaFile+"#/properties/WeightGrams/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+            (vErrors ??= []).push(err3);
+            errors++;
+          }
+        }
+      }
+    }
+    else {
+      const err4 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      (vErrors ??= []).push(err4);
+      errors++;
+    }
+    validateParcelType.errors = vErrors;
+    return errors === 0;
+  }
+  return validateParcelType;
+})();
+export const assertParcelType = asserter(validateParcelType, 'ParcelType');
+
+export const validateTrackParcelRequest = (() => {
+  const schemaFile = "schemas/parcels-track-parcel-request-schema.json";
+  function validateTrackParcelRequest(data, instancePath=""){
+    let vErrors = null;
+    let errors = 0;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.ParcelId === undefined){
+        const err0 = {instancePath,schemaPath:schemaFile+"#/required",keyword:"required",params:{missingProperty: "ParcelId"},message:"must have required property '"+"ParcelId"+"'"};
+        (vErrors ??= []).push(err0);
+        errors++;
+      }
+      if(data.ParcelId !== undefined){
+        if(!(validateParcelIdType(data.ParcelId))){
+          vErrors = appendErrors(vErrors, validateParcelIdType.errors, instancePath+"/ParcelId");
+          errors = vErrors.length;
+        }
+      }
+      if(data.CarrierCode !== undefined){
+        if(!(validateCarrierCodeType(data.CarrierCode))){
+          vErrors = appendErrors(vErrors, validateCarrierCodeType.errors, instancePath+"/CarrierCode");
+          errors = vErrors.length;
+        }
+      }
+      if(data.IncludeHistory !== undefined){
+        if(typeof data.IncludeHistory !== "boolean"){
+          const err1 = {instancePath:instancePath+"/IncludeHistory",schemaPath:schemaFile+"#/properties/IncludeHistory/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          (vErrors ??= []).push(err1);
+          errors++;
+        }
+      }
+    }
+    else {
+      const err2 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      (vErrors ??= []).push(err2);
+      errors++;
+    }
+    validateTrackParcelRequest.errors = vErrors;
+    return errors === 0;
+  }
+  return validateTrackParcelRequest;
+})();
+export const assertTrackParcelRequest = asserter(validateTrackParcelRequest, 'TrackParcelRequest');
+
+export const validateTrackParcelResponse = (() => {
+  const schemaFile = "schemas/parcels-track-parcel-response-schema.json";
+  function validateTrackParcelResponse(data, instancePath=""){
+    let vErrors = null;
+    let errors = 0;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.Parcel === undefined){
+        const err0 = {instancePath,schemaPath:schemaFile+"#/required",keyword:"required",params:{missingProperty: "Parcel"},message:"must have required property '"+"Parcel"+"'"};
+        (vErrors ??= []).push(err0);
+        errors++;
+      }
+      if(data.Parcel !== undefined){
+        if(!(validateParcelType(data.Parcel))){
+          vErrors = appendErrors(vErrors, validateParcelType.errors, instancePath+"/Parcel");
+          errors = vErrors.length;
+        }
+      }
+      if(data.Events !== undefined){
+        if(!(validateTrackingEventListType(data.Events))){
+          vErrors = appendErrors(vErrors, validateTrackingEventListType.errors, instancePath+"/Events");
+          errors = vErrors.length;
+        }
+      }
+    }
+    else {
+      const err1 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      (vErrors ??= []).push(err1);
+      errors++;
+    }
+    validateTrackParcelResponse.errors = vErrors;
+    return errors === 0;
+  }
+  return validateTrackParcelResponse;
+})();
+export const assertTrackParcelResponse = asserter(validateTrackParcelResponse, 'TrackParcelResponse');
+
+export const validateTrackingEventListType = (() => {
+  const schemaFile = "schemas/parcels-tracking-event-list-type-schema.json";
+  function validateTrackingEventListType(data, instancePath=""){
+    let vErrors = null;
+    let errors = 0;
+    if(Array.isArray(data)){
+      const len0 = data.length;
+      for(let i0=0; i0<len0; i0++){
+        if(!(validateTrackingEventType(data[i0]))){
+          vErrors = appendErrors(vErrors, validateTrackingEventType.errors, instancePath+"/" + i0);
+          errors = vErrors.length;
+        }
+      }
+    }
+    else {
+      const err0 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+      (vErrors ??= []).push(err0);
+      errors++;
+    }
+    validateTrackingEventListType.errors = vErrors;
+    return errors === 0;
+  }
+  return validateTrackingEventListType;
+})();
+export const assertTrackingEventListType = asserter(validateTrackingEventListType, 'TrackingEventListType');
+
+export const validateTrackingEventType = (() => {
+  const schemaFile = "schemas/parcels-tracking-event-type-schema.json";
+  const formats0 = formats["date-time"];
+  function validateTrackingEventType(data, instancePath=""){
+    let vErrors = null;
+    let errors = 0;
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.Timestamp === undefined){
+        const err0 = {instancePath,schemaPath:schemaFile+"#/required",keyword:"required",params:{missingProperty: "Timestamp"},message:"must have required property '"+"Timestamp"+"'"};
+        (vErrors ??= []).push(err0);
+        errors++;
+      }
+      if(data.Status === undefined){
+        const err1 = {instancePath,schemaPath:schemaFile+"#/required",keyword:"required",params:{missingProperty: "Status"},message:"must have required property '"+"Status"+"'"};
+        (vErrors ??= []).push(err1);
+        errors++;
+      }
+      if(data.Timestamp !== undefined){
+        let data0 = data.Timestamp;
+        if(typeof data0 === "string"){
+          if(!(formats0.validate(data0))){
+            const err2 = {instancePath:instancePath+"/Timestamp",schemaPath:schemaFile+"#/properties/Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+            (vErrors ??= []).push(err2);
+            errors++;
+          }
+        }
+        else {
+          const err3 = {instancePath:instancePath+"/Timestamp",schemaPath:schemaFile+"#/properties/Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+          (vErrors ??= []).push(err3);
+          errors++;
+        }
+      }
+      if(data.Status !== undefined){
+        if(!(validateParcelStatusType(data.Status))){
+          vErrors = appendErrors(vErrors, validateParcelStatusType.errors, instancePath+"/Status");
+          errors = vErrors.length;
+        }
+      }
+      if(data.Location !== undefined){
+        if(typeof data.Location !== "string"){
+          const err4 = {instancePath:instancePath+"/Location",schemaPath:schemaFile+"#/properties/Location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+          (vErrors ??= []).push(err4);
+          errors++;
+        }
+      }
+    }
+    else {
+      const err5 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      (vErrors ??= []).push(err5);
+      errors++;
+    }
+    validateTrackingEventType.errors = vErrors;
+    return errors === 0;
+  }
+  return validateTrackingEventType;
+})();
+export const assertTrackingEventType = asserter(validateTrackingEventType, 'TrackingEventType');

@@ -13,7 +13,7 @@ import { schemaConstants } from './steps/schema-constants.js';
 import { schemaPaths } from './steps/schema-paths.js';
 import { signatures } from './steps/signatures.js';
 import { AjvOutput } from './transform/ajv-output.js';
-import { CodeEdits } from './transform/code-edits.js';
+import { CodeEdits, type OutputLine } from './transform/code-edits.js';
 import type { ModuleCodeSettings, Step, TransformContext } from './transform/context.js';
 import { UnexpectedAjvOutput } from './transform/unexpected-output.js';
 
@@ -29,6 +29,12 @@ export interface ValidatorModuleCode {
   externalValidators: string[];
   /** Whether the body calls the runtime's `appendErrors` (it does when it calls other validators). */
   appendsErrors: boolean;
+  /**
+   * Where in `body` the line `export function <exportName>(…` starts: a file that holds
+   * several validators drops that `export` and scopes the rest (see validatorExpression)
+   * without parsing the body again.
+   */
+  exportAt: number;
 }
 
 /**
@@ -72,7 +78,8 @@ export function transformContext(standalone: string, settings: ModuleCodeSetting
 /** Apply the recorded edits with the layout, and report what the module needs. */
 export function finish(context: TransformContext): ValidatorModuleCode {
   const { ajv, edits, settings } = context;
-  const body = edits.apply(indentation(ajv));
+  const lines = edits.applyLines(indentation(ajv));
+  const body = lines.map((line) => line.text).join('\n');
   if (body.includes(settings.protoStandIn)) throw new UnexpectedAjvOutput('proto-stand-in', 'the stand-in is still in the output');
   const appendsErrors = ajv.identifiers.some((use) => use.role === 'reference' && use.node.name === 'appendErrors' && !ajv.moduleBindings.has('appendErrors'));
   return {
@@ -80,5 +87,19 @@ export function finish(context: TransformContext): ValidatorModuleCode {
     runtimeHelpers: [...context.runtimeHelpers].sort(),
     externalValidators: [...context.externalValidators].sort(),
     appendsErrors,
+    exportAt: exportOffset(lines, context),
   };
+}
+
+/** The offset of the exported function's line: the line the export-name step's insertion starts. */
+function exportOffset(lines: readonly OutputLine[], { exportedAt, settings }: TransformContext): number {
+  let offset = 0;
+  for (const line of lines) {
+    if (line.origin === exportedAt) {
+      if (!line.text.startsWith(`export function ${settings.exportName}(`)) throw new UnexpectedAjvOutput('export-name', `the exported function's line reads ${line.text.slice(0, 80)}`);
+      return offset;
+    }
+    offset += line.text.length + 1;
+  }
+  throw new UnexpectedAjvOutput('export-name', 'the exported function is not in the output');
 }

@@ -82,7 +82,7 @@ export class RunViews {
 
   expressionOf(module: ValidatorModule): string {
     let text = this.expressions.get(module.type.key);
-    if (text === undefined) this.expressions.set(module.type.key, (text = validatorExpression(module.body, module.exportName)));
+    if (text === undefined) this.expressions.set(module.type.key, (text = validatorExpression(module)));
     return text;
   }
 

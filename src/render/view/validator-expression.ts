@@ -1,23 +1,24 @@
-import { parse } from 'acorn';
+import type { ValidatorModule } from '../../emit/validators/index.js';
 
 /**
  * A validator module's code as one expression whose value is the validator: its
  * module-level constants and helper functions move inside a function scope, so several
  * validators can share a file without their names (`schema0`, `pattern1`, …) meeting.
- * The one edit is made at the position of the parsed `export` (the code is never
- * edited as text), and anything other than the one exported function the steps write
- * is our bug, not silently passed on.
+ * Built from what the emit stage recorded on its parsed tree, never by searching the
+ * code: the one edit drops the `export` at `exportAt`. Indenting every line changes no
+ * value, since the body's lines break only between tokens (the layout step refuses
+ * template literals that span lines; strings and regular expressions cannot).
  */
-export function validatorExpression(code: string, exportName: string): string {
-  const program = parse(code, { ecmaVersion: 'latest', sourceType: 'module' });
-  const exports = program.body.filter((node) => node.type.startsWith('Export') || node.type === 'ImportDeclaration');
-  const [only] = exports;
-  const declaration = only?.type === 'ExportNamedDeclaration' ? only.declaration : undefined;
-  if (exports.length !== 1 || declaration?.type !== 'FunctionDeclaration' || declaration.id?.name !== exportName) {
-    throw new Error(`schema-gen: a validator's code has no single "export function ${exportName}" to scope`);
+export function validatorExpression({ body, exportAt, exportName }: Pick<ValidatorModule, 'body' | 'exportAt' | 'exportName'>): string {
+  const exported = `export function ${exportName}(`;
+  if (!body.startsWith(exported, exportAt) || (exportAt > 0 && body[exportAt - 1] !== '\n')) {
+    throw new Error(`schema-gen: a validator's code has no line "export function ${exportName}" at ${exportAt} to scope`);
   }
-  const local = (code.slice(0, only!.start) + code.slice(declaration.start)).trimEnd();
-  // Indented one level, unless a template literal could span lines (its text would change); ajv writes none.
-  const body = local.includes('`') ? local : local.replace(/^(?=.)/gm, '  ');
-  return `(() => {\n${body}\n  return ${exportName};\n})()`;
+  const local = body.slice(0, exportAt) + body.slice(exportAt + 'export '.length);
+  const indented = local
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line === '' ? line : `  ${line}`))
+    .join('\n');
+  return `(() => {\n${indented}\n  return ${exportName};\n})()`;
 }

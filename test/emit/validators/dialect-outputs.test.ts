@@ -19,11 +19,14 @@ describe('the steps on every ajv class', () => {
     const outputs = savedOutputs(caseName);
     expect(outputs.size).toBeGreaterThan(0);
     for (const [typeName, output] of outputs) {
-      const { body } = runAllSteps(output);
+      const { body, exportAt } = runAllSteps(output);
       expect(body).not.toContain('require(');
       expect(body).not.toContain('sourceURL');
       expect(body).not.toContain('"use strict"');
       expect(body).toContain(`export function validate${typeName}(data, `);
+      // Where the export is, as recorded from the tree: the one line a scoped copy edits.
+      expect(body.slice(exportAt)).toMatch(new RegExp(`^export function validate${typeName}\\(data, `));
+      expect(body.indexOf('export ')).toBe(exportAt);
     }
   });
 

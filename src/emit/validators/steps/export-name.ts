@@ -13,7 +13,8 @@ const NAME = 'export-name';
  */
 export const exportName: Step = {
   name: NAME,
-  run({ ajv, edits, renames, settings }) {
+  run(context) {
+    const { ajv, edits, renames, settings } = context;
     const exports = ajv.program.body.filter((s) => s.type.startsWith('Export'));
     if (exports.length !== 1 || exports[0]!.type !== 'ExportNamedDeclaration') throw new UnexpectedAjvOutput(NAME, `${exports.length} exports where one was expected`);
     const declaration = (exports[0] as ExportNamedDeclaration).declaration as VariableDeclaration | null;
@@ -25,5 +26,6 @@ export const exportName: Step = {
     edits.removeLines(exports[0]!, NAME);
     renames.set(target, identifier(settings.exportName));
     edits.insert(fn.start, 'export ', NAME);
+    context.exportedAt = fn.start;
   },
 };

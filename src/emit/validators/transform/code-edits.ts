@@ -9,6 +9,12 @@ interface Edit {
   seq: number;
 }
 
+/** One line of edited code: its text (indented), and the original position its text starts at (for an inserted text, where it was inserted). */
+export interface OutputLine {
+  text: string;
+  origin: number;
+}
+
 /**
  * Edits of ajv's output by position in the original text, recorded by the steps and
  * applied at once (MagicString-style splicing): untouched code keeps ajv's exact text.
@@ -61,6 +67,13 @@ export class CodeEdits {
 
   /** The edited code; `indentOf(position)` gives the indentation of the output line whose text starts at that original position. */
   apply(indentOf: (position: number) => string): string {
+    return this.applyLines(indentOf)
+      .map((line) => line.text)
+      .join('\n');
+  }
+
+  /** The edited code as its lines (joined by `\n` they are `apply`'s text), each with the original position its text starts at. */
+  applyLines(indentOf: (position: number) => string): OutputLine[] {
     const sorted = [...this.edits].sort((a, b) => a.start - b.start || a.end - b.end || a.seq - b.seq);
     for (let i = 1; i < sorted.length; i++) {
       const [prev, next] = [sorted[i - 1]!, sorted[i]!];
@@ -78,11 +91,11 @@ export class CodeEdits {
     }
     if (last < this.code.length) pieces.push({ text: this.code.slice(last), origin: last, original: true });
 
-    const lines: string[] = [];
+    const lines: OutputLine[] = [];
     let current = '';
     let lineOrigin: number | undefined;
     const endLine = () => {
-      if (current.trim() !== '') lines.push(indentOf(lineOrigin ?? 0) + current.trim());
+      if (current.trim() !== '') lines.push({ text: indentOf(lineOrigin ?? 0) + current.trim(), origin: lineOrigin ?? 0 });
       current = '';
       lineOrigin = undefined;
     };
@@ -102,7 +115,7 @@ export class CodeEdits {
       }
     }
     endLine();
-    return lines.join('\n');
+    return lines;
   }
 
   private lineEnd(at: number): number {

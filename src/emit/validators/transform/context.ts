@@ -26,6 +26,8 @@ export interface TransformContext {
   runtimeHelpers: Set<string>;
   /** Other modules' validators the code calls. */
   externalValidators: Set<string>;
+  /** Where the exported function starts in ajv's output (set by the export-name step). */
+  exportedAt?: number;
 }
 
 /** One transformation of ajv's output: reads the tree, records edits, fails loudly on shapes it does not know. */

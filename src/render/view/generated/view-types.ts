@@ -550,8 +550,8 @@ export interface ValidatorView {
   code: string;
   /**
    * The same validator as one JavaScript expression whose value is the function, its constants inside
-   * its own scope: for a file that holds several validators (`export const {{validatorName}} =
-   * {{{expression}}};`).
+   * its own scope: for a file that holds several validators, as the default `index.js` does (`export
+   * const {{validatorName}} = {{{expression}}};`).
    */
   expression: string;
   /**

@@ -1,5 +1,6 @@
 import { exportName } from '../../../../src/emit/validators/steps/export-name.js';
-import { edited, runStep, savedOutput } from '../../../helpers/ajv-output.js';
+import { STEPS, finish, transformContext } from '../../../../src/emit/validators/module-code.js';
+import { edited, runAllSteps, runStep, savedOutput } from '../../../helpers/ajv-output.js';
 
 describe('step export-name', () => {
   const pet = savedOutput('basics', 'Pet');
@@ -10,6 +11,16 @@ describe('step export-name', () => {
     expect(code).not.toContain('export const');
     expect(code).toContain('export function validate4(data');
     expect(context.renames.get('validate4')).toBe('validatePet');
+    expect(context.exportedAt).toBe(pet.code.indexOf('function validate4('));
+  });
+
+  it('gives the offset of the export in the finished body, and fails loudly when the recorded place is not the export', () => {
+    const { body, exportAt } = runAllSteps(pet);
+    expect(body.slice(exportAt, exportAt + 'export function validatePet('.length)).toBe('export function validatePet(');
+    const context = transformContext(pet.code, pet.settings);
+    for (const step of STEPS) step.run(context);
+    context.exportedAt = 0;
+    expect(() => finish(context)).toThrow('unexpected ajv output in step export-name');
   });
 
   it('refuses a module with two exports', () => {

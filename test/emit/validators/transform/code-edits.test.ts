@@ -17,6 +17,16 @@ describe('CodeEdits', () => {
     expect(edits.apply((at) => (at >= 7 ? '  ' : ''))).toBe('a = 1;\n  x;\n  b = 2;\n  c = 3;');
   });
 
+  it('gives each output line with the original position its text starts at (an insertion: where it was inserted)', () => {
+    const edits = new CodeEdits(code);
+    edits.insert(7, 'export ', 'test');
+    edits.removeLines({ start: 14, end: 20 }, 'test');
+    expect(edits.applyLines(() => '')).toEqual([
+      { text: 'a = 1;', origin: 0 },
+      { text: 'export b = 2;', origin: 7 },
+    ]);
+  });
+
   it('stops when two steps edit the same code', () => {
     const edits = new CodeEdits(code);
     edits.replace(0, 5, 'x', 'first');
