@@ -21,7 +21,7 @@ import { REPO } from './lib/corpus.js';
 import { realCorpus, REAL_CORPUS_PRESENT, singleFileCorpus, syntheticCorpusIn } from './lib/corpora.js';
 import { HOW_MEASURED, measureProcess } from './lib/measure-process.js';
 import { packTree } from './lib/output-tree.js';
-import { corpusTables, defsTable, med, scaleTable, targetsTable, time } from './lib/report.js';
+import { corpusTables, defsTable, med, replaceBetweenMarkers, scaleTable, targetsTable, time } from './lib/report.js';
 import { runSuite } from './lib/run-suite.js';
 import { schemaGenArgs, toolsFor } from './lib/tools.js';
 
@@ -46,7 +46,7 @@ const PLAN = quick
       main: { rounds: 5, warmup: 1, budgetMs: 90_000, timeoutMs: 180_000 },
       scales: [1, 5, 10],
       large: { rounds: 3, warmup: 0, budgetMs: 90_000, timeoutMs: 600_000 },
-      singleFile: true,
+      singleFile: { rounds: 3, warmup: 1, budgetMs: 60_000, timeoutMs: 300_000 },
       defs: [300, 3000],
       defsRounds: { rounds: 5, warmup: 1, budgetMs: 120_000, timeoutMs: 600_000 },
     };
@@ -124,7 +124,7 @@ for (const copies of PLAN.scales) {
 }
 const scaled = PLAN.scales.map((copies) => suites.get(`synthetic-${copies}x`)).filter(Boolean);
 if (scaled.length > 1) sections.push(scaleTable(scaled));
-if (PLAN.singleFile) await benchCorpus(singleFileCorpus(work, 'single-file', 'one synthetic single-file schema (~1.5 MB of `$defs`)', { bytes: 1.42e6 }), PLAN.main, 1);
+if (PLAN.singleFile) await benchCorpus(singleFileCorpus(work, 'single-file', 'one synthetic single-file schema (~1.5 MB of `$defs`)', { bytes: 1.42e6 }), PLAN.singleFile, 1);
 
 // One file with few and many `$defs`, each with an unknown keyword: schema-gen cold only, both in one round-robin.
 const [fewDefs, manyDefs] = PLAN.defs.map((defs) => singleFileCorpus(work, `defs-${defs}`, `one file, ${defs} \`$defs\``, { defs, unknownKeyword: true }));
@@ -203,14 +203,10 @@ writeFileSync(join(REPO, 'bench', quick ? 'results-quick.md' : 'results.md'), fu
 
 if (!quick) {
   const readme = join(REPO, 'README.md');
-  const text = readFileSync(readme, 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  const [from, to] = [text.indexOf(start), text.indexOf(end)];
-  if (from >= 0 && to > from) {
-    const mainTable = main ? corpusTables(main.corpus, main.results) : '';
-    const block = `${start}\n${header}\n\n${method}\n\n${targetsText}\n\n${mainTable}\n\nAll tables: [bench/results.md](bench/results.md).\n`;
-    writeFileSync(readme, text.slice(0, from) + block + text.slice(to));
+  const mainTable = main ? corpusTables(main.corpus, main.results) : '';
+  const updated = replaceBetweenMarkers(readFileSync(readme, 'utf8'), `${header}\n\n${method}\n\n${targetsText}\n\n${mainTable}\n\nAll tables: [bench/results.md](bench/results.md).`);
+  if (updated !== undefined) {
+    writeFileSync(readme, updated);
     console.error('README.md: the text between the bench markers was replaced.');
   }
 }

@@ -95,3 +95,14 @@ export function targetsTable(targets) {
   });
   return table(['target', 'measured', 'target', 'met?', 'same ratio of CPU time', 'from (medians)'], rows);
 }
+
+export const MARKERS = ['<!-- bench:start -->', '<!-- bench:end -->'];
+
+/** `text` with what lies between the two markers replaced by `block` (markers kept), or undefined without both markers. */
+export function replaceBetweenMarkers(text, block) {
+  const [start, end] = MARKERS;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end, from);
+  if (from < 0 || to < 0) return undefined;
+  return `${text.slice(0, from + start.length)}\n${block.trim()}\n${text.slice(to)}`;
+}
