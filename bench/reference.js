@@ -45,7 +45,8 @@ const PLAN = quick
   : {
       main: { rounds: 5, warmup: 1, budgetMs: 90_000, timeoutMs: 180_000 },
       scales: [1, 5, 10],
-      large: { rounds: 3, warmup: 0, budgetMs: 90_000, timeoutMs: 600_000 },
+      // 1×, 5× and 10× in one round-robin; the budget trims the slowest 10× rows.
+      scaled: { rounds: 3, warmup: 0, budgetMs: 90_000, timeoutMs: 600_000 },
       singleFile: { rounds: 3, warmup: 1, budgetMs: 60_000, timeoutMs: 300_000 },
       defs: [300, 3000],
       defsRounds: { rounds: 5, warmup: 1, budgetMs: 120_000, timeoutMs: 600_000 },
@@ -97,34 +98,52 @@ async function setUp(corpus, { warm = true, imports = true } = {}) {
   return ctx;
 }
 
-const suites = new Map(); // corpus key → { corpus, results, copies }
+const suites = new Map(); // corpus key → { corpus, results }
 const sections = [];
 
-async function benchCorpus(corpus, plan, copies) {
-  console.error(`${corpus.label}: setting up`);
+/**
+ * Set up each corpus, then run all their rows in one round-robin: ratios between corpora
+ * (10× ÷ 1×) are only worth reading when both were measured under the same load.
+ */
+async function benchCorpora(corpora, plan) {
+  const name = corpora.map((c) => c.label).join(' + ');
+  const ready = [];
+  const tools = [];
+  for (const corpus of corpora) {
+    console.error(`${corpus.label}: setting up`);
+    try {
+      tools.push(...toolsFor(corpus, await setUp(corpus)));
+      ready.push(corpus);
+    } catch (error) {
+      sections.push(`### ${corpus.label}\n\n**Not measured:** ${error.message}`);
+      console.error(error.message);
+      rmSync(corpus.dir, { recursive: true, force: true });
+    }
+  }
   try {
-    const ctx = await setUp(corpus);
-    const results = await runSuite(toolsFor(corpus, ctx), { name: corpus.label, ...plan, scratch, networkLog });
-    suites.set(corpus.key, { corpus, results, copies });
-    sections.push(corpusTables(corpus, results));
-  } catch (error) {
-    sections.push(`### ${corpus.label}\n\n**Not measured:** ${error.message}`);
-    console.error(error.message);
+    if (tools.length > 0) {
+      const results = await runSuite(tools, { name, ...plan, scratch, networkLog });
+      for (const corpus of ready) {
+        const own = new Map([...results].filter(([tool]) => tool.corpus === corpus));
+        suites.set(corpus.key, { corpus, results: own, copies: corpus.copies });
+        sections.push(corpusTables(corpus, own));
+      }
+    }
   } finally {
-    rmSync(corpus.dir, { recursive: true, force: true });
+    for (const corpus of ready) rmSync(corpus.dir, { recursive: true, force: true });
   }
 }
 
-if (REAL_CORPUS_PRESENT) await benchCorpus(realCorpus(work), PLAN.main, 1);
+if (REAL_CORPUS_PRESENT) await benchCorpora([realCorpus(work)], PLAN.main);
 else sections.push('### Cognito corpus (real)\n\nNot measured: ../shared/corpus/amazon-cognito is absent; the targets are read on the synthetic corpus at 1×.');
-for (const copies of PLAN.scales) {
-  // Quick mode runs the synthetic corpus once where the real one is measured: enough to show it still works.
-  const plan = copies > 1 ? PLAN.large : quick && REAL_CORPUS_PRESENT ? PLAN.synthetic1x : PLAN.main;
-  await benchCorpus(syntheticCorpusIn(work, copies), plan, copies);
-}
+// Quick mode runs the synthetic corpus once where the real one is measured: enough to show it still works.
+await benchCorpora(
+  PLAN.scales.map((copies) => syntheticCorpusIn(work, copies)),
+  PLAN.scales.length > 1 ? PLAN.scaled : quick && REAL_CORPUS_PRESENT ? PLAN.synthetic1x : PLAN.main,
+);
 const scaled = PLAN.scales.map((copies) => suites.get(`synthetic-${copies}x`)).filter(Boolean);
 if (scaled.length > 1) sections.push(scaleTable(scaled));
-if (PLAN.singleFile) await benchCorpus(singleFileCorpus(work, 'single-file', 'one synthetic single-file schema (~1.5 MB of `$defs`)', { bytes: 1.42e6 }), PLAN.singleFile, 1);
+if (PLAN.singleFile) await benchCorpora([singleFileCorpus(work, 'single-file', 'one synthetic single-file schema (~1.5 MB of `$defs`)', { bytes: 1.42e6 })], PLAN.singleFile);
 
 // One file with few and many `$defs`, each with an unknown keyword: schema-gen cold only, both in one round-robin.
 const [fewDefs, manyDefs] = PLAN.defs.map((defs) => singleFileCorpus(work, `defs-${defs}`, `one file, ${defs} \`$defs\``, { defs, unknownKeyword: true }));

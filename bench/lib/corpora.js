@@ -98,6 +98,7 @@ export function syntheticCorpusIn(root, copies) {
   return {
     key: `synthetic-${copies}x`,
     label: `synthetic corpus ${copies}×`,
+    copies,
     dir,
     project,
     inputs,
