@@ -14,7 +14,7 @@
 // Output: Markdown on stdout, and in bench/results.md (quick mode: bench/results-quick.md);
 // a full run also replaces README.md's text between <!-- bench:start --> and <!-- bench:end -->.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './lib/corpus.js';
@@ -94,8 +94,14 @@ async function setUp(corpus, { warm = true, imports = true } = {}) {
   if (imports) {
     const bundled = await measure([BIN, ...args, '-o', ctx.importOut, '--bundle'], corpus.project);
     if (bundled.code !== 0) throw new Error(`schema-gen --bundle failed on ${corpus.label}: ${bundled.stderr.slice(0, 2000)}`);
+    corpus.facts.outputModules = modulesUnder(ctx.importOut).filter((file) => file !== join(ctx.importOut, 'bundle.js')).length;
   }
   return ctx;
+}
+
+/** The .js files of an output folder: what importing its index can load, at most. */
+function modulesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? modulesUnder(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : []));
 }
 
 const suites = new Map(); // corpus key → { corpus, results }
@@ -178,11 +184,16 @@ const target = (text, limit, [a, keyA], [b, keyB], notes, measure = 'wallMs') =>
   return { target: text, limit, measured: x / y, cpu, notes: a && b ? notes(x, y) : 'full mode only' };
 };
 const vs = (nameA, nameB) => (x, y) => `${nameA} ${time(x)}, ${nameB} ${time(y)}`;
+/** How much of a cold run a warm one still costs: near 100% means it redoes most of the work. */
+const shareOfCold = (key) => {
+  const share = m(main, key) / m(main, 'sg-cold');
+  return Number.isFinite(share) ? `; that is ${Math.round(share * 100)}% of a cold run (${time(m(main, 'sg-cold'))})` : '';
+};
 const [few, many] = PLAN.defs;
 const targets = [
-  target(`no-op ≤ 2× floor (a), ${on}`, 2, [main, 'sg-noop'], [main, 'floor-read'], vs('no-op', 'floor (a)')),
-  target(`\`--check\` ≤ 2× floor (a), ${on}`, 2, [main, 'sg-check'], [main, 'floor-read'], vs('--check', 'floor (a)')),
-  target(`one schema edited ≤ 3× floor (a), ${on}`, 3, [main, 'sg-edit'], [main, 'floor-read'], vs('edit', 'floor (a)')),
+  target(`no-op ≤ 2× floor (a), ${on}`, 2, [main, 'sg-noop'], [main, 'floor-read'], (x, y) => vs('no-op', 'floor (a)')(x, y) + shareOfCold('sg-noop')),
+  target(`\`--check\` ≤ 2× floor (a), ${on}`, 2, [main, 'sg-check'], [main, 'floor-read'], (x, y) => vs('--check', 'floor (a)')(x, y) + shareOfCold('sg-check')),
+  target(`one schema edited ≤ 3× floor (a), ${on}`, 3, [main, 'sg-edit'], [main, 'floor-read'], (x, y) => vs('edit', 'floor (a)')(x, y) + shareOfCold('sg-edit')),
   target(`cold ≤ ¼ of json-schema-to-typescript's default CLI (types alone), ${on}`, 0.25, [main, 'sg-cold'], [main, 'jstt'], vs('cold', 'json-schema-to-typescript')),
   target(`cold ≤ 4× floor (b), ${on}`, 4, [main, 'sg-cold'], [main, 'floor-write'], (x, y) => `cold ${time(x)}, floor (b) ${time(y)} (${main?.corpus.facts.outputFiles ?? '?'} files written)`),
   target('synthetic 10× cold ≤ 10× the 1× cold', 10, [ten, 'sg-cold'], [one, 'sg-cold'], vs('10×', '1×')),
@@ -195,7 +206,7 @@ const targets = [
     [main, 'import-bundle'],
     (x, y) =>
       `index.js ${time(x)}, bundle.js ${time(y)} from import to validated (whole process: ${time(m(main, 'import-index'))} vs ${time(m(main, 'import-bundle'))}); ` +
-      `one validator module ${time(m(main, 'import-one', 'inProcessMs'))}`,
+      `one validator module ${time(m(main, 'import-one', 'inProcessMs'))}; the output holds ${main?.corpus.facts.outputModules ?? '?'} .js modules besides bundle.js`,
     'inProcessMs',
   ),
 ];
