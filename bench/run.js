@@ -1,6 +1,7 @@
 // Runs every benchmark in sequence, each in its own process with a time limit, and
 // prints their Markdown tables under one header saying where and when they ran.
-// Run: npm run bench   (or one of them alone: node bench/types.js)
+// Run: node bench/run.js   (or one of them alone: node bench/types.js). The main benchmark
+// is bench/reference.js (npm run bench); these are the detail benchmarks behind it.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
