@@ -1,8 +1,10 @@
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCliCaptured } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { writeSchemas } from '../helpers/template-set.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
@@ -107,6 +109,31 @@ describe('CLI options', () => {
       expect(report.status).toBe('written');
       expect(report.typeCount).toBe(10);
       expect(report.written).toContain('types/AdminInitiateAuthResponse.d.ts');
+    });
+  });
+
+  it('--types-only compiles no validator: a schema ajv cannot compile still gets its type, and no validator reaches the cache', async () => {
+    await withTempDir(async (dir) => {
+      // With node_modules in the working folder, compiled validators are kept in node_modules/.cache/schema-gen/.
+      await mkdir(join(dir, 'node_modules'));
+      const validatorCache = join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json');
+      await writeSchemas(dir, { 'name.json': { title: 'Name', type: 'string', minLength: 1 }, 'never.json': { title: 'Never', enum: [] } });
+      const typesOnly = await runCliCaptured(['--types-only', '--json'], dir);
+      expect(typesOnly.code).toBe(0);
+      const report = JSON.parse(typesOnly.stdout) as { written: string[]; validatorsReused: number };
+      expect(report.written).toEqual(['.schema-gen-manifest.json', 'index.d.ts', 'types/Name.d.ts', 'types/Never.d.ts']);
+      expect(report.validatorsReused).toBe(0);
+      expect(await readFile(join(dir, 'generated', 'types', 'Never.d.ts'), 'utf8')).toContain('export type Never = never;');
+      expect(existsSync(validatorCache)).toBe(false);
+
+      // The same schemas with validators: the empty enum stops the run, since ajv cannot compile it...
+      const withValidators = await runCliCaptured(['--no-cache', '-o', 'full'], dir);
+      expect(withValidators.code).toBe(2);
+      expect(withValidators.stderr).toContain('ajv cannot compile it');
+      // ...and without it, a run with validators fills the cache that the types-only run left absent.
+      await rm(join(dir, 'schemas', 'never.json'));
+      expect((await runCliCaptured(['-q', '-o', 'full'], dir)).code).toBe(0);
+      expect(Object.keys(JSON.parse(await readFile(validatorCache, 'utf8')) as object)).toHaveLength(1);
     });
   });
 });
