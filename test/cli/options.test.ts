@@ -61,6 +61,24 @@ describe('CLI options', () => {
     });
   });
 
+  it.each(['schema-gen.config.yml', 'schema-gen.config.yaml'])('finds %s; two configs in one folder are an error naming both, unless -c picks one', (name) =>
+    withTempDir(async (dir) => {
+      await cp(SEED_INPUT, join(dir, 'api'), { recursive: true });
+      await writeFile(join(dir, name), 'inputs: [api/session-type.json]\nout: from-yaml\n');
+      await mkdir(join(dir, 'sub'));
+      expect((await runCliCaptured(['-q'], join(dir, 'sub'))).code).toBe(0);
+      expect(await readdir(join(dir, 'from-yaml', 'types'))).toEqual(['SessionType.d.ts']);
+
+      await writeFile(join(dir, 'schema-gen.config.json'), JSON.stringify({ inputs: ['api/session-type.json'], out: 'from-json' }));
+      const both = await runCliCaptured([], dir);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain(`2 config files in one folder: ${join(dir, 'schema-gen.config.json')}, ${join(dir, name)}`);
+      expect(existsSync(join(dir, 'from-json'))).toBe(false);
+      expect((await runCliCaptured(['-q', '-c', 'schema-gen.config.json'], dir)).code).toBe(0);
+      expect(existsSync(join(dir, 'from-json'))).toBe(true);
+    }),
+  );
+
   it('a bad config file is an error naming the setting, line and column', async () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'schema-gen.config.json'), '{\n  "inputs": ["schemas"],\n  "output": "gen",\n  "formats": "strict",\n  "bundle": "yes"\n}\n');
