@@ -1,7 +1,7 @@
+import { join } from 'node:path';
 import { buildOutput } from '../../src/index.js';
 import { writeSchemas, writeTemplateSet } from '../helpers/template-set.js';
 import { withTempDir } from '../helpers/temp-dir.js';
-import { join } from 'node:path';
 
 // Text as careless templates write it: CRLF and lone CR line ends, runs of blank lines
 // (empty and spaces-only), blank lines first, and no final newline.
