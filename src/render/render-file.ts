@@ -70,10 +70,13 @@ function helperSection(template: TemplateSource, helper: string): { line?: numbe
   return offset === undefined ? {} : offsetToPosition(template.text, offset);
 }
 
-/** LF endings, no more than one blank line in a row, exactly one final newline. */
+/**
+ * LF endings, no more than one blank line in a row, exactly one final newline. A line of
+ * only spaces or tabs is blank too, and so are the lines before the first text.
+ */
 export function finish(text: string): string {
   return `${text
     .replace(/\r\n?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
+    .replace(/(^|\n)(?:[ \t]*\n){2,}/g, '$1\n')
     .trimEnd()}\n`;
 }

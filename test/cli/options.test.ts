@@ -1,8 +1,10 @@
-import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCliCaptured } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { writeSchemas } from '../helpers/template-set.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
@@ -59,6 +61,24 @@ describe('CLI options', () => {
     });
   });
 
+  it.each(['schema-gen.config.yml', 'schema-gen.config.yaml'])('finds %s; two configs in one folder are an error naming both, unless -c picks one', (name) =>
+    withTempDir(async (dir) => {
+      await cp(SEED_INPUT, join(dir, 'api'), { recursive: true });
+      await writeFile(join(dir, name), 'inputs: [api/session-type.json]\nout: from-yaml\n');
+      await mkdir(join(dir, 'sub'));
+      expect((await runCliCaptured(['-q'], join(dir, 'sub'))).code).toBe(0);
+      expect(await readdir(join(dir, 'from-yaml', 'types'))).toEqual(['SessionType.d.ts']);
+
+      await writeFile(join(dir, 'schema-gen.config.json'), JSON.stringify({ inputs: ['api/session-type.json'], out: 'from-json' }));
+      const both = await runCliCaptured([], dir);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain(`2 config files in one folder: ${join(dir, 'schema-gen.config.json')}, ${join(dir, name)}`);
+      expect(existsSync(join(dir, 'from-json'))).toBe(false);
+      expect((await runCliCaptured(['-q', '-c', 'schema-gen.config.json'], dir)).code).toBe(0);
+      expect(existsSync(join(dir, 'from-json'))).toBe(true);
+    }),
+  );
+
   it('a bad config file is an error naming the setting, line and column', async () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'schema-gen.config.json'), '{\n  "inputs": ["schemas"],\n  "output": "gen",\n  "formats": "strict",\n  "bundle": "yes"\n}\n');
@@ -107,6 +127,31 @@ describe('CLI options', () => {
       expect(report.status).toBe('written');
       expect(report.typeCount).toBe(10);
       expect(report.written).toContain('types/AdminInitiateAuthResponse.d.ts');
+    });
+  });
+
+  it('--types-only compiles no validator: a schema ajv cannot compile still gets its type, and no validator reaches the cache', async () => {
+    await withTempDir(async (dir) => {
+      // With node_modules in the working folder, compiled validators are kept in node_modules/.cache/schema-gen/.
+      await mkdir(join(dir, 'node_modules'));
+      const validatorCache = join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json');
+      await writeSchemas(dir, { 'name.json': { title: 'Name', type: 'string', minLength: 1 }, 'never.json': { title: 'Never', enum: [] } });
+      const typesOnly = await runCliCaptured(['--types-only', '--json'], dir);
+      expect(typesOnly.code).toBe(0);
+      const report = JSON.parse(typesOnly.stdout) as { written: string[]; validatorsReused: number };
+      expect(report.written).toEqual(['.schema-gen-manifest.json', 'index.d.ts', 'types/Name.d.ts', 'types/Never.d.ts']);
+      expect(report.validatorsReused).toBe(0);
+      expect(await readFile(join(dir, 'generated', 'types', 'Never.d.ts'), 'utf8')).toContain('export type Never = never;');
+      expect(existsSync(validatorCache)).toBe(false);
+
+      // The same schemas with validators: the empty enum stops the run, since ajv cannot compile it...
+      const withValidators = await runCliCaptured(['--no-cache', '-o', 'full'], dir);
+      expect(withValidators.code).toBe(2);
+      expect(withValidators.stderr).toContain('ajv cannot compile it');
+      // ...and without it, a run with validators fills the cache that the types-only run left absent.
+      await rm(join(dir, 'schemas', 'never.json'));
+      expect((await runCliCaptured(['-q', '-o', 'full'], dir)).code).toBe(0);
+      expect(Object.keys(JSON.parse(await readFile(validatorCache, 'utf8')) as object)).toHaveLength(1);
     });
   });
 });

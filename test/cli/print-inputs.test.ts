@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCliCaptured } from '../helpers/cli.js';
 import { withTempDir } from '../helpers/temp-dir.js';
+import { snapshotTree } from '../helpers/tree-snapshot.js';
 
 describe('--print-inputs', () => {
   it('lists every file a run reads, one per line, sorted, relative to the working folder; it writes nothing', async () => {
@@ -21,12 +23,18 @@ describe('--print-inputs', () => {
       await write('tpl/banner.mustache', '// {{source}}\n');
       await write('schema-gen.config.json', { inputs: ['schemas/order.json'], components: ['api/openapi.json'], templates: 'tpl', uriMap: { 'https://example.com/v/': 'vendor' } });
       await mkdir(join(dir, 'tools'));
+      // Where a run would keep its validator cache and run record: they must stay absent too.
+      await mkdir(join(dir, 'node_modules'));
+      const before = snapshotTree(dir);
       const run = await runCliCaptured(['--print-inputs'], join(dir, 'tools'));
       expect(run.code).toBe(0);
       expect(run.stdout).toBe(
         ['../api/openapi.json', '../schema-gen.config.json', '../schemas/order.json', '../schemas/parts/line.json', '../tpl/banner.mustache', '../vendor/vendor.json', ''].join('\n'),
       );
       expect(run.stderr).toBe('');
+      // Nothing written: no output folder, no cache, no other file.
+      expect(snapshotTree(dir)).toEqual(before);
+      expect(existsSync(join(dir, 'generated'))).toBe(false);
     });
   });
 

@@ -59,6 +59,19 @@ describe('schema-gen templates check', () => {
       expect(run.stdout).toContain('the template set set has 9 files and 1 partial, and no errors.');
     }));
 
+  it('checks templates/ when no folder is named', () =>
+    withTempDir(async (dir) => {
+      expect((await runCliCaptured(['templates', 'eject'], dir)).code).toBe(0);
+      const good = await runCliCaptured(['templates', 'check'], dir);
+      expect(good.code).toBe(0);
+      expect(good.stdout).toContain('the template set templates has 9 files and 1 partial, and no errors.');
+      // Broken there, so the check fails: it really read templates/.
+      await writeFile(join(dir, 'templates', 'banner.mustache'), '{{#unclosed}}\n');
+      const broken = await runCliCaptured(['templates', 'check'], dir);
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toContain('error in templates/banner.mustache:1:1: invalid template: Unclosed section "unclosed"');
+    }));
+
   it('finds every problem of a set without any schema, each with its file and line', () =>
     withTempDir(async (dir) => {
       await writeTemplateSet(

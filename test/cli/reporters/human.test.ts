@@ -39,3 +39,29 @@ describe('colours', () => {
     }),
   );
 });
+
+describe('--verbose', () => {
+  it("prints each stage's time (and how many validators came from the cache); without it, no such line", () =>
+    withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      // Runs record what they did in node_modules/.cache/schema-gen/, so a run with nothing to do can tell.
+      await mkdir(join(dir, 'node_modules'));
+      await writeFile(join(dir, 'schemas', 'a.json'), JSON.stringify({ title: 'A', type: 'object', properties: { b: { type: 'string' } } }));
+      const run = async (argv: string[]) => {
+        let stderr = '';
+        const code = await runCli(argv, { out: () => undefined, err: (t) => (stderr += `${t}\n`) }, dir);
+        return { code, stderr };
+      };
+      const plain = await run(['--no-cache', '-o', 'plain']);
+      expect(plain.code).toBe(0);
+      expect(plain.stderr).not.toMatch(/ \d+ ms · /);
+      const verbose = await run(['--no-cache', '--verbose', '-o', 'verbose']);
+      expect(verbose.code).toBe(0);
+      expect(verbose.stderr).toMatch(
+        /^ {2}templates \d+ ms · load \d+ ms · resolve \d+ ms · model \d+ ms · validators \d+ ms · render \d+ ms · write \d+ ms; 0 of 1 validators reused from the cache\n/m,
+      );
+      // A run with nothing to do has one stage of its own: comparing the record with the disk.
+      const again = await run(['--verbose', '-o', 'verbose']);
+      expect(again.stderr).toMatch(/^ {2}unchanged inputs \d+ ms; 1 of 1 validators reused from the cache\nschema-gen: 1 type → verbose\/ is up to date/m);
+    }));
+});

@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readTemplateSet } from '../../../src/load/template-set/index.js';
+import { MANIFEST_SCHEMA_FILE } from '../../../src/load/template-set/manifest.js';
+import { REPO_ROOT } from '../../helpers/paths.js';
 import { writeTemplateSet } from '../../helpers/template-set.js';
 import { withTempDir } from '../../helpers/temp-dir.js';
 
@@ -7,6 +12,14 @@ const read = async (dir: string) => readTemplateSet(join(dir, 'tpl'), dir);
 const names = (set: Awaited<ReturnType<typeof readTemplateSet>>['set']) => set?.entries.map((e) => e.name);
 
 describe('reading a template set', () => {
+  it('checks manifests against the schema the package ships as schema-gen/templates.schema.json', () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { files: string[] };
+    expect(manifest.files).toContain('templates');
+    const resolved = execFileSync(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('schema-gen/templates.schema.json'))"], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(fileURLToPath(resolved.trim())).toBe(MANIFEST_SCHEMA_FILE);
+    expect((JSON.parse(readFileSync(MANIFEST_SCHEMA_FILE, 'utf8')) as { properties: object }).properties).toHaveProperty('files');
+  });
+
   it('is the default set without a folder, each template with its engine and manifest place', async () => {
     const { set, diagnostics } = await readTemplateSet(undefined, process.cwd());
     expect(diagnostics).toEqual([]);

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generate } from '../../../src/index.js';
 import { HELPER_DOCS, templateHelpers, TEXT_HELPER_NAMES } from '../../../src/render/helpers.js';
 import { templateReference } from '../../../src/render/view/reference.js';
@@ -23,6 +25,13 @@ describe('the view, described once', () => {
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(report.diff).toBe('');
     expect(report.status).toBe('up-to-date');
+  });
+
+  it('is shipped in the package, resolvable as schema-gen/view.schema.json', () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { files: string[] };
+    expect(manifest.files).toContain('templates');
+    const resolved = execFileSync(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('schema-gen/view.schema.json'))"], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(fileURLToPath(resolved.trim())).toBe(VIEW_SCHEMA_FILE);
   });
 
   it('has a reference, templates/README.md, written from the schemas and the helpers today', () => {

@@ -117,4 +117,23 @@ describe('the view templates get', () => {
       expect(part.doc.constraints).toEqual({ dependentRequired: { id: ['extra'] } });
       expect(part.type.properties[0].doc.constraints).toEqual({ format: 'uuid' });
     }));
+
+  it('reads, in an ES-module template, an optional field the value lacks as undefined, and a field the view cannot have as an error', () =>
+    withTempDir(async (dir) => {
+      await writeSchemas(dir, { 'short.json': { title: 'Short', type: 'string', maxLength: 3 }, 'free.json': { title: 'Free', type: 'string' } });
+      const readMaxLength = 'export default ({ schema }) => `${schema.name}: ${typeof schema.doc.constraints.maxLength} ${schema.doc.constraints.maxLength}`;\n';
+      await writeTemplateSet(join(dir, 'tpl'), { files: { one: { template: 'read.mjs', each: 'schema', path: '{{name}}.txt' } } }, { 'read.mjs': readMaxLength });
+      const built = await buildOutput({ cwd: dir, templatesDir: 'tpl', typesOnly: true });
+      expect(built.diagnostics).toEqual([]);
+      expect(built.files.map((f) => f.content)).toEqual(['Free: undefined undefined\n', 'Short: number 3\n']);
+
+      // Another set (jest keeps a module by its path, whatever the query that tells versions apart).
+      await writeTemplateSet(
+        join(dir, 'misspelt'),
+        { files: { one: { template: 'read.mjs', each: 'schema', path: '{{name}}.txt' } } },
+        { 'read.mjs': readMaxLength.replaceAll('maxLength', 'maxLenght') },
+      );
+      const misspelt = await buildOutput({ cwd: dir, templatesDir: 'misspelt', typesOnly: true });
+      expect(misspelt.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('unknown variable "view.schema.doc.constraints.maxLenght"')]);
+    }));
 });
