@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { findConfigFile } from '../../src/config/find-config.js';
 import { readConfig } from '../../src/config/read-config.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { withTempDir } from '../helpers/temp-dir.js';
@@ -52,6 +53,17 @@ describe('config files of every kind', () => {
       await writeFile(join(dir, 'broken.mjs'), 'export default {;\n');
       const broken = await readConfig(join(dir, 'broken.mjs'));
       expect(Array.isArray(broken) && broken[0]!.message).toMatch(/^the config module failed to load: /);
+    });
+  });
+
+  it('schema-gen.config.js is found and read like .mjs (here an ES module, under "type": "module")', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'package.json'), '{"type": "module"}\n');
+      await writeFile(join(dir, 'schema-gen.config.js'), "export default { inputs: ['api'] };\n");
+      expect(findConfigFile(dir)).toEqual({ path: join(dir, 'schema-gen.config.js') });
+      const read = await readConfig(join(dir, 'schema-gen.config.js'));
+      if (Array.isArray(read)) throw new Error(JSON.stringify(read));
+      expect(read.config).toEqual({ inputs: ['api'] });
     });
   });
 
