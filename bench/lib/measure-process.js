@@ -9,6 +9,7 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { killGroupAfter } from './stats.js';
 
 const STUB = join(dirname(fileURLToPath(import.meta.url)), 'no-network.cjs');
 const TIME = '/usr/bin/time';
@@ -37,14 +38,7 @@ export function measureProcess(args, { cwd, timeoutMs, scratch, networkLog }) {
     const start = performance.now();
     const child = spawn(command, argv, { cwd, env, stdio: ['ignore', out, err], detached: true });
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    }, timeoutMs);
+    const timer = killGroupAfter(child, timeoutMs, () => (timedOut = true));
     let done = false;
     const finish = (code) => {
       if (done) return;

@@ -53,17 +53,22 @@ export function runNode(args, { cwd, timeoutMs = 60_000 } = {}) {
     let timedOut = false;
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    }, timeoutMs);
+    const timer = killGroupAfter(child, timeoutMs, () => (timedOut = true));
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr, wallMs: performance.now() - start, timedOut });
     });
   });
+}
+
+/** Kills a child started with `detached: true` and everything it started, after `timeoutMs`; returns the timer to clear. */
+export function killGroupAfter(child, timeoutMs, onTimeout) {
+  return setTimeout(() => {
+    onTimeout();
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }, timeoutMs);
 }
