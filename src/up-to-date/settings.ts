@@ -11,7 +11,7 @@ import type { ResolvedOptions } from '../options.js';
  */
 export function settingsHash(opts: ResolvedOptions, outDir: string): string {
   const fromOut = (path: string) => outputRelative(outDir, resolve(opts.cwd, path));
-  const shaping = {
+  const shaping: Record<(typeof SHAPING_SETTINGS)[number], unknown> = {
     // The order inputs are given in changes nothing in the output (test/e2e/stability), so not the record either.
     inputs: opts.inputs.map(fromOut).sort(),
     components: opts.components.map(fromOut),
@@ -36,6 +36,31 @@ export function settingsHash(opts: ResolvedOptions, outDir: string): string {
   };
   return `sha256:${createHash('sha256').update(JSON.stringify(shaping)).digest('hex')}`;
 }
+
+/** The config's settings that shape the output: each is in the hash (a test holds this list to config.schema.json). */
+export const SHAPING_SETTINGS = [
+  'inputs',
+  'components',
+  'templates',
+  'uriMap',
+  'names',
+  'warnings',
+  'limits',
+  'additionalProperties',
+  'readonlyProperties',
+  'formats',
+  'assumeTypes',
+  'allErrors',
+  'module',
+  'bundle',
+  'typesOnly',
+  'allowRemote',
+  'defaultDialect',
+  'unicodePatterns',
+] as const;
+
+/** The rest: `out` is where the record lives; output formatted by prettier (`format`) gets no record at all. */
+export const SETTINGS_OUTSIDE_THE_HASH = ['out', 'format'] as const;
 
 /** `path` relative to the output folder, `/`-separated: how the record names files. */
 export function outputRelative(outDir: string, path: string): string {

@@ -1,7 +1,7 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate, type GenerateOptions, type Report } from '../../src/index.js';
-import { FIXTURES } from '../helpers/paths.js';
+import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
 import { readTree } from '../helpers/read-tree.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
@@ -221,5 +221,13 @@ describe('the record is checked in, so it is not trusted', () => {
       await writeFile(manifestFile, JSON.stringify(manifest));
       expect(answeredFromRecord(await run())).toBe(false);
     });
+  });
+});
+
+describe('the settings hash', () => {
+  it('covers every setting of config.schema.json: a new setting must be placed in the hash or said to be outside it', async () => {
+    const { SHAPING_SETTINGS, SETTINGS_OUTSIDE_THE_HASH } = await import('../../src/up-to-date/settings.js');
+    const schema = JSON.parse(await readFile(join(REPO_ROOT, 'config.schema.json'), 'utf8')) as { $defs: { settings: { properties: Record<string, unknown> } } };
+    expect([...SHAPING_SETTINGS, ...SETTINGS_OUTSIDE_THE_HASH].sort()).toEqual(Object.keys(schema.$defs.settings.properties).sort());
   });
 });
