@@ -4,7 +4,7 @@ import { withDefaults, type GenerateOptions } from './options.js';
 import type { BuiltOutput, StageTimings } from './pipeline/build-output.js';
 import { unchangedRun } from './up-to-date/check.js';
 import { runRecordOf, textHash } from './up-to-date/record.js';
-import { readRunMessages, saveRunMessages } from './up-to-date/replay.js';
+import { saveRunMessages } from './up-to-date/replay.js';
 import { settingsHash } from './up-to-date/settings.js';
 import { readRegularFile } from './load/read-file.js';
 import { checkOutput, checkOutputFolder, MANIFEST_FILE, recoverIfInterrupted, writeOutput, type OutputTarget, type WriteReport } from './write/index.js';
@@ -84,8 +84,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
   if (settings !== undefined && opts.cache !== false) {
     const started = performance.now();
     const unchanged = await unchangedRun(opts, outDir, folder.realOutDir, settings);
-    const earlier = unchanged && (await readRunMessages(opts.cwd, folder.realOutDir, unchanged.manifestHash));
-    if (unchanged && earlier) {
+    if (unchanged) {
       return {
         outDir,
         written: [],
@@ -94,11 +93,11 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
         diff: '',
         notices: recovered.notices,
         status: 'up-to-date',
-        typeCount: earlier.typeCount,
-        renamedClashes: earlier.renamedClashes,
-        validatorsReused: earlier.typeCount,
+        typeCount: unchanged.earlier.typeCount,
+        renamedClashes: unchanged.earlier.renamedClashes,
+        validatorsReused: unchanged.earlier.typeCount,
         timings: { 'unchanged inputs': Math.round(performance.now() - started) },
-        diagnostics: earlier.diagnostics,
+        diagnostics: unchanged.earlier.diagnostics,
       };
     }
   }

@@ -1,50 +1,62 @@
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readConfinedFile, realPathOf } from '../load/confinement.js';
 import { expandInputs } from '../load/expand-inputs.js';
-import { readRegularFile } from '../load/read-file.js';
 import type { ResolvedOptions } from '../options.js';
+import { OutputFolderReader } from '../write/current-files.js';
 import { hashOf, parseManifest, type RunRecord } from '../write/manifest.js';
-import { MANIFEST_FILE, outputLayout, under } from '../write/layout.js';
+import { MANIFEST_FILE, outputLayout } from '../write/layout.js';
 import { textHash } from './record.js';
+import { readRunMessages, type RunMessages } from './replay.js';
 import { outputRelative } from './settings.js';
 import { templateFiles } from './template-files.js';
 
 export interface UnchangedRun {
-  record: RunRecord;
   /** The output files the manifest lists (all still as written), and the manifest. */
   files: string[];
-  /** The hash of the manifest's bytes: what a replay of the run's messages is keyed by. */
-  manifestHash: string;
+  /** What the run that wrote them said, to say again. */
+  earlier: RunMessages;
 }
 
 /**
  * Whether the output folder already holds what a run with these options would write,
  * known without loading a schema: the manifest's record of the run that wrote it has
- * the same settings hash, every file that run read still has the same text, no input
- * file was added, and every output file still has the bytes the manifest lists. Any
- * doubt is a "no": the caller then does the whole run, which is always right.
+ * the same settings hash, the local cache says this build of schema-gen wrote it, every
+ * file that run read still has the same text, no input file was added, and every output
+ * file still has the bytes the manifest lists. Any doubt is a "no": the caller then does
+ * the whole run, which is always right. The cheap checks come first, so a run without
+ * the cache (a fresh clone, CI) reads nothing more than the manifest here.
  *
  * The manifest is checked in and so untrusted: a file it says was read is read again
  * only where the run itself may read (the input folders, the components documents'
- * folders, the uriMap folders, the templates folder), under the same size limit.
+ * folders, the uriMap folders, the templates folder), under the same size limit; output
+ * files are read as the write stage reads them, never through a symbolic link.
  */
 export async function unchangedRun(opts: ResolvedOptions, outDir: string, realOutDir: string, settings: string): Promise<UnchangedRun | undefined> {
-  const layout = outputLayout(realOutDir);
-  if (existsSync(layout.staging)) return undefined; // a run is writing, or was killed: the full path handles both
-  const manifestRead = readRegularFile(layout.manifest, opts.limits.maxFileBytes, { resolvedPath: true });
-  if (!manifestRead.ok) return undefined;
-  const parsed = parseManifest(manifestRead.text);
-  const manifest = parsed.ok ? parsed.manifest : undefined;
-  const record = manifest?.run;
-  if (!manifest || !record || record.settings !== settings) return undefined;
+  if (existsSync(outputLayout(realOutDir).staging)) return undefined; // a run is writing, or was killed: the full path handles both
+  const reader = new OutputFolderReader(realOutDir);
+  const manifestFile = reader.read(MANIFEST_FILE);
+  if (manifestFile.kind !== 'file') return undefined;
+  const manifestText = manifestFile.bytes.toString('utf8');
+  const parsed = parseManifest(manifestText);
+  const record = parsed.ok ? parsed.manifest.run : undefined;
+  if (!parsed.ok || !record || record.settings !== settings) return undefined;
+  const earlier = await readRunMessages(opts.cwd, realOutDir, textHash(manifestText));
+  if (!earlier || !(await inputsUnchanged(opts, outDir, record))) return undefined;
+  for (const [path, hash] of Object.entries(parsed.manifest.files)) {
+    const current = reader.read(path);
+    if (current.kind !== 'file' || hashOf(current.bytes) !== hash) return undefined;
+  }
+  return { files: [...Object.keys(parsed.manifest.files), MANIFEST_FILE].sort(), earlier };
+}
 
+/** No input or template file added, and every file the recorded run read still has the text it hashed. */
+async function inputsUnchanged(opts: ResolvedOptions, outDir: string, record: RunRecord): Promise<boolean> {
   const expanded = await expandInputs(opts.inputs, opts.cwd, outDir);
-  if (expanded.diagnostics.length > 0 || expanded.refused.length > 0) return undefined;
+  if (expanded.diagnostics.length > 0 || expanded.refused.length > 0) return false;
   const templatesDir = opts.templatesDir === undefined ? undefined : resolve(opts.cwd, opts.templatesDir);
   const mustBeListed = [...expanded.files, ...(templatesDir ? templateFiles(templatesDir) : [])];
-  if (!mustBeListed.every((path) => Object.hasOwn(record.read, outputRelative(outDir, path)))) return undefined;
-
+  if (!mustBeListed.every((path) => Object.hasOwn(record.read, outputRelative(outDir, path)))) return false;
   const folders = [
     ...expanded.allowed.realPaths,
     ...opts.components.map((c) => dirname(resolve(opts.cwd, c))),
@@ -52,17 +64,8 @@ export async function unchangedRun(opts: ResolvedOptions, outDir: string, realOu
     ...(templatesDir ? [templatesDir] : []),
   ];
   const allowed = { realPaths: folders.flatMap((folder) => realPathOf(folder) ?? []), description: 'the folders this run reads' };
-  for (const [path, hash] of Object.entries(record.read)) {
+  return Object.entries(record.read).every(([path, hash]) => {
     const read = readConfinedFile(resolve(outDir, path), allowed, opts.limits.maxFileBytes);
-    if (!read.ok || textHash(read.text) !== hash) return undefined;
-  }
-
-  for (const [path, hash] of Object.entries(manifest.files)) {
-    const file = under(realOutDir, path);
-    // Output paths are checked on parse; a symlink put in the place of a file is not ours.
-    if (lstatSync(file, { throwIfNoEntry: false })?.isFile() !== true) return undefined;
-    const read = readRegularFile(file, opts.limits.maxFileBytes, { resolvedPath: true });
-    if (!read.ok || hashOf(Buffer.from(read.text, 'utf8')) !== hash) return undefined;
-  }
-  return { record, files: [...Object.keys(manifest.files), MANIFEST_FILE].sort(), manifestHash: textHash(manifestRead.text) };
+    return read.ok && textHash(read.text) === hash;
+  });
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import { isSafeOutputPath } from '../paths/output-path.js';
 
 /**
@@ -81,12 +82,21 @@ export function parseManifest(text: string): ManifestReading {
 
 const HASH = /^sha256:[0-9a-f]{64}$/;
 
+/**
+ * A path as the record writes them: relative to the output folder, `/`-separated and
+ * normalised. Any other spelling (`a/./b.json`, `a//b.json`, an absolute path) is refused,
+ * so one file cannot be listed, and read, many times over.
+ */
+function isRecordedPath(path: string): boolean {
+  return path !== '' && path !== '.' && !path.includes('\\') && !path.includes('\u0000') && !path.startsWith('/') && !/^[a-zA-Z]:/.test(path) && posix.normalize(path) === path;
+}
+
 /** A run record only when every part of it has its shape; anything else is no record (the next run does all the work). */
 function runRecordOf(value: unknown): RunRecord | undefined {
   if (!isPlainObject(value) || !isPlainObject(value.read) || typeof value.settings !== 'string' || !HASH.test(value.settings)) return undefined;
   const read: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [path, hash] of Object.entries(value.read)) {
-    if (typeof hash !== 'string' || !HASH.test(hash) || path === '' || path.includes('\\') || path.includes('\u0000')) return undefined;
+    if (typeof hash !== 'string' || !HASH.test(hash) || !isRecordedPath(path)) return undefined;
     read[path] = hash;
   }
   return { settings: value.settings, read };

@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate, type GenerateOptions, type Report } from '../../src/index.js';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
@@ -207,10 +207,30 @@ describe('the record is checked in, so it is not trusted', () => {
     });
   });
 
+  it('an output folder inside it replaced by a symbolic link to identical files elsewhere is not read through', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await run();
+      await cp(join(dir, 'out', 'types'), join(dir, 'elsewhere'), { recursive: true });
+      await rm(join(dir, 'out', 'types'), { recursive: true });
+      await symlink(join(dir, 'elsewhere'), join(dir, 'out', 'types'));
+      const again = await run();
+      expect(answeredFromRecord(again)).toBe(false);
+      expect(again.status).toBe('failed'); // the write stage refuses the link, as it always did
+    });
+  });
+
   it.each([
     ['settings that are not a hash', (m: { run: Record<string, unknown> }) => (m.run.settings = 'yes')],
     ['a read hash that is not a hash', (m: { run: Record<string, unknown> }) => (m.run.read = { '../schemas/session-type.json': 'sha256:0' })],
     ['no read list', (m: { run: Record<string, unknown> }) => delete m.run.read],
+    [
+      'one input listed again under another spelling (it would be read twice)',
+      (m: { run: Record<string, unknown> }) => {
+        const read = m.run.read as Record<string, string>;
+        read['../schemas/./session-type.json'] = read['../schemas/session-type.json']!;
+      },
+    ],
   ])('a record with %s is no record: the whole run is done', async (_, spoil) => {
     await withTempDir(async (dir) => {
       const run = await project(dir);
