@@ -83,7 +83,6 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
   // A file that failed to load is reported and the rest still resolved: one run names every problem.
   const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts);
   lap('resolve');
-  const read = readFilesOf(loaded, graph, opts);
   const diagnostics = [...templates.diagnostics, ...(checked?.diagnostics ?? []), ...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];
   if (hasErrors(diagnostics)) return { files: [], diagnostics };
   opts.onProgress?.('building types');
@@ -125,17 +124,21 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
     files = [...formatted, ...(await bundleValidators(formatted, opts.module))].sort((a, b) => (a.path < b.path ? -1 : 1));
   }
   lap('render');
-  return { files, model, diagnostics, validatorsReused: validators?.reused ?? 0, ...(read ? { read } : {}) };
+  const { fetched, ...read } = readFilesOf(loaded, graph, opts);
+  return { files, model, diagnostics, validatorsReused: validators?.reused ?? 0, ...(fetched ? {} : { read }) };
 }
 
-function readFilesOf(loaded: LoadedDocuments, graph: ResolvedGraph, opts: ResolvedOptions): ReadFiles | undefined {
+/** Every local file the run read; `fetched` when a document came from the network (then no record can vouch for the run). */
+function readFilesOf(loaded: LoadedDocuments, graph: ResolvedGraph, opts: ResolvedOptions): ReadFiles & { fetched: boolean } {
   const texts = new Map<string, string>();
+  let fetched = false;
   for (const doc of graph.registry.documents) {
+    // Built-in meta-schemas and fetched documents are known by URL: not files of the project.
     if (isAbsolute(doc.absolutePath)) texts.set(doc.absolutePath, doc.text);
-    else if (builtInMetaSchemaUri(doc.absolutePath) === undefined) return undefined; // fetched
+    else if (builtInMetaSchemaUri(doc.absolutePath) === undefined) fetched = true;
   }
   const templates = opts.templatesDir === undefined ? [] : templateFiles(resolve(opts.cwd, opts.templatesDir));
-  return { loaded: texts, alsoRead: [...loaded.files, ...templates] };
+  return { loaded: texts, alsoRead: [...loaded.files, ...templates], fetched };
 }
 
 /** The options as templates see them (`run.options`). */
@@ -225,10 +228,8 @@ export async function listInputFiles(options: GenerateOptions = {}): Promise<{ f
   const opts = withDefaults(options);
   const loaded = await loadInputs(opts);
   const { graph, diagnostics } = await resolveWithReferencedDocuments(loaded, opts);
-  const files = new Set(loaded.files);
-  // Built-in meta-schemas and fetched documents are known by URL: not files of the project.
-  for (const doc of graph.registry.documents) if (isAbsolute(doc.absolutePath)) files.add(doc.absolutePath);
-  if (opts.templatesDir) for (const file of templateFiles(resolve(opts.cwd, opts.templatesDir))) files.add(file);
+  const read = readFilesOf(loaded, graph, opts);
+  const files = new Set([...read.loaded.keys(), ...read.alsoRead]);
   return { files: [...files].sort(), diagnostics: [...loaded.diagnostics, ...diagnostics, ...graph.diagnostics] };
 }
 
