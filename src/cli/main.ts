@@ -1,8 +1,7 @@
 import { CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { generate, listInputFiles, type Report } from '../index.js';
-import { checkTemplatesFolder, PACKAGE_ROOT } from '../load/assets.js';
+import { checkTemplatesFolder, packageVersion } from '../load/assets.js';
 import { toDisplayPath } from '../paths/display-path.js';
 import { MemoryValidatorCache } from '../emit/validators/cache.js';
 import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
@@ -205,6 +204,3 @@ function interruptSignal(): AbortSignal {
   return controller.signal;
 }
 
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
