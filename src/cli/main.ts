@@ -203,4 +203,3 @@ function interruptSignal(): AbortSignal {
   process.once('SIGTERM', () => controller.abort());
   return controller.signal;
 }
-
