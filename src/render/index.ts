@@ -12,6 +12,9 @@ import type { PathPattern } from './path-pattern.js';
 import { TemplateRenderer } from './render-file.js';
 import { RunViews, type FileViews } from './view/build.js';
 import type { OptionsView } from './view/generated/view-types.js';
+import { dependency } from './trace/deps.js';
+import { contentHash, type FileTrace } from './trace/file-trace.js';
+import { Fingerprints } from './trace/fingerprints.js';
 
 export type { OutputFile } from './output-file.js';
 export { checkTemplateSet } from './check-set.js';
@@ -27,6 +30,22 @@ export interface RenderInput {
   runtimeHelpers: RuntimeHelpers;
   options: OptionsView;
   version: string;
+  /** Files an earlier run rendered with the same settings, templates and schema-gen, that may be kept rather than rendered again. */
+  earlier?: EarlierRender;
+}
+
+export interface EarlierRender {
+  traces: ReadonlyMap<string, FileTrace>;
+  /** The text the output folder holds at this path, if it holds a regular file there. */
+  readKept(path: string): string | undefined;
+}
+
+export interface RenderedOutput {
+  files: OutputFile[];
+  /** Each file's trace, for the next run. */
+  traces: Map<string, FileTrace>;
+  /** How many files were kept from the earlier run rather than rendered. */
+  kept: number;
 }
 
 /** The entries a run writes: all but those of the validators, unless validators are written. */
@@ -45,7 +64,7 @@ export function needsValidators(set: TemplateSet, typesOnly: boolean): boolean {
  * causes (a path two entries write, a failing template) is a diagnostic naming the
  * template; all are collected, then thrown together.
  */
-export function renderOutput(input: RenderInput): OutputFile[] {
+export function renderOutput(input: RenderInput): RenderedOutput {
   const { model, set } = input;
   const validators = input.validators && new Map(input.validators.map((v) => [v.type.key, v]));
   const helpersUsed = [...new Set(input.validators?.flatMap((v) => v.runtimeHelpers) ?? [])].sort();
@@ -68,16 +87,31 @@ export function renderOutput(input: RenderInput): OutputFile[] {
   });
   const renderer = new TemplateRenderer(set);
   const runSource = `${model.types.length} schema${model.types.length === 1 ? '' : 's'}`;
+  const fingerprints = new Fingerprints({ model, ...(validators ? { validators } : {}), helpersUsed });
+  const traces = new Map<string, FileTrace>();
+  let kept = 0;
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const failures = new Map<string, { diagnostic: Diagnostic; more: number }>();
   for (const planned of plan.files) {
     const { entry } = planned;
+    const identity = [planned.path, entry.name, planned.item];
+    const earlier = keptFile(planned.path, identity);
+    if (earlier) {
+      files.push({ path: planned.path, content: earlier.content });
+      traces.set(planned.path, earlier.trace);
+      kept++;
+      continue;
+    }
     const file = views.forFile(planned.path, entry.validators);
+    // What every file of its kind shows besides its view: a schema's place, the run's number of schemas.
+    const deps = new Set<string>(entry.each === 'schema' ? [dependency.identity(planned.item)] : entry.each === 'run' ? [dependency.schemas] : []);
+    views.tracer.current = deps;
     const rendered = renderer.render(entry.template, rootView(planned, file, runSource), () => ({
       view: describeView(ROOT_VIEW[entry.each]),
       scope: { entries: plan.layout.entries, validators: entry.validators },
     }));
+    views.tracer.current = undefined;
     if ('diagnostic' in rendered) {
       // A template that fails for every schema is reported once, at its place, with how often.
       const { file, line, column } = rendered.diagnostic;
@@ -102,12 +136,21 @@ export function renderOutput(input: RenderInput): OutputFile[] {
       }
     }
     files.push({ path: planned.path, content });
+    traces.set(planned.path, { deps: [...deps].sort(), fingerprint: fingerprints.ofFile(identity, [...deps]), contentHash: contentHash(content) });
   }
   for (const { diagnostic, more } of failures.values()) {
     diagnostics.push(more === 0 ? diagnostic : { ...diagnostic, message: `${diagnostic.message} (and ${more} more file${more === 1 ? '' : 's'} failed there)` });
   }
   if (diagnostics.length > 0) throw new DiagnosticsError(diagnostics);
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), traces, kept };
+
+  /** The earlier run's text of a file, when what it read hashes the same now and the folder still holds exactly that text. */
+  function keptFile(path: string, identity: readonly string[]): { content: string; trace: FileTrace } | undefined {
+    const trace = input.earlier?.traces.get(path);
+    if (!trace || fingerprints.ofFile(identity, trace.deps) !== trace.fingerprint) return undefined;
+    const content = input.earlier!.readKept(path);
+    return content !== undefined && contentHash(content) === trace.contentHash ? { content, trace } : undefined;
+  }
 
   function rootView(planned: PlannedFile, file: FileViews, runs: string): object {
     const { entry } = planned;

@@ -6,7 +6,8 @@ import type { PrintContext } from '../../emit/types/print-type.js';
 import type { ValidatorModule } from '../../emit/validators/index.js';
 import { docView } from './doc.js';
 import type { OptionsView, RunView, RuntimeHelperView, TypeShape, TypeView, ValidatorView } from './generated/view-types.js';
-import { lazy, lazyView, type Lazy } from './lazy.js';
+import { lazy, lazyView, ReadTracer, trackedView, type Lazy } from './lazy.js';
+import { runFieldDependency, typeFieldDependency } from '../trace/deps.js';
 import { folderOf, linkPath, moduleSpecifier } from './paths.js';
 import { typeShape } from './shape.js';
 import { validatorExpression } from './validator-expression.js';
@@ -39,6 +40,8 @@ export class RunViews {
   private readonly expressions = new Map<string, string>();
   private readonly byValidatorName: Map<string, NamedType>;
   readonly printContext: PrintContext;
+  /** Which fields of which views the file being rendered reads (see \`render/trace/\`). */
+  readonly tracer = new ReadTracer();
 
   constructor(readonly sources: ViewSources) {
     const { model } = sources;
@@ -110,25 +113,29 @@ export class FileViews {
     if (known) return known;
     const { model, validators } = this.shared.sources;
     const name = identifier(type.name);
-    const view = lazyView<TypeView>({
-      name,
-      validatorName: identifier(`validate${type.name}`),
-      assertName: identifier(`assert${type.name}`),
-      sourceFile: type.location.doc.displayPath,
-      sourcePointer: type.location.pointer,
-      ...this.paths('schema', name),
-      doc: lazy(() => docView(type.doc)),
-      type: lazy(() => this.shared.shapeOf(type)),
-      declaration: lazy(() => this.shared.declarationOf(type)),
-      imports: lazy(() =>
-        type.uses
-          .map((key) => model.byKey.get(key))
-          .filter((used): used is NamedType => used !== undefined)
-          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-          .map((used) => this.typeView(used)),
-      ),
-      ...(this.withValidators ? { validator: lazy(() => this.validatorView(validators!.get(type.key), type)) } : {}),
-    });
+    const view = trackedView<TypeView>(
+      {
+        name,
+        validatorName: identifier(`validate${type.name}`),
+        assertName: identifier(`assert${type.name}`),
+        sourceFile: type.location.doc.displayPath,
+        sourcePointer: type.location.pointer,
+        ...this.paths('schema', name),
+        doc: lazy(() => docView(type.doc)),
+        type: lazy(() => this.shared.shapeOf(type)),
+        declaration: lazy(() => this.shared.declarationOf(type)),
+        imports: lazy(() =>
+          type.uses
+            .map((key) => model.byKey.get(key))
+            .filter((used): used is NamedType => used !== undefined)
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+            .map((used) => this.typeView(used)),
+        ),
+        ...(this.withValidators ? { validator: lazy(() => this.validatorView(validators!.get(type.key), type)) } : {}),
+      },
+      (field) => typeFieldDependency(type.key, field),
+      this.shared.tracer,
+    );
     this.types.set(type.key, view);
     return view;
   }
@@ -136,14 +143,18 @@ export class FileViews {
   runView(): RunView {
     if (this.run) return this.run;
     const { model, helpersUsed, options, version } = this.shared.sources;
-    this.run = lazyView<RunView>({
-      version,
-      options,
-      withValidators: this.shared.sources.validators !== undefined,
-      schemas: lazy(() => model.types.map((t) => this.typeView(t))),
-      ...(this.withValidators ? { runtimeHelpers: lazy(() => helpersUsed.map((h) => this.helperView(h))) } : {}),
-      ...this.paths('run', ''),
-    });
+    this.run = trackedView<RunView>(
+      {
+        version,
+        options,
+        withValidators: this.shared.sources.validators !== undefined,
+        schemas: lazy(() => model.types.map((t) => this.typeView(t))),
+        ...(this.withValidators ? { runtimeHelpers: lazy(() => helpersUsed.map((h) => this.helperView(h))) } : {}),
+        ...this.paths('run', ''),
+      },
+      runFieldDependency,
+      this.shared.tracer,
+    );
     return this.run;
   }
 

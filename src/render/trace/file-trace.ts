@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * What rendering one output file read, and what it wrote: the dependencies its templates
+ * read (`deps.ts`), their fingerprint then, and the hash of the text. A later run whose
+ * dependencies hash the same would render the same text, so where the file still holds
+ * exactly that text it is kept rather than rendered again.
+ */
+export interface FileTrace {
+  deps: string[];
+  fingerprint: string;
+  contentHash: string;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/** A trace as a run reads it back from the local cache: anything else is no trace. */
+export function isFileTrace(value: unknown): value is FileTrace {
+  if (value === null || typeof value !== 'object') return false;
+  const trace = value as Partial<FileTrace>;
+  return Array.isArray(trace.deps) && trace.deps.every((d) => typeof d === 'string') && typeof trace.fingerprint === 'string' && typeof trace.contentHash === 'string';
+}
