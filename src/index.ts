@@ -32,6 +32,8 @@ export interface Report extends WriteReport {
   renamedClashes: string[];
   /** Validators reused from the cache (unchanged inputs) instead of compiled. */
   validatorsReused: number;
+  /** Output files kept as the last run wrote them (nothing they were made of changed) instead of rendered again. */
+  filesKept: number;
   /** Milliseconds per stage: load, resolve, model, validators, render, write. */
   timings: StageTimings;
   diagnostics: Diagnostic[];
@@ -69,6 +71,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
     typeCount: 0,
     renamedClashes: [],
     validatorsReused: 0,
+    filesKept: 0,
     timings: {},
     diagnostics,
     ...summary,
@@ -96,24 +99,28 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
         typeCount: unchanged.earlier.typeCount,
         renamedClashes: unchanged.earlier.renamedClashes,
         validatorsReused: unchanged.earlier.typeCount,
+        filesKept: unchanged.files.length - 1,
         timings: { 'unchanged inputs': Math.round(performance.now() - started) },
         diagnostics: unchanged.earlier.diagnostics,
       };
     }
   }
-  const built = await buildOutput(opts);
+  // A run that reads no cache keeps no file of the last run either: it renders every one.
+  const built = await (await import('./pipeline/build-output.js')).buildOutput(opts, settings !== undefined && opts.cache !== false ? { realOutDir: folder.realOutDir, settings } : undefined);
   const summary = {
     timings: built.timings,
     typeCount: built.model?.types.length ?? 0,
     renamedClashes: built.model?.renamedClashes ?? [],
     validatorsReused: built.validatorsReused ?? 0,
+    filesKept: built.filesKept ?? 0,
     diagnostics: built.diagnostics,
   };
   if (hasErrors(built.diagnostics)) return failedRun(built.diagnostics, { ...summary, notices: recovered.notices });
   const started = performance.now();
   opts.onProgress?.(opts.check ? 'checking the output' : 'writing the output');
   const run = settings !== undefined && built.read ? runRecordOf({ settings, ...built.read }, outDir, opts.limits) : undefined;
-  const { report, diagnostics } = opts.check ? await checkOutput(target, built.files, run) : await writeOutput(target, built.files, run);
+  const written = { ...target, ...(built.outputReads ? { earlierReads: built.outputReads } : {}) };
+  const { report, diagnostics } = opts.check ? await checkOutput(written, built.files, run) : await writeOutput(written, built.files, run);
   summary.timings = { ...summary.timings, [opts.check ? 'check' : 'write']: Math.round(performance.now() - started) };
   summary.diagnostics = [...summary.diagnostics, ...diagnostics];
   const notices = [...recovered.notices, ...report.notices];
@@ -122,6 +129,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
   const status = opts.check ? (changed ? 'stale' : 'up-to-date') : changed ? 'written' : 'up-to-date';
   // What the next run with nothing to do repeats; --check writes nothing, not even the cache.
   if (run && !opts.check) await saveMessagesFor(opts.cwd, folder.realOutDir, summary);
+  if (!opts.check) await built.saveTraces?.();
   return { ...report, notices, status, ...summary };
 }
 

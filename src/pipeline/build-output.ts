@@ -17,6 +17,8 @@ import type { OptionsView } from '../render/view/generated/view-types.js';
 import { resolveDocuments, type ResolvedGraph } from '../resolve/index.js';
 import { formatWithPrettier } from '../render/prettier.js';
 import { bundleValidators } from '../render/bundle.js';
+import { earlierRender, type TraceReuse } from './earlier-render.js';
+import type { EarlierReads } from '../up-to-date/render-traces.js';
 
 /**
  * Every stage up to render, in memory. The heavy part of a run (ajv, the YAML parser,
@@ -31,6 +33,12 @@ export interface BuiltOutput {
   diagnostics: Diagnostic[];
   /** What the run read, for the manifest's record; absent when a document came from the network (no record can vouch for it). */
   read?: ReadFiles;
+  /** How many output files were kept from the run that wrote the folder rather than rendered again. */
+  filesKept?: number;
+  /** The output folder's files this run read (to keep them), for the write stage. */
+  outputReads?: EarlierReads;
+  /** Keeps this run's render traces for the next run: call it once the output is written. */
+  saveTraces?: () => Promise<void>;
 }
 
 export interface ReadFiles {
@@ -41,7 +49,7 @@ export interface ReadFiles {
 }
 
 /** Run every stage up to render, in memory: nothing is written. */
-export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltOutput> {
+export async function buildOutput(options: GenerateOptions = {}, reuse?: TraceReuse): Promise<BuiltOutput> {
   const opts = withDefaults(options);
   const timings: StageTimings = {};
   let last = performance.now();
@@ -52,7 +60,7 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
   };
   let built: Omit<BuiltOutput, 'timings'>;
   try {
-    built = await buildStages(opts, lap);
+    built = await buildStages(opts, lap, reuse);
   } catch (error) {
     // Stages that cannot collect (a broken template, say) throw their diagnostics.
     if (error instanceof DiagnosticsError) return { files: [], diagnostics: applyWarningLevels(error.diagnostics, opts.warnings), timings };
@@ -66,7 +74,7 @@ export async function buildOutput(options: GenerateOptions = {}): Promise<BuiltO
 /** Milliseconds each stage took, in order (for `--verbose` and `--json`). */
 export type StageTimings = Record<string, number>;
 
-async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void): Promise<Omit<BuiltOutput, 'timings'>> {
+async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, reuse: TraceReuse | undefined): Promise<Omit<BuiltOutput, 'timings'>> {
   const badLimits = limitDiagnostics(opts.limits);
   if (badLimits.length > 0) return { files: [], diagnostics: badLimits };
   // The template set first: it decides whether validators are compiled at all, and its problems join the schemas' in one report.
@@ -101,7 +109,20 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
   opts.onProgress?.('rendering');
   const runtimeHelpers = await readRuntimeHelpers();
-  const rendered = renderOutput({ model, validators: validators?.modules, set, entries, patterns: checked.patterns, runtimeHelpers, options: optionsView(opts), version: packageVersion() });
+  // Formatting by the user's prettier is not traced: a formatted run renders every file.
+  const earlier = reuse && !opts.format ? await earlierRender(reuse, opts, set) : undefined;
+  const output = renderOutput({
+    model,
+    validators: validators?.modules,
+    set,
+    entries,
+    patterns: checked.patterns,
+    runtimeHelpers,
+    options: optionsView(opts),
+    version: packageVersion(),
+    ...(earlier ? { earlier: earlier.render } : {}),
+  });
+  const rendered = output.files;
   const formatted = opts.format ? await formatWithPrettier(rendered, resolve(opts.cwd, opts.outDir)) : rendered;
   let files = formatted;
   if (opts.bundle && withValidators) {
@@ -125,7 +146,15 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
   }
   lap('render');
   const { fetched, ...read } = readFilesOf(loaded, graph, opts);
-  return { files, model, diagnostics, validatorsReused: validators?.reused ?? 0, ...(fetched ? {} : { read }) };
+  return {
+    files,
+    model,
+    diagnostics,
+    validatorsReused: validators?.reused ?? 0,
+    ...(fetched ? {} : { read }),
+    filesKept: output.kept,
+    ...(earlier ? { outputReads: earlier.reads, saveTraces: () => earlier.save(output.traces) } : {}),
+  };
 }
 
 /** Every local file the run read; `fetched` when a document came from the network (then no record can vouch for the run). */

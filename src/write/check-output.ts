@@ -21,7 +21,7 @@ export async function checkOutput(target: OutputTarget, files: readonly OutputFi
     const recovered = await recoverIfInterrupted(target, { check: true });
     notices.push(...recovered.notices);
     if (hasErrors(recovered.diagnostics)) return failed(target, recovered.diagnostics, notices);
-    const reader = new OutputFolderReader(target.realOutDir);
+    const reader = new OutputFolderReader(target.realOutDir, { earlier: attempt === 1 ? target.earlierReads : undefined });
     const manifestBefore = reader.read(MANIFEST_FILE);
     const plan = planOutput(reader, files, { force: false, run });
     // A run that wrote the folder while we read it leaves a changed manifest or its staging folder: read again.

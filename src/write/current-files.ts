@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
-import { under } from './layout.js';
+import { MANIFEST_FILE, under } from './layout.js';
 
 export type CurrentFile =
   | { kind: 'absent' }
@@ -18,10 +18,37 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
  */
 export class OutputFolderReader {
   private readonly folders = new Map<string, FolderState>([['', { kind: 'folder' }]]);
+  private readonly remembered: Map<string, CurrentFile> | undefined;
+  private readonly earlier: ReadonlyMap<string, CurrentFile> | undefined;
 
-  constructor(private readonly outDir: string) {}
+  /**
+   * `remember`: keep what is read (`reads`), for a later reader of the same run.
+   * `earlier`: such reads, answered from memory as long as the manifest is still the one
+   * they include (any run that changes the folder writes a new one).
+   */
+  constructor(
+    private readonly outDir: string,
+    options: { remember?: boolean; earlier?: ReadonlyMap<string, CurrentFile> } = {},
+  ) {
+    this.remembered = options.remember ? new Map() : undefined;
+    const manifestThen = options.earlier?.get(MANIFEST_FILE);
+    this.earlier = manifestThen && sameContent(manifestThen, this.readNow(MANIFEST_FILE)) ? options.earlier : undefined;
+  }
+
+  /** Everything this reader read, when made to remember. */
+  get reads(): ReadonlyMap<string, CurrentFile> | undefined {
+    return this.remembered;
+  }
 
   read(path: string): CurrentFile {
+    const known = this.earlier?.get(path);
+    if (known) return known;
+    const current = this.readNow(path);
+    this.remembered?.set(path, current);
+    return current;
+  }
+
+  private readNow(path: string): CurrentFile {
     const folder = this.folderOf(path);
     if (folder.kind !== 'folder') return folder;
     let fd: number;
@@ -85,6 +112,10 @@ export class OutputFolderReader {
       throw error;
     }
   }
+}
+
+function sameContent(a: CurrentFile, b: CurrentFile): boolean {
+  return a.kind === b.kind && (a.kind !== 'file' || (b.kind === 'file' && a.bytes.equals(b.bytes)));
 }
 
 /** The file's bytes, with the size already known from fstat (readFileSync would stat again). */

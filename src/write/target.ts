@@ -32,6 +32,8 @@ export interface OutputTarget {
   lockTimeoutMs: number;
   /** Told at once when the run has to wait for another run holding the folder's lock. */
   onNotice?: (notice: string) => void;
+  /** Files of the folder the run already read (manifest included): not read again while the manifest is unchanged. */
+  earlierReads?: ReadonlyMap<string, CurrentFile>;
 }
 
 export interface WriteResult {

@@ -24,7 +24,7 @@ export async function writeOutput(target: OutputTarget, files: readonly OutputFi
   const layout = outputLayout(target.realOutDir);
   let early: { reader: OutputFolderReader; plan: OutputPlan; manifest: CurrentFile } | undefined;
   if (!existsSync(layout.staging)) {
-    const reader = new OutputFolderReader(target.realOutDir);
+    const reader = new OutputFolderReader(target.realOutDir, { earlier: target.earlierReads });
     const manifest = reader.read(MANIFEST_FILE);
     const plan = planOutput(reader, files, { force: target.force, run });
     const diagnostics = planDiagnostics(plan, shownFolder(target), { check: false });

@@ -82,7 +82,7 @@ function printRun({ target, report, ms }: RunResult, printer: Printer, options: 
       if (options.verbose) {
         for (const clash of report.renamedClashes) printer.err(pc.dim(`  name clash settled: ${escapeControlCharacters(clash, { oneLine: true })}`));
         const stages = Object.entries(report.timings).map(([stage, stageMs]) => `${stage} ${stageMs} ms`);
-        printer.err(pc.dim(`  ${stages.join(' · ')}; ${report.validatorsReused} of ${report.typeCount} validators reused from the cache`));
+        printer.err(pc.dim(`  ${stages.join(' · ')}; ${report.validatorsReused} of ${report.typeCount} validators reused from the cache, ${report.filesKept} files kept as the last run wrote them`));
       } else if (report.renamedClashes.length > 0) {
         printer.err(pc.dim(`  ${report.renamedClashes.length} schemas renamed to settle name clashes (--verbose lists them)`));
       }

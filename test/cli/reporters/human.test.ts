@@ -41,7 +41,7 @@ describe('colours', () => {
 });
 
 describe('--verbose', () => {
-  it("prints each stage's time (and how many validators came from the cache); without it, no such line", () =>
+  it("prints each stage's time (and how many validators came from the cache, how many files were kept); without it, no such line", () =>
     withTempDir(async (dir) => {
       await mkdir(join(dir, 'schemas'));
       // Runs record what they did in node_modules/.cache/schema-gen/, so a run with nothing to do can tell.
@@ -58,10 +58,19 @@ describe('--verbose', () => {
       const verbose = await run(['--no-cache', '--verbose', '-o', 'verbose']);
       expect(verbose.code).toBe(0);
       expect(verbose.stderr).toMatch(
-        /^ {2}templates \d+ ms · load \d+ ms · resolve \d+ ms · model \d+ ms · validators \d+ ms · render \d+ ms · write \d+ ms; 0 of 1 validators reused from the cache\n/m,
+        /^ {2}templates \d+ ms · load \d+ ms · resolve \d+ ms · model \d+ ms · validators \d+ ms · render \d+ ms · write \d+ ms; 0 of 1 validators reused from the cache, 0 files kept as the last run wrote them\n/m,
       );
       // A run with nothing to do has one stage of its own: comparing the record with the disk.
       const again = await run(['--verbose', '-o', 'verbose']);
-      expect(again.stderr).toMatch(/^ {2}unchanged inputs \d+ ms; 1 of 1 validators reused from the cache\nschema-gen: 1 type → verbose\/ is up to date/m);
+      expect(again.stderr).toMatch(/^ {2}unchanged inputs \d+ ms; 1 of 1 validators reused from the cache, 8 files kept as the last run wrote them\nschema-gen: 1 type → verbose\/ is up to date/m);
+      // An edit: the first run that renders records what each file read (--no-cache runs and runs with nothing to do render nothing)…
+      const edit = (description: string) => writeFile(join(dir, 'schemas', 'a.json'), JSON.stringify({ title: 'A', description, type: 'object', properties: { b: { type: 'string' } } }));
+      await edit('Edited.');
+      expect((await run(['--verbose', '-o', 'verbose'])).stderr).toMatch(/, 0 files kept as the last run wrote them\nschema-gen: 1 type → verbose\/ \(2 written/m);
+      // …and the next keeps the files an edit does not reach.
+      await edit('Edited again.');
+      expect((await run(['--verbose', '-o', 'verbose'])).stderr).toMatch(
+        /; 1 of 1 validators reused from the cache, 7 files kept as the last run wrote them\nschema-gen: 1 type → verbose\/ \(2 written/m,
+      );
     }));
 });

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { TemplateSet } from '../load/template-set/index.js';
+import type { ResolvedOptions } from '../options.js';
+import type { EarlierRender } from '../render/index.js';
+import { isFileTrace, type FileTrace } from '../render/trace/file-trace.js';
+import { outputTextReader, readRenderTraces, saveRenderTraces, tracesStamp, type EarlierReads } from '../up-to-date/render-traces.js';
+
+/** Where the output goes and the hash of the settings that shape it: what a run needs to keep files of the last one. */
+export interface TraceReuse {
+  realOutDir: string;
+  settings: string;
+}
+
+/**
+ * The render traces of the run that wrote the output folder, when they were made with
+ * this build of schema-gen, these settings and this template set; and how to keep this
+ * run's. A set with ES-module templates is never traced: a module can read what no
+ * trace sees (other modules, the disk), so every file of such a set is rendered.
+ */
+export async function earlierRender(
+  reuse: TraceReuse,
+  opts: ResolvedOptions,
+  set: TemplateSet,
+): Promise<{ render: EarlierRender; reads: EarlierReads; save(traces: ReadonlyMap<string, FileTrace>): Promise<void> } | undefined> {
+  const templates = templateSetHash(set);
+  if (templates === undefined) return undefined;
+  const stamp = tracesStamp([reuse.settings, templates]);
+  const stored = await readRenderTraces(opts.cwd, reuse.realOutDir, stamp);
+  const traces = new Map<string, FileTrace>();
+  for (const [path, trace] of stored) if (isFileTrace(trace)) traces.set(path, trace);
+  const output = outputTextReader(reuse.realOutDir);
+  return {
+    render: { traces, readKept: output.readText },
+    reads: output.reads,
+    save: (next) => saveRenderTraces(opts.cwd, reuse.realOutDir, stamp, next),
+  };
+}
+
+/** Every entry's settings and template text, and every partial; undefined when a template is an ES module. */
+function templateSetHash(set: TemplateSet): string | undefined {
+  const hash = createHash('sha256');
+  for (const entry of set.entries) {
+    if (entry.template.engine !== 'mustache') return undefined;
+    hash.update(JSON.stringify([entry.name, entry.each, entry.path, entry.validators, entry.esModule, entry.source ?? null, entry.template.name, entry.template.text]));
+  }
+  for (const [name, partial] of [...set.partials].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(JSON.stringify([name, partial.text]));
+  return hash.digest('hex');
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { OutputFolderReader, type CurrentFile } from '../write/current-files.js';
+import { MANIFEST_FILE } from '../write/layout.js';
+
+export type EarlierReads = ReadonlyMap<string, CurrentFile>;
+import { toolFingerprint } from './tool-fingerprint.js';
+
+/**
+ * The render traces of the run that last wrote an output folder (what each file's
+ * templates read, see `render/trace/`), kept in the local cache
+ * (`node_modules/.cache/schema-gen/renders/`) under a stamp of everything a trace takes
+ * for granted: this build of schema-gen, the settings and the template set. Traces are
+ * a speed-up only: a missing, foreign or malformed file means every file is rendered.
+ */
+function tracesFile(cwd: string, realOutDir: string): string | undefined {
+  if (!existsSync(join(cwd, 'node_modules'))) return undefined;
+  const key = createHash('sha256').update(realOutDir).digest('hex').slice(0, 32);
+  return join(cwd, 'node_modules', '.cache', 'schema-gen', 'renders', `${key}.json`);
+}
+
+/** The stamp a trace file must carry to be read: schema-gen's build, and what the caller says shaped the render. */
+export function tracesStamp(shaping: readonly string[]): string {
+  const hash = createHash('sha256').update(toolFingerprint());
+  for (const part of shaping) hash.update('\u0000').update(part);
+  return hash.digest('hex');
+}
+
+/** Each traced file's entry, as stored (the render stage checks each one's shape). */
+export async function readRenderTraces(cwd: string, realOutDir: string, stamp: string): Promise<Map<string, unknown>> {
+  const file = tracesFile(cwd, realOutDir);
+  if (!file) return new Map();
+  try {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { stamp?: unknown; files?: unknown };
+    if (saved.stamp !== stamp || saved.files === null || typeof saved.files !== 'object' || Array.isArray(saved.files)) return new Map();
+    return new Map(Object.entries(saved.files));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Written atomically; a cache that cannot be written costs only time. */
+export async function saveRenderTraces(cwd: string, realOutDir: string, stamp: string, files: ReadonlyMap<string, unknown>): Promise<void> {
+  const file = tracesFile(cwd, realOutDir);
+  if (!file) return;
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify({ stamp, files: Object.fromEntries(files) }));
+    await rename(tmp, file);
+  } catch {
+    // no traces: the next run renders every file
+  }
+}
+
+/**
+ * The text of regular files of the output folder, read as the write stage reads (never
+ * through a symbolic link); and what was read, manifest first, so that the write stage
+ * need not read it again while the manifest stays the same.
+ */
+export function outputTextReader(realOutDir: string): { readText(path: string): string | undefined; reads: EarlierReads } {
+  const reader = new OutputFolderReader(realOutDir, { remember: true });
+  reader.read(MANIFEST_FILE);
+  return {
+    readText(path) {
+      const current = reader.read(path);
+      return current.kind === 'file' ? current.bytes.toString('utf8') : undefined;
+    },
+    reads: reader.reads!,
+  };
+}

@@ -1,0 +1,106 @@
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generate, type GenerateOptions, type Report } from '../../src/index.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { readTree } from '../helpers/read-tree.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+
+const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
+const TRACES = join('node_modules', '.cache', 'schema-gen', 'renders');
+
+async function project(dir: string): Promise<(extra?: GenerateOptions) => Promise<Report>> {
+  await cp(SEED_INPUT, join(dir, 'schemas'), { recursive: true });
+  await mkdir(join(dir, 'node_modules'));
+  return (extra = {}) => generate({ cwd: dir, inputs: ['schemas'], outDir: 'out', ...extra });
+}
+
+async function editDescription(file: string, text: string): Promise<void> {
+  await writeFile(file, (await readFile(file, 'utf8')).replace(/"description": "[^"]*"/, `"description": ${JSON.stringify(text)}`));
+}
+
+const tracesFiles = async (dir: string) => (await readdir(join(dir, TRACES)).catch(() => [])).map((f) => join(dir, TRACES, f));
+
+/** Rendering every file gives exactly what the folder holds. */
+async function expectSameAsFullRender(run: (extra?: GenerateOptions) => Promise<Report>): Promise<void> {
+  const full = await run({ check: true, cache: false });
+  expect([full.status, full.diff]).toEqual(['up-to-date', '']);
+}
+
+describe('the render traces in the local cache', () => {
+  it('an edited schema: files it does not touch are kept; a file edited by hand since is rendered again', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      const first = await run();
+      const rendered = first.written.length - 1;
+      expect(first.filesKept).toBe(0);
+      expect(await tracesFiles(dir)).toHaveLength(1);
+      await editDescription(join(dir, 'schemas', 'session-type.json'), 'Edited.');
+      await writeFile(join(dir, 'out', 'types', 'ChallengeNameType.d.ts'), '// mine\n');
+      const second = await run({ force: true });
+      // SessionType's type file changed; ChallengeNameType's no longer holds what was written, so it is rendered.
+      expect(second.filesKept).toBe(rendered - 2);
+      expect(second.written).toEqual(['.schema-gen-manifest.json', 'types/ChallengeNameType.d.ts', 'types/SessionType.d.ts']);
+      await expectSameAsFullRender(run);
+    });
+  });
+
+  it('a malformed traces file, or one of another template set, keeps nothing; the output is the same', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await run();
+      const [file] = await tracesFiles(dir);
+      await writeFile(file!, '{"stamp": 1, "files": [');
+      await editDescription(join(dir, 'schemas', 'session-type.json'), 'Edited.');
+      expect((await run()).filesKept).toBe(0);
+      await expectSameAsFullRender(run);
+
+      // A templates folder replacing one default template: a new stamp, so nothing is kept.
+      await mkdir(join(dir, 'templates'));
+      await writeFile(join(dir, 'templates', 'banner.mustache'), '// Made by schema-gen from {{{source}}}.\n');
+      const withTemplates = await run({ templatesDir: 'templates' });
+      expect([withTemplates.status, withTemplates.filesKept]).toEqual(['written', 0]);
+      await editDescription(join(dir, 'schemas', 'session-type.json'), 'Edited again.');
+      expect((await run({ templatesDir: 'templates' })).filesKept).toBeGreaterThan(0);
+      await writeFile(join(dir, 'templates', 'banner.mustache'), '// Made from {{{source}}}.\n');
+      expect((await run({ templatesDir: 'templates' })).filesKept).toBe(0);
+      await expectSameAsFullRender((extra) => run({ templatesDir: 'templates', ...extra }));
+    });
+  });
+
+  it('--check keeps files but never writes traces; --no-cache neither reads nor writes them', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await run({ cache: false });
+      expect(await tracesFiles(dir)).toEqual([]);
+      await editDescription(join(dir, 'schemas', 'session-type.json'), 'First.');
+      await run();
+      const [file] = await tracesFiles(dir);
+      const saved = await readFile(file!, 'utf8');
+      await editDescription(join(dir, 'schemas', 'session-type.json'), 'Edited.');
+      const check = await run({ check: true });
+      expect(check.status).toBe('stale');
+      expect(check.filesKept).toBeGreaterThan(0);
+      expect(await readFile(file!, 'utf8')).toBe(saved);
+      expect((await run({ cache: false })).filesKept).toBe(0);
+      expect(await readFile(file!, 'utf8')).toBe(saved);
+    });
+  });
+
+  it('an output file replaced by a symbolic link is not read through it, nor kept', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      const first = await run();
+      const outside = join(dir, 'outside.d.ts');
+      const target = join(dir, 'out', 'types', 'SessionType.d.ts');
+      await writeFile(outside, await readFile(target, 'utf8'));
+      await rm(target);
+      await symlink(outside, target);
+      await editDescription(join(dir, 'schemas', 'challenge-name-type.json'), 'Edited.');
+      const second = await run();
+      expect(second.filesKept).toBe(first.written.length - 3);
+      expect(second.status).toBe('failed');
+      expect(second.diagnostics.map((d) => d.code)).toContain('output-path-blocked');
+      expect((await readTree(dir)).get('outside.d.ts')).toBe(await readFile(outside, 'utf8'));
+    });
+  });
+});
