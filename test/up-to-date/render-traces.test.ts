@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { generate, type GenerateOptions, type Report } from '../../src/index.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { readTree } from '../helpers/read-tree.js';
+import { writeTemplateSet } from '../helpers/template-set.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
@@ -101,6 +102,28 @@ describe('the render traces in the local cache', () => {
       expect(second.status).toBe('failed');
       expect(second.diagnostics.map((d) => d.code)).toContain('output-path-blocked');
       expect((await readTree(dir)).get('outside.d.ts')).toBe(await readFile(outside, 'utf8'));
+    });
+  });
+
+  it('a set with an ES-module template is never traced: what a module reads, no trace sees', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      // The module reads a file of its own: an edit to it must show in the next run.
+      await writeTemplateSet(
+        join(dir, 'templates'),
+        { extends: 'default', files: { names: { template: 'names.mjs', each: 'run', path: 'names.txt' } } },
+        {
+          'names.mjs':
+            "import { readFileSync } from 'node:fs';\nexport default (view) => readFileSync(new URL('./prefix.txt', import.meta.url), 'utf8') + view.run.schemas.map((s) => s.name).join('\\n');\n",
+          'prefix.txt': 'Names:\n',
+        },
+      );
+      const first = await run({ templatesDir: 'templates' });
+      expect([first.status, first.filesKept]).toEqual(['written', 0]);
+      expect(await tracesFiles(dir)).toEqual([]);
+      await editDescription(join(dir, 'schemas', 'session-type.json'), 'Edited.');
+      expect((await run({ templatesDir: 'templates' })).filesKept).toBe(0);
+      expect(await tracesFiles(dir)).toEqual([]);
     });
   });
 });
