@@ -45,9 +45,10 @@ export interface GenerateOptions extends ConfigSettings {
    */
   settingPlace?: (path: readonly string[]) => SettingPlace | undefined;
   /**
-   * Reuse validators compiled by earlier runs when their inputs are unchanged:
-   * `true` (default) keeps them in node_modules/.cache/schema-gen; a cache object
-   * (what watch mode passes) keeps them in memory; `false` compiles everything.
+   * Reuse what earlier runs made when its inputs are unchanged (the answer of a run with
+   * nothing to do, files an edit does not reach, compiled validators): `true` (default)
+   * keeps them in node_modules/.cache/schema-gen; a cache object (what watch mode passes)
+   * keeps validators in memory; `false` does every step.
    */
   cache?: boolean | MemoryValidatorCache;
   /** Time limit of one fetch with `allowRemote`, in milliseconds. */
