@@ -1,5 +1,5 @@
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { createRequire } from 'node:module';
+import type { Node as JsonNode } from 'jsonc-parser';
 import { parsePointer } from '../schema/pointer.js';
 
 export interface SourcePosition {
@@ -56,6 +56,7 @@ function indexOf(text: string): SourceIndex {
 
 function locateInJson(text: string, segments: string[]): SourcePosition | undefined {
   const index = indexOf(text);
+  const { parseTree, findNodeAtLocation } = jsoncParser();
   if (index.jsonTree === undefined) index.jsonTree = parseTree(text) ?? null;
   const root = index.jsonTree;
   if (!root) return undefined;
@@ -91,6 +92,13 @@ function locateInYaml(text: string, segments: string[]): SourcePosition | undefi
     }
   }
   return place ? offsetToPosition(text, place[0]) : undefined;
+}
+
+// Loaded when a first position in JSON is wanted: a run without diagnostics needs none.
+let jsoncModule: typeof import('jsonc-parser') | undefined;
+function jsoncParser(): typeof import('jsonc-parser') {
+  jsoncModule ??= createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
+  return jsoncModule;
 }
 
 const parsedYaml = new Map<string, import('yaml').Document.Parsed>();

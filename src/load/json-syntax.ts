@@ -1,4 +1,7 @@
-import { createScanner } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+
+// Loaded when a file fails JSON.parse, which most runs never see.
+const require = createRequire(import.meta.url);
 
 /**
  * Where JSON text first breaks the grammar, and what was expected and found there, in
@@ -7,6 +10,7 @@ import { createScanner } from 'jsonc-parser';
  * 100,000 levels deep).
  */
 export function explainJsonSyntaxError(text: string): { offset: number; message: string } | undefined {
+  const { createScanner } = require('jsonc-parser') as typeof import('jsonc-parser');
   const scanner = createScanner(text, false);
   const stack: ('object' | 'array')[] = [];
   let expected: Expectation = 'value';

@@ -31,7 +31,7 @@ export async function checkOutput(target: OutputTarget, files: readonly OutputFi
     const report = reportOf(target, plan, notices);
     report.written.push(...plan.conflicts.map((c) => c.path));
     report.written.sort();
-    report.diff = staleDiff(plan, (path) => shownPath(target, path));
+    report.diff = await staleDiff(plan, (path) => shownPath(target, path));
     return { report, diagnostics: planDiagnostics(plan, shownFolder(target), { check: true }) };
   }
 }

@@ -1,11 +1,13 @@
-import { createTwoFilesPatch } from 'diff';
 import type { OutputPlan } from './plan.js';
 
 /**
  * The unified diff `--check` prints: every file a run would create, change or remove
  * (the manifest included), and every differing file a run would refuse to overwrite.
  */
-export function staleDiff(plan: OutputPlan, shown: (path: string) => string): string {
+export async function staleDiff(plan: OutputPlan, shown: (path: string) => string): Promise<string> {
+  if (plan.changes.length === 0 && plan.conflicts.length === 0) return '';
+  // Loaded only for a stale folder: a current one has no diff to show.
+  const { createTwoFilesPatch } = await import('diff');
   const patch = (from: string, to: string, before: string, after: string) => createTwoFilesPatch(from, to, before, after, '', '', { context: 2 }).replace(/^=+\n/, '');
   const patches = plan.changes.map(({ path, before, after }) => {
     const name = shown(path);

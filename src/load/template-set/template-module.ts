@@ -1,4 +1,3 @@
-import { parse } from 'acorn';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -12,6 +11,8 @@ export type TemplateFunction = (view: unknown, helpers: unknown) => unknown;
  * where; the import URL carries a hash of the text, so watch mode picks up an edit.
  */
 export async function loadTemplateModule(absolute: string, text: string, file: string): Promise<{ render: TemplateFunction } | { diagnostic: Diagnostic }> {
+  // Loaded here: most sets have no ES-module template, and most runs need no parser.
+  const { parse } = await import('acorn');
   try {
     parse(text, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true });
   } catch (error) {
