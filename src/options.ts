@@ -45,9 +45,10 @@ export interface GenerateOptions extends ConfigSettings {
    */
   settingPlace?: (path: readonly string[]) => SettingPlace | undefined;
   /**
-   * Reuse validators compiled by earlier runs when their inputs are unchanged:
-   * `true` (default) keeps them in node_modules/.cache/schema-gen; a cache object
-   * (what watch mode passes) keeps them in memory; `false` compiles everything.
+   * Reuse validators compiled by earlier runs when their inputs are unchanged, and skip
+   * the meta-schema check of documents earlier runs found clean: `true` (default) keeps
+   * both in node_modules/.cache/schema-gen; a cache object (what watch mode passes)
+   * keeps them in memory; `false` compiles and checks everything.
    */
   cache?: boolean | MemoryValidatorCache;
   /** Time limit of one fetch with `allowRemote`, in milliseconds. */

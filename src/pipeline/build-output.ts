@@ -82,6 +82,7 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void):
   lap('load');
   opts.onProgress?.('resolving refs');
   // A file that failed to load is reported and the rest still resolved: one run names every problem.
+  // Documents earlier runs found clean are not checked again; the memo is read and kept here, so the resolve stage stays pure.
   const cleanDocuments = await cleanDocumentsCache(opts);
   const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts, cleanDocuments.memo);
   await cleanDocuments.keep();
