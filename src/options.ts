@@ -46,9 +46,10 @@ export interface GenerateOptions extends ConfigSettings {
   settingPlace?: (path: readonly string[]) => SettingPlace | undefined;
   /**
    * Reuse what earlier runs made when its inputs are unchanged (the answer of a run with
-   * nothing to do, files an edit does not reach, compiled validators): `true` (default)
-   * keeps them in node_modules/.cache/schema-gen; a cache object (what watch mode passes)
-   * keeps validators in memory; `false` does every step.
+   * nothing to do, the meta-schema check of documents found clean, compiled validators,
+   * files an edit does not reach): `true` (default) keeps them in
+   * node_modules/.cache/schema-gen; a cache object (what watch mode passes) keeps the
+   * validators and clean documents in memory; `false` does every step.
    */
   cache?: boolean | MemoryValidatorCache;
   /** Time limit of one fetch with `allowRemote`, in milliseconds. */

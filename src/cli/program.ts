@@ -89,7 +89,7 @@ export function buildProgram(version: string): Command {
   for (const { option } of settingOptions()) program.addOption(option);
   return program
     .option('-w, --watch', 'generate, then again whenever an input, components document, template or the config changes (Ctrl-C to stop)')
-    .option('--no-cache', 'do every step: compile every validator and render every file afresh (by default, what is unchanged is reused from node_modules/.cache/schema-gen)')
+    .option('--no-cache', 'do every step: check every schema, compile every validator and render every file afresh (by default, what is unchanged is reused from node_modules/.cache/schema-gen)')
     .option('--print-inputs', 'print every file a run reads (inputs, files refs lead to, components, templates, config), one per line, and exit')
     .option('--json', 'print the run report as JSON on stdout')
     .addOption(new Option('--reporter <name>', '"human" (default) or "github": problems as GitHub Actions annotations on the pull request').choices(REPORTERS))

@@ -14,7 +14,8 @@ import { buildTypeModel, type TypeModel } from '../model/index.js';
 import { withDefaults, type GenerateOptions, type ResolvedOptions } from '../options.js';
 import { checkTemplateSet, needsValidators, renderOutput, writtenEntries, type OutputFile } from '../render/index.js';
 import type { OptionsView } from '../render/view/generated/view-types.js';
-import { resolveDocuments, type ResolvedGraph } from '../resolve/index.js';
+import { resolveDocuments, type CleanDocumentMemo, type ResolvedGraph } from '../resolve/index.js';
+import { cleanDocumentsCache } from './clean-documents-cache.js';
 import { formatWithPrettier } from '../render/prettier.js';
 import { bundleValidators } from '../render/bundle.js';
 import { earlierRender, type TraceReuse } from './earlier-render.js';
@@ -89,7 +90,10 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, 
   lap('load');
   opts.onProgress?.('resolving refs');
   // A file that failed to load is reported and the rest still resolved: one run names every problem.
-  const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts);
+  // Documents earlier runs found clean are not checked again; the memo is read and kept here, so the resolve stage stays pure.
+  const cleanDocuments = await cleanDocumentsCache(opts);
+  const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts, cleanDocuments.memo);
+  await cleanDocuments.keep();
   lap('resolve');
   const diagnostics = [...templates.diagnostics, ...(checked?.diagnostics ?? []), ...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];
   if (hasErrors(diagnostics)) return { files: [], diagnostics };
@@ -228,9 +232,9 @@ async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: Re
  * resolve again, until nothing new can be loaded. What the load stage refuses is
  * reported at each ref that names it; what failed with an error of its own adds none.
  */
-async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: ResolvedOptions): Promise<{ graph: ResolvedGraph; diagnostics: Diagnostic[] }> {
+async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: ResolvedOptions, cleanDocuments?: CleanDocumentMemo): Promise<{ graph: ResolvedGraph; diagnostics: Diagnostic[] }> {
   const unavailable = new Map<string, Unavailable>(loaded.unavailable);
-  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(opts.uriMap), unavailable, unicodePatterns: opts.unicodePatterns };
+  const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(opts.uriMap), unavailable, unicodePatterns: opts.unicodePatterns, cleanDocuments };
   const context = { cwd: opts.cwd, allowed: loaded.allowed, uriMap: opts.uriMap, timeoutMs: opts.remoteTimeoutMs, limits: opts.limits, defaultDialect: opts.defaultDialect };
   let documents = loaded.documents;
   const diagnostics: Diagnostic[] = [];

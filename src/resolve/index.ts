@@ -9,6 +9,7 @@ import { resolveRef, type ResolvedRef, type ResolveSettings } from './resolve-re
 
 export type { Registry, SchemaLocation, RefSite } from './registry.js';
 export { locationKey } from './registry.js';
+export { CleanDocumentMemo } from './clean-documents.js';
 export type { ResolvedRef, ResolvedVia, ResolveSettings, RefFailure } from './resolve-ref.js';
 
 /** The registry plus every `$ref` of the run, each resolved to its target. */
@@ -27,7 +28,7 @@ export function resolveDocuments(documents: SourceDocument[], settings: ResolveS
   const refs = new Map<string, ResolvedRef>();
   const diagnostics = [
     ...registry.diagnostics,
-    ...documents.flatMap((doc) => schemaProblems(doc, settings.unicodePatterns)),
+    ...documents.flatMap((doc) => schemaProblems(doc, settings.unicodePatterns, settings.cleanDocuments)),
     ...documents.filter((d) => d.role !== 'referenced').flatMap(unknownKeywordWarnings),
   ];
   const wanted = new Set<string>();

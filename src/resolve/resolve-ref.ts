@@ -8,6 +8,7 @@ import { builtInMetaSchemaUri, isUnderMetaSchemaFolder, knownMetaSchemaUris, typ
 import { pickByFamily } from './family.js';
 import { getAtPointer, joinPointer, parsePointer, unescapeSegment } from '../schema/pointer.js';
 import type { RefSite, Registry, SchemaLocation } from './registry.js';
+import type { CleanDocumentMemo } from './clean-documents.js';
 import type { UnicodePatterns } from '../schema/patterns.js';
 import { fragmentOf, resolveUri, safeDecode, schemeOf, stripFragment } from '../schema/uri.js';
 
@@ -31,6 +32,8 @@ export interface ResolveSettings {
   unavailable?: ReadonlyMap<string, Unavailable>;
   /** How patterns valid only without the `u` flag are reported (see schema-problems). */
   unicodePatterns?: UnicodePatterns;
+  /** Documents earlier runs found free of schema problems: not checked again (see clean-documents). */
+  cleanDocuments?: CleanDocumentMemo;
 }
 
 /**

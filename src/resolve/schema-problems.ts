@@ -4,6 +4,7 @@ import { newAjvFor } from '../ajv/dialects.js';
 import type { AnyAjv } from '../ajv/modules.js';
 import { baseDraft, dialectOfMetaSchema, META_SCHEMA_URIS, type Dialect, type Draft } from '../schema/dialect.js';
 import { dialectName } from './keywords.js';
+import { cleanDocumentKey, type CleanDocumentMemo } from './clean-documents.js';
 import type { SourceDocument } from '../load/document.js';
 import { joinPointer, lastSegment } from '../schema/pointer.js';
 import { reservedKeyProblems } from './reserved-keys.js';
@@ -25,19 +26,36 @@ function metaValidatorFor(dialect: Dialect): AnyAjv {
  * pattern compiled as ajv will (Unicode): each mistake at its place in the file, for
  * types-only runs too, before anything downstream trips over it. A `$schema` naming no
  * dialect we know is a warning: the document is then read in the default dialect.
+ * With a memo, a document an earlier run found clean (same key) is not checked again.
  */
-export function schemaProblems(doc: SourceDocument, unicodePatterns: UnicodePatterns = 'fallback'): Diagnostic[] {
+export function schemaProblems(doc: SourceDocument, unicodePatterns: UnicodePatterns = 'fallback', memo?: CleanDocumentMemo): Diagnostic[] {
   let byMode = checked.get(doc);
   if (!byMode) checked.set(doc, (byMode = new Map()));
   let problems = byMode.get(unicodePatterns);
-  if (!problems) byMode.set(unicodePatterns, (problems = findSchemaProblems(doc, unicodePatterns)));
+  if (!problems) byMode.set(unicodePatterns, (problems = memo ? problemsWithMemo(doc, unicodePatterns, memo) : findSchemaProblems(doc, unicodePatterns)));
   return problems;
 }
 
 /** Resolution runs again when refs load more documents; each document is checked once. */
 const checked = new WeakMap<SourceDocument, Map<UnicodePatterns, Diagnostic[]>>();
 
+function problemsWithMemo(doc: SourceDocument, unicodePatterns: UnicodePatterns, memo: CleanDocumentMemo): Diagnostic[] {
+  const key = cleanDocumentKey(doc, unicodePatterns);
+  if (memo.isClean(key)) return [];
+  const problems = findSchemaProblems(doc, unicodePatterns);
+  if (problems.length === 0) memo.markClean(key);
+  return problems;
+}
+
+let documentsChecked = 0;
+
+/** How many documents this process has checked (not answered from a memo): what tests of the memo observe. */
+export function documentsCheckedSoFar(): number {
+  return documentsChecked;
+}
+
 function findSchemaProblems(doc: SourceDocument, unicodePatterns: UnicodePatterns): Diagnostic[] {
+  documentsChecked++;
   const problems: Diagnostic[] = [...reservedKeyProblems(doc), ...unknownDialect(doc)];
   for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
     const validator = metaValidatorFor(dialect);

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { CleanDocumentMemo } from '../resolve/index.js';
+
+/**
+ * Where the documents found free of schema problems are remembered between runs: the
+ * tool cache folder the validator cache uses, `node_modules/.cache/schema-gen/`, and
+ * only where `node_modules` exists. A speed-up only: deleting it changes nothing but time.
+ */
+export function cleanDocumentsFileFor(cwd: string): string | undefined {
+  return existsSync(join(cwd, 'node_modules')) ? join(cwd, 'node_modules', '.cache', 'schema-gen', 'schema-problems.json') : undefined;
+}
+
+/** What the file holds: the build of schema-gen that checked (its fingerprint), and the keys of the clean documents. */
+interface CleanDocumentsFile {
+  tool: string;
+  clean: string[];
+}
+
+const KEY = /^[0-9a-f]{64}$/;
+
+/**
+ * The memo the file holds, if `tool` (the running build's fingerprint) wrote it: another
+ * build may check differently (other code, other meta-schemas). Absent, unreadable,
+ * malformed or another build's: an empty memo, everything is checked.
+ */
+export async function readCleanDocuments(file: string, tool: string): Promise<CleanDocumentMemo> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return new CleanDocumentMemo();
+  }
+  if (!isCleanDocumentsFile(parsed) || parsed.tool !== tool) return new CleanDocumentMemo();
+  return new CleanDocumentMemo(parsed.clean);
+}
+
+function isCleanDocumentsFile(value: unknown): value is CleanDocumentsFile {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const { tool, clean } = value as Record<string, unknown>;
+  return typeof tool === 'string' && Array.isArray(clean) && clean.every((key) => typeof key === 'string' && KEY.test(key));
+}
+
+let writes = 0;
+
+/** Only what this run used (so the file cannot grow forever), sorted; written atomically, so a reader never sees half a file. */
+export async function writeCleanDocuments(file: string, memo: CleanDocumentMemo, tool: string): Promise<void> {
+  const content: CleanDocumentsFile = { tool, clean: [...memo.used].sort() };
+  await mkdir(dirname(file), { recursive: true });
+  // Runs of several targets in one process may write at once: each through a file of its own.
+  const tmp = `${file}.${process.pid}.${++writes}.tmp`;
+  try {
+    await writeFile(tmp, JSON.stringify(content));
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
