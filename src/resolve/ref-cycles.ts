@@ -16,8 +16,9 @@ export function refCycleErrors(refs: ReadonlyMap<string, ResolvedRef>, dialectOf
   const state = new Map<string, 'open' | 'done'>();
   const errors: Diagnostic[] = [];
   const reported = new Set<string>();
-  for (const start of [...refs.values()].sort((a, b) => (keyOf(a.site.location) < keyOf(b.site.location) ? -1 : 1))) {
-    const cycle = findCycle(start.site.location, refs, state, dialectOf);
+  // `refs` is keyed by the location of the schema holding each `$ref`: sorted keys give a stable order.
+  for (const key of [...refs.keys()].sort()) {
+    const cycle = findCycle(refs.get(key)!.site.location, refs, state, dialectOf);
     if (!cycle) continue;
     const members = cycle.map((step) => keyOf(step.from));
     const id = [...members].sort().join('\n');
