@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceDocument } from '../../load/document.js';
 import type { NamedType, TypeModel } from '../../model/index.js';
-import { locationKey, type ResolvedGraph, type ResolvedRef } from '../../resolve/index.js';
+import type { ResolvedGraph, ResolvedRef } from '../../resolve/index.js';
+// The registry's own module, not the resolve stage's index (which loads ajv for the meta-schema check).
+import { locationKey } from '../../resolve/registry.js';
 import { CODE_DEPENDENCY_VERSIONS } from '../../ajv/versions.js';
 import { cacheKey } from './cache.js';
 import type { ValidatorOptions } from './index.js';

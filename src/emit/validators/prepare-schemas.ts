@@ -3,7 +3,9 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { locatePointer } from '../../diagnostics/position.js';
 import type { SourceDocument } from '../../load/document.js';
 import type { TypeModel } from '../../model/index.js';
-import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
+import type { ResolvedGraph } from '../../resolve/index.js';
+// The registry's own module, not the resolve stage's index (which loads ajv for the meta-schema check).
+import { locationKey } from '../../resolve/registry.js';
 import { baseDraft, type Dialect } from '../../schema/dialect.js';
 import { contains, dialectAt, dialectBoundaries, type DialectBoundary } from '../../schema/dialect-regions.js';
 import { getAtPointer, parsePointer } from '../../schema/pointer.js';

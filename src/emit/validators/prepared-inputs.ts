@@ -1,6 +1,8 @@
 import type { SourceDocument } from '../../load/document.js';
 import type { TypeModel } from '../../model/index.js';
-import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
+import type { ResolvedGraph } from '../../resolve/index.js';
+// The registry's own module, not the resolve stage's index (which loads ajv for the meta-schema check).
+import { locationKey } from '../../resolve/registry.js';
 import type { Dialect } from '../../schema/dialect.js';
 import { dialectAt, dialectBoundaries } from '../../schema/dialect-regions.js';
 import { hexDigest } from './digest.js';
