@@ -81,7 +81,8 @@ function cacheFormat(): string {
   if (codeFingerprint !== undefined) return codeFingerprint;
   const dir = dirname(fileURLToPath(import.meta.url));
   const sources = (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => /\.(js|ts)$/.test(f))
+    // Code only: in dist/ the declaration files beside it (.d.ts) change nothing a module does.
+    .filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts'))
     .sort()
     .map((f) => join(dir, f));
   const codeText = (readdirSync(dirname(dir)) as string[]).filter((f) => /^code-text\.(js|ts)$/.test(f)).map((f) => join(dirname(dir), f));
