@@ -77,8 +77,8 @@ const moduleText = ({ exportName, body, runtimeHelpers, externalValidators, appe
   JSON.stringify({ exportName, body, runtimeHelpers, externalValidators, appendsErrors, exportAt });
 const digest = (modules) => createHash('sha256').update(modules.map(moduleText).join('\n')).digest('hex');
 
-function sequential(graph, model) {
-  const compiled = compileValidators(graph, model, options);
+async function sequential(graph, model) {
+  const compiled = await compileValidators(graph, model, options);
   if (compiled.diagnostics.some((d) => d.severity === 'error')) throw new Error(`seq: ${JSON.stringify(compiled.diagnostics.slice(0, 3))}`);
   return { modules: compiled.modules.map(({ type, ...code }) => code), info: {} };
 }
@@ -203,7 +203,7 @@ const ROUNDS = argValue('--rounds', 7);
 const FRESH_ROUNDS = argValue('--fresh-rounds', 7);
 const startLoad = loadavg();
 const { graph, model } = await loadModel();
-const reference = sequential(graph, model).modules;
+const reference = (await sequential(graph, model)).modules;
 const expected = digest(reference);
 const check = (variant, sample) => {
   if (sample.digest !== expected || sample.count !== reference.length) {

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { standaloneOutputs } from '../dist/emit/validators/index.js';
+import { standaloneOutputs } from '../dist/emit/validators/standalone-outputs.js';
 import { loadDocuments } from '../dist/load/index.js';
 import { buildTypeModel } from '../dist/model/index.js';
 import { resolveDocuments } from '../dist/resolve/index.js';

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { DiagnosticsError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileValidators, type CompiledValidators } from '../emit/validators/index.js';
-import { emptyEnumProblems } from '../emit/validators/empty-enum.js';
 import { cacheFileFor, readCacheFile, writeCacheFile } from '../emit/validators/cache-file.js';
 import { packageVersion, readRuntimeHelpers } from '../load/assets.js';
 import { readTemplateSet } from '../load/template-set/index.js';
@@ -9,6 +8,7 @@ import { loadDocuments, loadReferencedDocuments, type LoadedDocuments, type Unav
 import { limitDiagnostics } from '../limits.js';
 import { builtInMetaSchemaUri } from '../load/meta-schemas.js';
 import { templateFiles } from '../up-to-date/template-files.js';
+import { toolFingerprint } from '../up-to-date/tool-fingerprint.js';
 import { isAbsolute } from 'node:path';
 import { buildTypeModel, type TypeModel } from '../model/index.js';
 import { withDefaults, type GenerateOptions, type ResolvedOptions } from '../options.js';
@@ -102,11 +102,7 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, 
   lap('model');
   diagnostics.push(...model.diagnostics, ...model.unmatchedRenames.map((unmatched) => unmatchedNameDiagnostic(unmatched, opts)));
   if (hasErrors(diagnostics) || !set || !checked) return { files: [], model, diagnostics };
-  if (withValidators) {
-    diagnostics.push(...graph.registry.documents.flatMap(emptyEnumProblems));
-    if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
-    opts.onProgress?.('compiling validators');
-  }
+  if (withValidators) opts.onProgress?.('compiling validators');
   const validators = withValidators ? await compileWithCache(graph, model, opts) : undefined;
   lap('validators');
   diagnostics.push(...(validators?.diagnostics ?? []));
@@ -219,8 +215,8 @@ async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: Re
   if (opts.cache !== true) return compileValidators(graph, model, validatorOptions, opts.cache);
   const file = cacheFileFor(opts.cwd);
   if (!file) return compileValidators(graph, model, validatorOptions);
-  const cache = await readCacheFile(file);
-  const compiled = compileValidators(graph, model, validatorOptions, cache);
+  const cache = await readCacheFile(file, toolFingerprint());
+  const compiled = await compileValidators(graph, model, validatorOptions, cache);
   // --check writes nothing, and a cache holding exactly what was used stays as it is; one that cannot be written only costs time.
   if (!opts.check && cache.changed) await writeCacheFile(file, cache).catch(() => undefined);
   return compiled;

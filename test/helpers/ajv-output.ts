@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { standaloneOutputs, type ValidatorOptions } from '../../src/emit/validators/index.js';
+import type { ValidatorOptions } from '../../src/emit/validators/index.js';
+import { standaloneOutputs } from '../../src/emit/validators/standalone-outputs.js';
 import { STEPS, finish, transformContext, type ModuleCodeSettings } from '../../src/emit/validators/module-code.js';
 import type { Step, TransformContext } from '../../src/emit/validators/transform/context.js';
 import { loadDocuments } from '../../src/load/index.js';

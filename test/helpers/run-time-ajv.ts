@@ -1,6 +1,7 @@
 import type { Options } from 'ajv';
 import type { AnyValidateFunction } from 'ajv/dist/types/index.js';
-import { createAjv, type ValidatorOptions } from '../../src/emit/validators/index.js';
+import { createAjv } from '../../src/emit/validators/ajv-instance.js';
+import type { ValidatorOptions } from '../../src/emit/validators/index.js';
 import { assignAjvIds, pointerFragment, prepareSchemas } from '../../src/emit/validators/prepare-schemas.js';
 import { chooseProtoStandIn } from '../../src/emit/validators/proto-stand-in.js';
 import type { NamedType, TypeModel } from '../../src/model/index.js';

@@ -1,11 +1,12 @@
-import type { AnySchemaObject } from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceDocument } from '../../load/document.js';
 import type { NamedType, TypeModel } from '../../model/index.js';
-import { locationKey, type ResolvedGraph, type ResolvedRef } from '../../resolve/index.js';
-import { CODE_DEPENDENCY_VERSIONS } from '../../ajv/modules.js';
+import type { ResolvedGraph, ResolvedRef } from '../../resolve/index.js';
+// The registry's own module, not the resolve stage's index (which loads ajv for the meta-schema check).
+import { locationKey } from '../../resolve/registry.js';
+import { CODE_DEPENDENCY_VERSIONS } from '../../ajv/versions.js';
 import { cacheKey } from './cache.js';
 import type { ValidatorOptions } from './index.js';
 import type { RefMode } from './prepare-schemas.js';
@@ -14,31 +15,41 @@ import { dialectAt } from '../../schema/dialect-regions.js';
 
 /**
  * The cache key of each module: the generator's code and the versions of ajv, ajv-formats,
- * ajv-draft-04 and acorn, the options, the dialect it is compiled in, the `__proto__` stand-in, the type's name and place, and the prepared copy (refs already rewritten) of every
- * document its code can include: its own, and those reached through refs that are
- * inlined rather than called by name.
+ * ajv-draft-04 and acorn, the options, the dialect it is compiled in, the `__proto__` stand-in, the type's name and place, and the hash of the prepared copy (refs already rewritten) of every
+ * document its code can include (`inlined`, see inlinedDocuments). `docHash` gives that hash (see ValidatorRun in run.ts).
  */
 export function moduleKeys(
-  graph: ResolvedGraph,
-  model: TypeModel,
   options: ValidatorOptions,
-  preparedFor: (dialect: Dialect, mode: RefMode) => Map<SourceDocument, AnySchemaObject>,
   protoStandIn: string,
+  inlined: (type: NamedType, mode: RefMode) => Set<SourceDocument>,
+  docHash: (doc: SourceDocument, dialect: Dialect, mode: RefMode) => string,
 ): (type: NamedType, dialect: Dialect, mode: RefMode) => string {
+  const docHashes = new Map<string, string>();
+  const hashOf = (doc: SourceDocument, dialect: Dialect, mode: RefMode) => {
+    const memo = `${dialect}\u0000${mode}\u0000${doc.displayPath}`;
+    let hash = docHashes.get(memo);
+    if (!hash) docHashes.set(memo, (hash = docHash(doc, dialect, mode)));
+    return hash;
+  };
+  return (type, dialect, mode) => {
+    const docs = [...inlined(type, mode)].map((doc) => hashOf(doc, dialect, mode)).sort();
+    return cacheKey([cacheFormat(), ...CODE_DEPENDENCY_VERSIONS, JSON.stringify(options), protoStandIn, dialect, mode, type.name, type.location.pointer, ...docs]);
+  };
+}
+
+/**
+ * The documents whose prepared copies a type's module can include, so the only ones its
+ * compile needs: its own, and those reached through refs that are inlined rather than
+ * called by name.
+ */
+export function inlinedDocuments(graph: ResolvedGraph, model: TypeModel): (type: NamedType, mode: RefMode) => Set<SourceDocument> {
   const sitesByDoc = new Map<SourceDocument, ResolvedRef[]>();
   for (const ref of graph.refs.values()) {
     const list = sitesByDoc.get(ref.site.location.doc) ?? [];
     list.push(ref);
     sitesByDoc.set(ref.site.location.doc, list);
   }
-  const docHashes = new Map<string, string>();
-  const docHash = (doc: SourceDocument, dialect: Dialect, mode: RefMode) => {
-    const memo = `${dialect}\u0000${mode}\u0000${doc.displayPath}`;
-    let hash = docHashes.get(memo);
-    if (!hash) docHashes.set(memo, (hash = cacheKey([doc.displayPath, JSON.stringify(preparedFor(dialect, mode).get(doc) ?? null)])));
-    return hash;
-  };
-  return (type, dialect, mode) => {
+  return (type, mode) => {
     const closure = new Set<SourceDocument>([type.location.doc]);
     const queue = [type.location.doc];
     while (queue.length > 0) {
@@ -51,9 +62,13 @@ export function moduleKeys(
         queue.push(ref.target.doc);
       }
     }
-    const docs = [...closure].map((doc) => docHash(doc, dialect, mode)).sort();
-    return cacheKey([cacheFormat(), ...CODE_DEPENDENCY_VERSIONS, JSON.stringify(options), protoStandIn, dialect, mode, type.name, type.location.pointer, ...docs]);
+    return closure;
   };
+}
+
+/** The hash of one document's prepared copy (undefined: the document holds no schema of the instance's dialect), as module keys take it. */
+export function preparedCopyHash(doc: SourceDocument, copy: object | undefined): string {
+  return cacheKey([doc.displayPath, JSON.stringify(copy ?? null)]);
 }
 
 /**
@@ -66,7 +81,8 @@ function cacheFormat(): string {
   if (codeFingerprint !== undefined) return codeFingerprint;
   const dir = dirname(fileURLToPath(import.meta.url));
   const sources = (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => /\.(js|ts)$/.test(f))
+    // Code only: in dist/ the declaration files beside it (.d.ts) change nothing a module does.
+    .filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts'))
     .sort()
     .map((f) => join(dir, f));
   const codeText = (readdirSync(dirname(dir)) as string[]).filter((f) => /^code-text\.(js|ts)$/.test(f)).map((f) => join(dirname(dir), f));

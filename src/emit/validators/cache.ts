@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { hexDigest } from './digest.js';
+import { KeyMemo } from './key-memo.js';
 import type { ValidatorModuleCode } from './module-code.js';
 
 /**
@@ -9,13 +10,13 @@ import type { ValidatorModuleCode } from './module-code.js';
 export interface ValidatorCache {
   get(key: string): ValidatorModuleCode | undefined;
   set(key: string, code: ValidatorModuleCode): void;
+  /** What computing the keys took, kept from earlier runs (see key-memo.ts); without it every key is computed afresh. */
+  readonly keyMemo?: KeyMemo;
 }
 
 /** Everything a module's code depends on, hashed: a changed input can never hit an old entry. */
 export function cacheKey(parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\u0000');
-  return hash.digest('hex');
+  return hexDigest('sha256', `${parts.join('\u0000')}\u0000`);
 }
 
 /** A cache in memory, remembering which entries this run used (what is worth keeping). */
@@ -23,13 +24,21 @@ export class MemoryValidatorCache implements ValidatorCache {
   readonly used = new Map<string, ValidatorModuleCode>();
   private added = 0;
   private readonly initialSize: number;
-  constructor(private readonly entries = new Map<string, ValidatorModuleCode>()) {
+  constructor(
+    private readonly entries = new Map<string, ValidatorModuleCode>(),
+    readonly keyMemo = new KeyMemo(),
+  ) {
     this.initialSize = entries.size;
   }
 
-  /** Whether what this run used differs from what the cache held: else there is nothing to save. */
-  get changed(): boolean {
+  /** Whether the modules this run used differ from what the cache held: else there is no module to save. */
+  get modulesChanged(): boolean {
     return this.added > 0 || this.used.size !== this.initialSize;
+  }
+
+  /** Whether anything differs from what the cache held: modules or the key memo. */
+  get changed(): boolean {
+    return this.modulesChanged || this.keyMemo.changed;
   }
 
   get(key: string): ValidatorModuleCode | undefined {

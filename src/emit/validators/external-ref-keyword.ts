@@ -3,6 +3,7 @@ import type { AnyValidateFunction } from 'ajv/dist/types/index.js';
 import codegenModule from 'ajv/dist/compile/codegen/index.js';
 import namesModule from 'ajv/dist/compile/names.js';
 import { identifier } from '../code-text.js';
+import { EXTERNAL_REF_KEYWORD } from './external-ref-name.js';
 
 /**
  * A `$ref` to another named schema is compiled as a call to that schema's own exported
@@ -15,7 +16,7 @@ import { identifier } from '../code-text.js';
  * keyword at all (the resolve stage rejects every `x-schema-gen-*` key), so a key
  * missing from the table is our bug, and compilation stops with an internal error.
  */
-export const EXTERNAL_REF_KEYWORD = 'x-schema-gen-validator';
+export { EXTERNAL_REF_KEYWORD };
 
 const { strConcat } = codegenModule;
 const N = namesModule.default;

@@ -1,17 +1,19 @@
 import type { AnySchemaObject } from 'ajv';
-import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { locatePointer } from '../../diagnostics/position.js';
 import type { SourceDocument } from '../../load/document.js';
 import type { TypeModel } from '../../model/index.js';
-import { locationKey, type ResolvedGraph } from '../../resolve/index.js';
+import type { ResolvedGraph } from '../../resolve/index.js';
+// The registry's own module, not the resolve stage's index (which loads ajv for the meta-schema check).
+import { locationKey } from '../../resolve/registry.js';
 import { baseDraft, type Dialect } from '../../schema/dialect.js';
 import { contains, dialectAt, dialectBoundaries, type DialectBoundary } from '../../schema/dialect-regions.js';
 import { getAtPointer, parsePointer } from '../../schema/pointer.js';
 import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema, type SchemaObject } from '../../schema/walk.js';
 import { vocabularyOf } from '../../schema/keywords/index.js';
-import { EXTERNAL_REF_KEYWORD } from './external-ref-keyword.js';
+import { EXTERNAL_REF_KEYWORD } from './external-ref-name.js';
 import { addImpliedType } from './assume-types.js';
+import { hexDigest } from './digest.js';
 import { renameProtoProperties } from './proto-stand-in.js';
 
 /**
@@ -26,7 +28,7 @@ export function assignAjvIds(documents: readonly SourceDocument[]): AjvIds {
   const ids: AjvIds = new Map();
   const taken = new Set<string>();
   for (const doc of documents) {
-    let id = `sg:/${createHash('sha1').update(doc.displayPath).digest('hex').slice(0, 12)}/${encodeURIComponent(doc.displayPath.split('/').pop()!)}`;
+    let id = `sg:/${hexDigest('sha1', doc.displayPath).slice(0, 12)}/${encodeURIComponent(doc.displayPath.split('/').pop()!)}`;
     while (taken.has(id)) id += '_';
     taken.add(id);
     ids.set(doc, id);
@@ -72,18 +74,86 @@ export interface PreparedSchemas {
  * validator.
  */
 export function prepareSchemas(graph: ResolvedGraph, model: TypeModel, ids: AjvIds, dialect: Dialect, mode: RefMode, options: PrepareOptions): PreparedSchemas {
+  return new PreparedCopies(graph, model, ids, dialect, mode, options).all();
+}
+
+/** The `$ref` sites of each document, in the registry's order. */
+export function refSitesByDocument(graph: ResolvedGraph): Map<SourceDocument, string[]> {
   const sitesByDoc = new Map<SourceDocument, string[]>();
   for (const site of graph.registry.refSites) {
     const list = sitesByDoc.get(site.location.doc) ?? [];
     list.push(site.location.pointer);
     sitesByDoc.set(site.location.doc, list);
   }
-  const prepared: PreparedSchemas = { documents: new Map(), callers: new Map(), diagnostics: [] };
-  for (const doc of graph.registry.documents) {
-    if (!dialectsOf(doc).has(dialect)) continue;
-    prepared.documents.set(doc, new DocumentCopy(graph, model, ids, dialect, mode, doc, prepared).make(sitesByDoc.get(doc) ?? [], options));
+  return sitesByDoc;
+}
+
+/** One document's copy, with what it adds to the instance: the callers its refs lead to, and its problems. */
+interface DocumentCopyOf {
+  copy: AnySchemaObject;
+  callers: Map<string, AnySchemaObject>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The copies of one ajv instance (one dialect, one ref mode), each made when first asked
+ * for: a run whose cache keys are known from earlier runs prepares only the documents
+ * it compiles. `all()` gives what `prepareSchemas` gives, in the registry's order, the
+ * same whatever was asked for before.
+ */
+export class PreparedCopies {
+  private readonly copies = new Map<SourceDocument, DocumentCopyOf | null>();
+  private everything?: PreparedSchemas;
+
+  constructor(
+    private readonly graph: ResolvedGraph,
+    private readonly model: TypeModel,
+    private readonly ids: AjvIds,
+    readonly dialect: Dialect,
+    readonly mode: RefMode,
+    private readonly options: PrepareOptions,
+    private readonly sitesByDoc: Map<SourceDocument, string[]> = refSitesByDocument(graph),
+  ) {}
+
+  /** The copy of one document; undefined when it holds no schema of the dialect. */
+  copyOf(doc: SourceDocument): AnySchemaObject | undefined {
+    return this.made(doc)?.copy;
   }
-  return prepared;
+
+  /** The schemas that only call a validator, which the copy of `doc` refers to (by `callerId`). */
+  callersOf(doc: SourceDocument): ReadonlyMap<string, AnySchemaObject> {
+    return this.made(doc)?.callers ?? new Map();
+  }
+
+  /** Every document with schemas of the dialect, in the registry's order. */
+  all(): PreparedSchemas {
+    if (this.everything) return this.everything;
+    const prepared: PreparedSchemas = { documents: new Map(), callers: new Map(), diagnostics: [] };
+    const reported = new Set<string>();
+    for (const doc of this.graph.registry.documents) {
+      const made = this.made(doc);
+      if (!made) continue;
+      prepared.documents.set(doc, made.copy);
+      for (const [id, caller] of made.callers) prepared.callers.set(id, caller);
+      for (const d of made.diagnostics) {
+        // Each problem once per instance (as each document's own list already has it).
+        const key = JSON.stringify([d.file, d.pointer, d.code]);
+        if (reported.has(key)) continue;
+        reported.add(key);
+        prepared.diagnostics.push(d);
+      }
+    }
+    return (this.everything = prepared);
+  }
+
+  private made(doc: SourceDocument): DocumentCopyOf | null {
+    let made = this.copies.get(doc);
+    if (made === undefined) {
+      made = dialectsOf(doc).has(this.dialect) ? new DocumentCopy(this.graph, this.model, this.ids, this.dialect, this.mode, doc).make(this.sitesByDoc.get(doc) ?? [], this.options) : null;
+      this.copies.set(doc, made);
+    }
+    return made;
+  }
 }
 
 /** The dialects a document holds schemas of: its own (every root's) and its embedded resources'. */
@@ -114,10 +184,12 @@ class DocumentCopy {
     private readonly dialect: Dialect,
     private readonly mode: RefMode,
     private readonly doc: SourceDocument,
-    private readonly prepared: PreparedSchemas,
   ) {}
 
-  make(refSites: string[], options: PrepareOptions): AnySchemaObject {
+  private readonly callers = new Map<string, AnySchemaObject>();
+  private readonly diagnostics: Diagnostic[] = [];
+
+  make(refSites: string[], options: PrepareOptions): DocumentCopyOf {
     const { doc, ids } = this;
     const copy = toSchemaObject(structuredClone(doc.json));
     for (const pointer of refSites) this.rewriteRef(copy, pointer);
@@ -145,7 +217,7 @@ class DocumentCopy {
     if (isContainerDocument(copy)) {
       for (const key of Object.keys(copy)) if (!['$id', 'id', 'components', '$defs', 'definitions'].includes(key)) delete copy[key];
     }
-    return copy;
+    return { copy, callers: this.callers, diagnostics: this.diagnostics };
   }
 
   /**
@@ -205,7 +277,7 @@ class DocumentCopy {
   private callValidator(node: SchemaObject, name: string, here: Dialect): void {
     if (vocabularyOf(here).refOverridesSiblings && Object.keys(node).some((key) => key !== '$ref')) {
       const id = callerId(name);
-      this.prepared.callers.set(id, { [vocabularyOf(this.dialect).idKeyword]: id, [EXTERNAL_REF_KEYWORD]: name });
+      this.callers.set(id, { [vocabularyOf(this.dialect).idKeyword]: id, [EXTERNAL_REF_KEYWORD]: name });
       node.$ref = id;
       return;
     }
@@ -224,8 +296,8 @@ class DocumentCopy {
 
   private problem(pointer: string, code: string, message: string, hint?: string): void {
     const { doc } = this;
-    if (this.prepared.diagnostics.some((d) => d.file === doc.displayPath && d.pointer === pointer && d.code === code)) return;
-    this.prepared.diagnostics.push({ severity: 'error', code, message, file: doc.displayPath, pointer, ...locatePointer(doc.text, doc.format, pointer), ...(hint ? { hint } : {}) });
+    if (this.diagnostics.some((d) => d.file === doc.displayPath && d.pointer === pointer && d.code === code)) return;
+    this.diagnostics.push({ severity: 'error', code, message, file: doc.displayPath, pointer, ...locatePointer(doc.text, doc.format, pointer), ...(hint ? { hint } : {}) });
   }
 }
 
@@ -263,7 +335,7 @@ export function needsNativeRefs(doc: SourceDocument): boolean {
 const crossingOf = new WeakMap<SourceDocument, Set<Dialect>>();
 
 /** The dialects in whose schemas the document uses keywords whose meaning crosses a `$ref`. */
-function usesKeywordsCrossingRefs(doc: SourceDocument): Set<Dialect> {
+export function usesKeywordsCrossingRefs(doc: SourceDocument): Set<Dialect> {
   let found = crossingOf.get(doc);
   if (found) return found;
   found = new Set();

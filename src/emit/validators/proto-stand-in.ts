@@ -15,28 +15,42 @@ export function chooseProtoStandIn(documents: readonly SourceDocument[], ids: It
   const strings: string[] = [...ids];
   for (const doc of documents) {
     strings.push(doc.displayPath);
-    collectStrings(doc.json, strings);
+    someString(doc.json, (s) => {
+      strings.push(s);
+      return false;
+    });
   }
   const taken = (candidate: string) => strings.some((s) => s.includes(candidate));
-  let candidate = '__schema_gen_own_proto__';
-  for (let n = 1; taken(candidate); n++) candidate = `__schema_gen_own_proto_${n}__`;
+  let candidate = FIRST_STAND_IN;
+  for (let n = 1; taken(candidate); n++) candidate = `${STAND_IN_PREFIX}${n}__`;
   return candidate;
 }
 
-/** Every key and string value of a JSON value (iteratively: nesting depth cannot overflow the stack). */
-function collectStrings(json: unknown, into: string[]): void {
+/** What every candidate starts with: where no string of a run holds it, the first candidate is free. */
+export const STAND_IN_PREFIX = '__schema_gen_own_proto_';
+export const FIRST_STAND_IN = `${STAND_IN_PREFIX}_`;
+
+/** Whether a key or string value of a JSON value holds the prefix of every candidate (see document-facts). */
+export function mentionsStandIn(json: unknown): boolean {
+  return someString(json, (s) => s.includes(STAND_IN_PREFIX));
+}
+
+/** Whether `test` holds for a key or string value of a JSON value (iteratively: nesting depth cannot overflow the stack). */
+function someString(json: unknown, test: (s: string) => boolean): boolean {
   const stack = [json];
   while (stack.length > 0) {
     const value = stack.pop();
-    if (typeof value === 'string') into.push(value);
-    else if (Array.isArray(value)) for (const item of value) stack.push(item);
+    if (typeof value === 'string') {
+      if (test(value)) return true;
+    } else if (Array.isArray(value)) for (const item of value) stack.push(item);
     else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        into.push(key);
+        if (test(key)) return true;
         stack.push(child);
       }
     }
   }
+  return false;
 }
 
 /** Keywords whose keys are property names that ajv would skip when they are `__proto__`. */

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createAjv } from '../../../src/emit/validators/index.js';
+import { createAjv } from '../../../src/emit/validators/ajv-instance.js';
 import { generate } from '../../../src/index.js';
 import { loadDocuments } from '../../../src/load/index.js';
 import { resolveDocuments } from '../../../src/resolve/index.js';

@@ -1,4 +1,4 @@
-import { createAjv } from '../../../src/emit/validators/index.js';
+import { createAjv } from '../../../src/emit/validators/ajv-instance.js';
 import { standaloneCode } from '../../../src/ajv/modules.js';
 import { EXTERNAL_REF_KEYWORD, UnknownValidatorError } from '../../../src/emit/validators/external-ref-keyword.js';
 import type { ResolvedGraph } from '../../../src/resolve/index.js';
