@@ -83,8 +83,12 @@ function indexDocument(registry: Registry, doc: SourceDocument): void {
         const { base, resource, anchor } = identify(node, vocabulary, scope.base);
         const inner = resource ? { base, resource: at, dialect: here } : here !== scope.dialect ? { ...scope, dialect: here } : scope;
         if (resource) registerResource(registry, inner.base, { doc, pointer: at });
-        const anchors = [anchor, ...ANCHOR_KEYWORDS.filter((k) => vocabulary.keyword(k) && typeof node[k] === 'string').map((k) => node[k] as string)];
-        for (const name of anchors) if (name !== undefined) addAnchor(registry, `${doc.displayPath}#${inner.resource}`, name, { doc, pointer: at });
+        // Every schema is visited: nothing is allocated for the many that declare no anchor.
+        if (anchor !== undefined) addAnchor(registry, `${doc.displayPath}#${inner.resource}`, anchor, { doc, pointer: at });
+        for (const keyword of ANCHOR_KEYWORDS) {
+          const name = node[keyword];
+          if (typeof name === 'string' && vocabulary.keyword(keyword)) addAnchor(registry, `${doc.displayPath}#${inner.resource}`, name, { doc, pointer: at });
+        }
         if (typeof node.$ref === 'string') registry.refSites.push({ location: { doc, pointer: at }, schema: node, ref: node.$ref, baseUri: inner.base });
         return inner;
       },

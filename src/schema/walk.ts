@@ -41,9 +41,18 @@ export function embeddedDialect(schema: SchemaObject, parent: Dialect): Dialect 
  */
 export function subschemasOf(schema: SchemaObject, pointer: string, dialect: Dialect = DEFAULT_DIALECT, only?: (keyword: Keyword) => boolean): [unknown, string][] {
   const found: [unknown, string][] = [];
-  for (const keyword of vocabularyOf(dialect).subschemaKeywords) {
+  const { subschemaKeywords, subschemaPlace } = vocabularyOf(dialect);
+  // A schema has a few keys and a dialect dozens of keywords: look its keys up, then keep the table's order.
+  const places: number[] = [];
+  for (const key of Object.keys(schema)) {
+    const place = subschemaPlace.get(key);
+    if (place !== undefined) places.push(place);
+  }
+  if (places.length > 1) places.sort((a, b) => a - b);
+  for (const place of places) {
+    const keyword = subschemaKeywords[place]!;
     const { name, holds } = keyword;
-    if (!Object.hasOwn(schema, name) || (only && !only(keyword))) continue;
+    if (only && !only(keyword)) continue;
     const value = schema[name];
     switch (holds) {
       case 'schema':

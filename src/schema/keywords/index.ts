@@ -26,6 +26,8 @@ export interface Vocabulary {
   names: readonly string[];
   /** Keywords holding subschemas, in table order. */
   subschemaKeywords: readonly Keyword[];
+  /** Each of those by name, with its place in that order. */
+  subschemaPlace: ReadonlyMap<string, number>;
   /** Keywords whose subschemas apply to the same value (cycles through them never end). */
   inPlace: ReadonlySet<string>;
   /** `$ref` ignores the keywords beside it (draft-04 to draft-07, OpenAPI 3.0). */
@@ -73,6 +75,7 @@ function buildVocabulary(dialect: Dialect): Vocabulary {
     keyword: (name) => keywords.get(name),
     names: all.map((k) => k.name),
     subschemaKeywords: all.filter((k) => k.holds),
+    subschemaPlace: new Map(all.filter((k) => k.holds).map((k, i) => [k.name, i])),
     inPlace: new Set(named((k) => k.appliesTo === 'in-place' || k.facts.role === 'reference')),
     refOverridesSiblings: !atLeast(baseDraft(dialect), '2019-09'),
     annotations: new Set(named((k) => ['annotation', 'meta', 'identifier'].includes(k.facts.role))),
