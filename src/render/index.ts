@@ -136,7 +136,8 @@ export function renderOutput(input: RenderInput): RenderedOutput {
       }
     }
     files.push({ path: planned.path, content });
-    traces.set(planned.path, { deps: [...deps].sort(), fingerprint: fingerprints.ofFile(identity, [...deps]), contentHash: contentHash(content) });
+    const read = [...deps].sort();
+    traces.set(planned.path, { deps: read, fingerprint: fingerprints.ofFile(identity, read), contentHash: contentHash(content) });
   }
   for (const { diagnostic, more } of failures.values()) {
     diagnostics.push(more === 0 ? diagnostic : { ...diagnostic, message: `${diagnostic.message} (and ${more} more file${more === 1 ? '' : 's'} failed there)` });

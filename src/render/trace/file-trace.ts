@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hexDigest } from '../../emit/validators/digest.js';
 
 /**
  * What rendering one output file read, and what it wrote: the dependencies its templates
@@ -13,7 +13,7 @@ export interface FileTrace {
 }
 
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return hexDigest('sha256', text);
 }
 
 /** A trace as a run reads it back from the local cache: anything else is no trace. */

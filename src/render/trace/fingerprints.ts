@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hexDigest } from '../../emit/validators/digest.js';
 import type { ValidatorModule } from '../../emit/validators/index.js';
 import type { TypeModel } from '../../model/index.js';
 
@@ -9,7 +9,7 @@ export interface FingerprintSources {
   helpersUsed: readonly string[];
 }
 
-const hash = (data: string) => createHash('sha256').update(data).digest('base64url');
+const hash = (data: string) => hexDigest('sha256', data);
 
 /** JSON of what holds only strings, booleans and arrays of them. */
 const serialize = (value: unknown) => JSON.stringify(value);
@@ -50,7 +50,8 @@ export class Fingerprints {
 
   /** One file's fingerprint: what it is (path, entry, item) and the fingerprint of each dependency it read. */
   ofFile(identity: readonly string[], deps: readonly string[]): string {
-    const parts = [...identity, '', ...[...deps].sort().flatMap((dep) => [dep, this.of(dep)])];
+    const parts = [...identity, ''];
+    for (const dep of isSorted(deps) ? deps : [...deps].sort()) parts.push(dep, this.of(dep));
     return hash(serialize(parts));
   }
 
@@ -81,3 +82,9 @@ export class Fingerprints {
 }
 
 const TYPE_KINDS = new Set(['i:', 'm:', 'u:', 'v:']);
+
+/** Traces keep their dependencies sorted: checking them needs no copy. */
+function isSorted(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return false;
+  return true;
+}
