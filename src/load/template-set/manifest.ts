@@ -1,9 +1,9 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { diagnosticAt, type DiagnosticSource } from '../../diagnostics/at-location.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { Ajv2020 } from '../../ajv/modules.js';
 import { joinPointer } from '../../schema/pointer.js';
 import { PACKAGE_ROOT } from '../assets.js';
 
@@ -35,6 +35,8 @@ let validate: ValidateFunction | undefined;
  */
 export function manifestProblems(json: unknown, source: DiagnosticSource): Diagnostic[] {
   if (!validate) {
+    // Only a user's set is checked (schema-gen's own is checked by its tests): most runs never load ajv here.
+    const Ajv2020 = (createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).default;
     const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
     validate = ajv.compile(JSON.parse(readFileSync(MANIFEST_SCHEMA_FILE, 'utf8')) as object);
   }
