@@ -3,11 +3,12 @@ import type { SourceDocument } from '../load/document.js';
 import type { UnicodePatterns } from '../schema/patterns.js';
 
 /**
- * Documents that earlier runs found free of schema problems, by `cleanDocumentKey`: a
- * run after one edit checks that one document against its meta-schema, not all of them.
- * Only clean documents are remembered: one with problems is checked on every run (its
- * diagnostics need positions, and it is rare). A speed-up only: an empty memo changes
- * nothing but time.
+ * Documents that earlier runs found clean, by key: free of schema problems
+ * (`cleanDocumentKey`), free of unknown keywords (`noUnknownKeywordsKey`; the two keys of
+ * one document never coincide). A run after one edit checks and walks that one document,
+ * not all of them. Only clean documents are remembered: one with findings is checked on
+ * every run (its diagnostics need positions, and it is rare). A speed-up only: an empty
+ * memo changes nothing but time.
  */
 export class CleanDocumentMemo {
   /** Keys this run found clean or confirmed: all the next run needs (so the memo cannot grow forever). */
@@ -37,8 +38,9 @@ export class CleanDocumentMemo {
   }
 }
 
-/** Bumped when what the key covers changes, so no old entry can answer for the new rules. */
-const KEY_FORMAT = 'schema-problems/1';
+/** Bumped when what a key covers changes, so no old entry can answer for the new rules. */
+const SCHEMA_PROBLEMS_KEY = 'schema-problems/2';
+const UNKNOWN_KEYWORDS_KEY = 'unknown-keywords/1';
 
 /**
  * Everything `findSchemaProblems` (schema-problems.ts) and what it calls read, hashed:
@@ -55,9 +57,37 @@ const KEY_FORMAT = 'schema-problems/1';
  * - the JavaScript engine's version: which patterns `new RegExp(…, 'u')` accepts.
  * The check reads no limit. `displayPath` and `absolutePath` only name the file in
  * diagnostics, which a clean document has none of: a moved file stays clean. The
- * meta-schemas and the checking code belong to the tool fingerprint.
+ * meta-schemas (and their precompiled validators, and the ajv that wrote them) and the
+ * checking code belong to the tool fingerprint.
  */
 export function cleanDocumentKey(doc: SourceDocument, unicodePatterns: UnicodePatterns): string {
-  const settings = JSON.stringify([KEY_FORMAT, process.versions.v8, doc.format, doc.role, doc.dialect, unicodePatterns]);
-  return createHash('sha256').update(settings).update('\u0000').update(doc.text).digest('hex');
+  return keyOf(doc, [SCHEMA_PROBLEMS_KEY, process.versions.v8, doc.format, doc.role, doc.dialect, unicodePatterns]);
+}
+
+/**
+ * Everything `findUnknownKeywords` (keywords.ts) reads, hashed:
+ * - the document's `text` and `format`, which its `json` is parsed from;
+ * - its `dialect`: which keywords it knows (`vocabularyOf`), which subschemas are walked,
+ *   and where embedded resources switch it;
+ * - its `role`: `schemaRootsOf` reads a `components` document as a container.
+ * No setting and no regular expression: the keyword tables and the walk are code (the
+ * tool fingerprint). Which warnings a run shows (the `warnings` setting) is decided
+ * after this, so a document clean here is clean under any of them; `displayPath`
+ * only names the file in warnings, which a clean document has none of.
+ */
+export function noUnknownKeywordsKey(doc: SourceDocument): string {
+  return keyOf(doc, [UNKNOWN_KEYWORDS_KEY, doc.format, doc.role, doc.dialect]);
+}
+
+function keyOf(doc: SourceDocument, settings: string[]): string {
+  return createHash('sha256').update(JSON.stringify(settings)).update('\u0000').update(textDigestOf(doc)).digest('hex');
+}
+
+/** Both keys of a document hash its text, which is most of the work: once per document (its text never changes). */
+const textDigests = new WeakMap<SourceDocument, Buffer>();
+
+function textDigestOf(doc: SourceDocument): Buffer {
+  let digest = textDigests.get(doc);
+  if (!digest) textDigests.set(doc, (digest = createHash('sha256').update(doc.text).digest()));
+  return digest;
 }

@@ -29,7 +29,7 @@ export function resolveDocuments(documents: SourceDocument[], settings: ResolveS
   const diagnostics = [
     ...registry.diagnostics,
     ...documents.flatMap((doc) => schemaProblems(doc, settings.unicodePatterns, settings.cleanDocuments)),
-    ...documents.filter((d) => d.role !== 'referenced').flatMap(unknownKeywordWarnings),
+    ...documents.filter((d) => d.role !== 'referenced').flatMap((doc) => unknownKeywordWarnings(doc, settings.cleanDocuments)),
   ];
   const wanted = new Set<string>();
   for (const site of registry.refSites) {

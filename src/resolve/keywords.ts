@@ -6,6 +6,7 @@ import { DIALECTS, type Dialect } from '../schema/dialect.js';
 import { vocabularyOf } from '../schema/keywords/index.js';
 import { joinPointer } from '../schema/pointer.js';
 import { schemaRootsOf, walkSchema } from '../schema/walk.js';
+import { noUnknownKeywordsKey, type CleanDocumentMemo } from './clean-documents.js';
 
 /**
  * A keyword the schema's dialect does not define is ignored by validators and types
@@ -13,8 +14,34 @@ import { schemaRootsOf, walkSchema } from '../schema/walk.js';
  * most resembles, or the dialect that does define it (`prefixItems` in a draft-07
  * schema). `x-*` extensions are intended and pass; so do the editors' and peer tools'
  * keywords (`markdownDescription`, `tsType`, …) that the keyword table lists.
+ * With a memo, a document an earlier run found free of them (same key) is not walked again.
  */
-export function unknownKeywordWarnings(doc: SourceDocument): Diagnostic[] {
+export function unknownKeywordWarnings(doc: SourceDocument, memo?: CleanDocumentMemo): Diagnostic[] {
+  let warnings = walked.get(doc);
+  if (!warnings) walked.set(doc, (warnings = memo ? warningsWithMemo(doc, memo) : findUnknownKeywords(doc)));
+  return warnings;
+}
+
+/** Resolution runs again when refs load more documents; each document is walked once. */
+const walked = new WeakMap<SourceDocument, Diagnostic[]>();
+
+function warningsWithMemo(doc: SourceDocument, memo: CleanDocumentMemo): Diagnostic[] {
+  const key = noUnknownKeywordsKey(doc);
+  if (memo.isClean(key)) return [];
+  const warnings = findUnknownKeywords(doc);
+  if (warnings.length === 0) memo.markClean(key);
+  return warnings;
+}
+
+let documentsWalked = 0;
+
+/** How many documents this process has walked for unknown keywords (not answered from a memo): what tests of the memo observe. */
+export function documentsWalkedForKeywordsSoFar(): number {
+  return documentsWalked;
+}
+
+function findUnknownKeywords(doc: SourceDocument): Diagnostic[] {
+  documentsWalked++;
   const warnings: Diagnostic[] = [];
   for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
     walkSchema(

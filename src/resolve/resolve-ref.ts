@@ -32,7 +32,7 @@ export interface ResolveSettings {
   unavailable?: ReadonlyMap<string, Unavailable>;
   /** How patterns valid only without the `u` flag are reported (see schema-problems). */
   unicodePatterns?: UnicodePatterns;
-  /** Documents earlier runs found free of schema problems: not checked again (see clean-documents). */
+  /** Documents earlier runs found free of schema problems or of unknown keywords: not checked or walked again (see clean-documents). */
   cleanDocuments?: CleanDocumentMemo;
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
-import { newAjvFor } from '../ajv/dialects.js';
-import type { AnyAjv } from '../ajv/modules.js';
+import type { ErrorObject } from 'ajv';
+import { metaValidatorFor } from '../ajv/meta-validators.js';
 import { baseDraft, dialectOfMetaSchema, META_SCHEMA_URIS, type Dialect, type Draft } from '../schema/dialect.js';
 import { dialectName } from './keywords.js';
 import { cleanDocumentKey, type CleanDocumentMemo } from './clean-documents.js';
@@ -10,16 +10,6 @@ import { joinPointer, lastSegment } from '../schema/pointer.js';
 import { reservedKeyProblems } from './reserved-keys.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 import { validOnlyWithoutUnicode, type UnicodePatterns } from '../schema/patterns.js';
-
-/** One meta-schema validator per draft, made when a document of that draft is first checked. */
-const metaValidators = new Map<Draft, AnyAjv>();
-
-function metaValidatorFor(dialect: Dialect): AnyAjv {
-  const draft = baseDraft(dialect);
-  let ajv = metaValidators.get(draft);
-  if (!ajv) metaValidators.set(draft, (ajv = newAjvFor(dialect, { strict: false, validateFormats: false, allErrors: true })));
-  return ajv;
-}
 
 /**
  * Every schema of a document checked against its dialect's meta-schema, and every
@@ -58,13 +48,24 @@ function findSchemaProblems(doc: SourceDocument, unicodePatterns: UnicodePattern
   documentsChecked++;
   const problems: Diagnostic[] = [...reservedKeyProblems(doc), ...unknownDialect(doc)];
   for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
-    const validator = metaValidatorFor(dialect);
-    // Checked against the dialect it is read in (its own `$schema`, or the default).
-    const checked = isSchemaObject(schema) ? { ...schema, $schema: META_SCHEMA_URIS[baseDraft(dialect)] } : schema;
-    if (!validator.validateSchema(checked as object)) problems.push(...metaSchemaErrors(doc, pointer, validator.errors ?? []));
+    const errors = metaSchemaErrorsOf(schema, baseDraft(dialect));
+    if (errors.length > 0) problems.push(...metaSchemaErrors(doc, pointer, errors));
     else problems.push(...patternProblems(doc, pointer, schema, dialect, unicodePatterns));
   }
   return problems;
+}
+
+/**
+ * ajv's errors for `schema` against `draft`'s meta-schema, as ajv's `validateSchema`
+ * finds them: a boolean schema is valid; an object is checked as a schema of the draft it
+ * is read in (its own `$schema` set to the draft's). Anything else (`null`, a number, an
+ * array) is not a schema of any draft: the draft's meta-schema says so ("must be object").
+ */
+export function metaSchemaErrorsOf(schema: unknown, draft: Draft): ErrorObject[] {
+  if (typeof schema === 'boolean') return [];
+  const validate = metaValidatorFor(draft);
+  const checked = isSchemaObject(schema) ? { ...schema, $schema: META_SCHEMA_URIS[draft] } : schema;
+  return validate(checked) ? [] : [...(validate.errors ?? [])];
 }
 
 function unknownDialect(doc: SourceDocument): Diagnostic[] {
@@ -84,9 +85,7 @@ function unknownDialect(doc: SourceDocument): Diagnostic[] {
   ];
 }
 
-type MetaError = NonNullable<AnyAjv['errors']>[number];
-
-function metaSchemaErrors(doc: SourceDocument, root: string, errors: MetaError[]): Diagnostic[] {
+function metaSchemaErrors(doc: SourceDocument, root: string, errors: ErrorObject[]): Diagnostic[] {
   const seen = new Set<string>();
   return errors.flatMap((error) => {
     // anyOf alternatives repeat one mistake several ways: report each place once.

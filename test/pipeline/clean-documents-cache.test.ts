@@ -4,6 +4,7 @@ import { MemoryValidatorCache } from '../../src/emit/validators/cache.js';
 import { generate, type GenerateOptions } from '../../src/index.js';
 import { cleanDocumentKey } from '../../src/resolve/clean-documents.js';
 import { documentsCheckedSoFar } from '../../src/resolve/schema-problems.js';
+import { documentsWalkedForKeywordsSoFar } from '../../src/resolve/keywords.js';
 import { toolFingerprint } from '../../src/up-to-date/tool-fingerprint.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { readTree } from '../helpers/read-tree.js';
@@ -16,11 +17,11 @@ async function project(dir: string): Promise<{ memoFile: string; session: string
   return { memoFile: join(dir, 'node_modules', '.cache', 'schema-gen', 'schema-problems.json'), session: join(dir, 'schemas', 'session-type.json') };
 }
 
-/** A run, and how many documents it checked against their meta-schemas (not answered from the memo). */
+/** A run, and how many documents it checked against their meta-schemas and walked for unknown keywords (not answered from the memo). */
 async function run(options: GenerateOptions) {
-  const before = documentsCheckedSoFar();
+  const [checkedBefore, walkedBefore] = [documentsCheckedSoFar(), documentsWalkedForKeywordsSoFar()];
   const report = await generate(options);
-  return { report, checked: documentsCheckedSoFar() - before };
+  return { report, checked: documentsCheckedSoFar() - checkedBefore, walked: documentsWalkedForKeywordsSoFar() - walkedBefore };
 }
 
 const memoKeys = async (file: string) => (JSON.parse(await readFile(file, 'utf8')) as { clean: string[] }).clean;
@@ -37,20 +38,21 @@ describe('documents found clean, remembered between runs', () => {
     withTempDir(async (dir) => {
       const { memoFile, session } = await project(dir);
       const first = await run({ cwd: dir });
-      expect([first.report.status, first.checked]).toEqual(['written', 10]);
+      expect([first.report.status, first.checked, first.walked]).toEqual(['written', 10, 10]);
+      // Each document twice: free of schema problems, free of unknown keywords.
       const firstKeys = await memoKeys(memoFile);
-      expect(firstKeys).toHaveLength(10);
+      expect(firstKeys).toHaveLength(20);
 
       await edit(session, /"description": "[^"]*"/, '"description": "Edited, and only here."');
       const second = await run({ cwd: dir });
-      expect([second.report.status, second.checked]).toEqual(['written', 1]);
-      // The edited document's old key is gone, its new one is in: the file does not grow.
+      expect([second.report.status, second.checked, second.walked]).toEqual(['written', 1, 1]);
+      // The edited document's old keys are gone, its new ones are in: the file does not grow.
       const secondKeys = await memoKeys(memoFile);
-      expect(secondKeys).toHaveLength(10);
-      expect(secondKeys.filter((key) => !firstKeys.includes(key))).toHaveLength(1);
+      expect(secondKeys).toHaveLength(20);
+      expect(secondKeys.filter((key) => !firstKeys.includes(key))).toHaveLength(2);
 
       const cold = await run({ cwd: dir, outDir: 'cold', cache: false });
-      expect(cold.checked).toBe(10);
+      expect([cold.checked, cold.walked]).toEqual([10, 10]);
       expect(await readTree(join(dir, 'cold'))).toEqual(await readTree(join(dir, 'generated')));
     }));
 
@@ -64,9 +66,34 @@ describe('documents found clean, remembered between runs', () => {
         expect(bad.report.status).toBe('failed');
         expect(bad.checked).toBe(1);
         expect(bad.report.diagnostics.map((d) => [d.code, d.file, d.pointer, d.line])).toEqual([['invalid-schema', 'schemas/session-type.json', '/minLength', 7]]);
-        // Only clean documents are remembered.
-        expect(await memoKeys(memoFile)).toHaveLength(9);
+        // Only clean documents are remembered: nine free of schema problems, all ten free of unknown keywords.
+        expect(await memoKeys(memoFile)).toHaveLength(19);
       }
+    }));
+
+  it('warns of an unknown keyword on every run, and walks only the documents with one or just edited', () =>
+    withTempDir(async (dir) => {
+      const { memoFile, session } = await project(dir);
+      const deviceKey = join(dir, 'schemas', 'device-key-type.json');
+      expect((await run({ cwd: dir })).report.status).toBe('written');
+      await edit(session, '"minLength": 20', '"minLenght": 20');
+      for (let attempt = 0; attempt < 3; attempt++) {
+        // Another document edited too (from the second run on), so that the run is not answered as up to date.
+        if (attempt > 0) await edit(deviceKey, /"description": "[^"]*"/, `"description": "Edited ${attempt}."`);
+        const typo = await run({ cwd: dir });
+        expect(typo.report.status).toBe('written');
+        expect(typo.report.diagnostics.map((d) => [d.code, d.file, d.pointer, d.line, d.hint])).toEqual([
+          ['unknown-keyword', 'schemas/session-type.json', '/minLenght', 7, 'did you mean "minLength"?'],
+        ]);
+        // The typo's document is walked on every run; its meta-schema check is remembered all the same (an unknown keyword is no schema problem).
+        expect([typo.checked, typo.walked]).toEqual(attempt === 0 ? [1, 1] : [1, 2]);
+        // All ten free of schema problems, nine free of unknown keywords.
+        expect(await memoKeys(memoFile)).toHaveLength(19);
+      }
+      await edit(session, '"minLenght": 20', '"minLength": 20');
+      const fixed = await run({ cwd: dir });
+      expect([fixed.report.diagnostics, fixed.checked, fixed.walked]).toEqual([[], 1, 1]);
+      expect(await memoKeys(memoFile)).toHaveLength(20);
     }));
 
   it('reports a document clean in one dialect when the default dialect changes', () =>
@@ -101,7 +128,7 @@ describe('documents found clean, remembered between runs', () => {
       const before = await readFile(memoFile, 'utf8');
       await edit(session, /"description": "[^"]*"/, '"description": "Edited."');
       const uncached = await run({ cwd: dir, cache: false });
-      expect([uncached.report.status, uncached.checked]).toEqual(['written', 10]);
+      expect([uncached.report.status, uncached.checked, uncached.walked]).toEqual(['written', 10, 10]);
       expect(await readFile(memoFile, 'utf8')).toBe(before);
     }));
 
@@ -128,9 +155,11 @@ describe('documents found clean, remembered between runs', () => {
     withTempDir(async (dir) => {
       const { memoFile, session } = await project(dir);
       const cache = new MemoryValidatorCache();
-      expect((await run({ cwd: dir, cache })).checked).toBe(10);
+      const first = await run({ cwd: dir, cache });
+      expect([first.checked, first.walked]).toEqual([10, 10]);
       await edit(session, /"description": "[^"]*"/, '"description": "Edited."');
-      expect((await run({ cwd: dir, cache })).checked).toBe(1);
+      const second = await run({ cwd: dir, cache });
+      expect([second.checked, second.walked]).toEqual([1, 1]);
       await expect(stat(memoFile)).rejects.toThrow();
       // Another cache object starts afresh.
       await edit(session, /"description": "[^"]*"/, '"description": "Edited again."');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { CleanDocumentMemo, cleanDocumentKey } from '../../src/resolve/clean-documents.js';
+import { CleanDocumentMemo, cleanDocumentKey, noUnknownKeywordsKey } from '../../src/resolve/clean-documents.js';
+import { documentsWalkedForKeywordsSoFar, unknownKeywordWarnings } from '../../src/resolve/keywords.js';
 import { documentsCheckedSoFar, schemaProblems } from '../../src/resolve/schema-problems.js';
 import { parseDocumentText } from '../../src/load/parse-document.js';
 import type { SourceDocument } from '../../src/load/document.js';
@@ -109,6 +110,61 @@ describe('the memo of clean documents', () => {
   });
 });
 
+describe('the memo of documents free of unknown keywords', () => {
+  it('remembers a document without unknown keywords, and its next run answers from the memo without walking it', () => {
+    const text = JSON.stringify({ type: 'object', properties: { a: { type: 'string', 'x-note': 1 } } });
+    const first = new CleanDocumentMemo();
+    expect(unknownKeywordWarnings(documentOf(text), first)).toEqual([]);
+    expect([...first.used]).toEqual([noUnknownKeywordsKey(documentOf(text))]);
+
+    const walkedBefore = documentsWalkedForKeywordsSoFar();
+    const second = nextRun(first);
+    expect(unknownKeywordWarnings(documentOf(text), second)).toEqual([]);
+    expect(documentsWalkedForKeywordsSoFar()).toBe(walkedBefore);
+    expect(second.changed).toBe(false);
+  });
+
+  it('warns of an unknown keyword on every run, and never remembers the document', () => {
+    const text = JSON.stringify({ type: 'string', minLenght: 2 });
+    let memo = new CleanDocumentMemo();
+    for (let run = 0; run < 3; run++) {
+      const walkedBefore = documentsWalkedForKeywordsSoFar();
+      expect(unknownKeywordWarnings(documentOf(text), memo).map((w) => [w.code, w.pointer, w.hint])).toEqual([['unknown-keyword', '/minLenght', 'did you mean "minLength"?']]);
+      expect(documentsWalkedForKeywordsSoFar()).toBe(walkedBefore + 1);
+      expect(memo.used.size).toBe(0);
+      memo = nextRun(memo);
+    }
+  });
+
+  it('warns of a keyword that the dialect a document is now read in does not know', () => {
+    const text = JSON.stringify({ type: 'array', prefixItems: [{ type: 'string' }] });
+    const first = new CleanDocumentMemo();
+    expect(unknownKeywordWarnings(documentOf(text, { defaultDialect: '2020-12' }), first)).toEqual([]);
+    const warnings = unknownKeywordWarnings(documentOf(text, { defaultDialect: 'draft-07' }), nextRun(first));
+    expect(warnings.map((w) => [w.code, w.pointer])).toEqual([['unknown-keyword', '/prefixItems']]);
+  });
+
+  it('warns of a keyword in a document that now plays another role', () => {
+    // Read as a components document, a container whose schema A is clean; as an input, one schema whose `components` is unknown.
+    const text = JSON.stringify({ type: 'object', components: { schemas: { A: { type: 'string' } } } });
+    const first = new CleanDocumentMemo();
+    expect(unknownKeywordWarnings(documentOf(text, { role: 'components' }), first)).toEqual([]);
+    const warnings = unknownKeywordWarnings(documentOf(text, { role: 'input' }), nextRun(first));
+    expect(warnings.map((w) => [w.code, w.pointer])).toEqual([['unknown-keyword', '/components']]);
+  });
+
+  it('keys a document apart from its schema-problems key, and by its text, format, dialect and role only', () => {
+    const text = JSON.stringify({ type: 'string' });
+    const doc = documentOf(text);
+    expect(noUnknownKeywordsKey(doc)).not.toBe(cleanDocumentKey(doc, 'fallback'));
+    const moved = { ...documentOf(text), absolutePath: '/elsewhere/other.json', displayPath: 'other.json' };
+    expect(noUnknownKeywordsKey(moved)).toBe(noUnknownKeywordsKey(doc));
+    for (const other of [documentOf(`${text} `), documentOf(text, { format: 'yaml' }), documentOf(text, { defaultDialect: 'draft-07' }), documentOf(text, { role: 'components' })]) {
+      expect(noUnknownKeywordsKey(other)).not.toBe(noUnknownKeywordsKey(doc));
+    }
+  });
+});
+
 /** Mostly the first (valid) value, sometimes one that some dialect or setting refuses: clean documents must be common enough to be remembered. */
 const mostly = <T>(valid: T, ...others: T[]) => fc.oneof({ weight: 4, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: fc.constantFrom(...others) });
 
@@ -135,6 +191,9 @@ function schemaOf(depth: number): fc.Arbitrary<Record<string, unknown>> {
       fc.constantFrom('http://json-schema.org/draft-04/schema#', 'http://json-schema.org/draft-07/schema#', 'https://json-schema.org/draft/2020-12/schema', 'https://example.com/unknown'),
     ),
     keyword('nullable', fc.boolean()),
+    // Unknown in every dialect (a typo), or in some only.
+    keyword('minLenght', fc.constant(2)),
+    keyword('prefixItems', fc.array(nested, { maxLength: 1 })),
   );
   return fc.array(keywords, { maxLength: 3 }).map((entries) => Object.fromEntries(entries));
 }
@@ -161,6 +220,8 @@ const documentRead = (pool: number) =>
 describe('a memoized run', () => {
   it('reports exactly what a fresh run reports, run after run, whatever changes between them', () => {
     let answeredFromMemo = 0;
+    let walksAnsweredFromMemo = 0;
+    let warned = 0;
     fc.assert(
       fc.property(
         fc
@@ -175,6 +236,13 @@ describe('a memoized run', () => {
               if (documentsCheckedSoFar() === checkedBefore) answeredFromMemo++;
               const fresh = schemaProblems(documentOf(texts[text]!, settings), unicodePatterns);
               expect(memoized).toEqual(fresh);
+
+              const walkedBefore = documentsWalkedForKeywordsSoFar();
+              const memoizedWarnings = unknownKeywordWarnings(documentOf(texts[text]!, settings), memo);
+              if (documentsWalkedForKeywordsSoFar() === walkedBefore) walksAnsweredFromMemo++;
+              const freshWarnings = unknownKeywordWarnings(documentOf(texts[text]!, settings));
+              expect(memoizedWarnings).toEqual(freshWarnings);
+              if (freshWarnings.length > 0) warned++;
             }
             memo = nextRun(memo);
           }
@@ -183,7 +251,9 @@ describe('a memoized run', () => {
       // A fixed seed: the same cases on every machine (fast-check prints the seed and path of a failure).
       { seed: 1313, numRuns: 300 },
     );
-    // The property says something only if the memo answered some of the time.
+    // The property says something only if the memo answered some of the time, and some documents had warnings.
     expect(answeredFromMemo).toBeGreaterThan(50);
+    expect(walksAnsweredFromMemo).toBeGreaterThan(50);
+    expect(warned).toBeGreaterThan(50);
   });
 });
