@@ -55,6 +55,15 @@ describe('the render traces in the local cache', () => {
       expect((await run()).filesKept).toBe(0);
       await expectSameAsFullRender(run);
 
+      // A trace naming what no run records (a damaged or foreign file) is no trace: the file is rendered, nothing fails.
+      const current = JSON.parse(await readFile(file!, 'utf8')) as { stamp: string; files: Record<string, { deps: string[] }> };
+      for (const trace of Object.values(current.files)) trace.deps.push('x:not-a-dependency');
+      await writeFile(file!, JSON.stringify(current));
+      await editDescription(join(dir, 'schemas', 'session-type.json'), 'Edited twice.');
+      const damaged = await run();
+      expect([damaged.status, damaged.filesKept]).toEqual(['written', 0]);
+      await expectSameAsFullRender(run);
+
       // A templates folder replacing one default template: a new stamp, so nothing is kept.
       await mkdir(join(dir, 'templates'));
       await writeFile(join(dir, 'templates', 'banner.mustache'), '// Made by schema-gen from {{{source}}}.\n');

@@ -16,6 +16,14 @@ export const dependency = {
   runtimeHelpers: 'r:helpers',
 } as const;
 
+/** Whether a string names a dependency of this kind (a trace from the cache is checked before it is believed). */
+export function isDependency(dep: string): boolean {
+  return dep === dependency.schemas || dep === dependency.runtimeHelpers || TYPE_DEPENDENCY_PREFIXES.has(dep.slice(0, 2));
+}
+
+/** The prefixes of a type's dependencies (`i:` identity, `m:` model, `u:` uses, `v:` validator). */
+export const TYPE_DEPENDENCY_PREFIXES: ReadonlySet<string> = new Set(['i:', 'm:', 'u:', 'v:']);
+
 const TYPE_FIELD_KINDS: Record<keyof TypeView, 'identity' | 'model' | 'uses' | 'validator'> = {
   name: 'identity',
   validatorName: 'identity',

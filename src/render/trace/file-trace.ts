@@ -1,4 +1,5 @@
 import { hexDigest } from '../../emit/validators/digest.js';
+import { isDependency } from './deps.js';
 
 /**
  * What rendering one output file read, and what it wrote: the dependencies its templates
@@ -20,5 +21,5 @@ export function contentHash(text: string): string {
 export function isFileTrace(value: unknown): value is FileTrace {
   if (value === null || typeof value !== 'object') return false;
   const trace = value as Partial<FileTrace>;
-  return Array.isArray(trace.deps) && trace.deps.every((d) => typeof d === 'string') && typeof trace.fingerprint === 'string' && typeof trace.contentHash === 'string';
+  return Array.isArray(trace.deps) && trace.deps.every((d) => typeof d === 'string' && isDependency(d)) && typeof trace.fingerprint === 'string' && typeof trace.contentHash === 'string';
 }

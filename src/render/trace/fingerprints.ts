@@ -1,6 +1,7 @@
 import { hexDigest } from '../../emit/validators/digest.js';
 import type { ValidatorModule } from '../../emit/validators/index.js';
 import type { TypeModel } from '../../model/index.js';
+import { dependency, TYPE_DEPENDENCY_PREFIXES } from './deps.js';
 
 export interface FingerprintSources {
   model: TypeModel;
@@ -57,10 +58,10 @@ export class Fingerprints {
 
   private compute(dep: string): string {
     const { model, validators, helpersUsed } = this.sources;
-    if (dep === 'r:schemas') return hash(serialize(model.types.map((t) => t.key)));
-    if (dep === 'r:helpers') return hash(serialize(helpersUsed));
+    if (dep === dependency.schemas) return hash(serialize(model.types.map((t) => t.key)));
+    if (dep === dependency.runtimeHelpers) return hash(serialize(helpersUsed));
     const kind = dep.slice(0, 2);
-    if (!TYPE_KINDS.has(kind)) throw new Error(`schema-gen: unknown render dependency ${JSON.stringify(dep)}`);
+    if (!TYPE_DEPENDENCY_PREFIXES.has(kind)) throw new Error(`schema-gen: unknown render dependency ${JSON.stringify(dep)}`);
     const type = model.byKey.get(dep.slice(2));
     if (!type) return 'absent';
     const nameOf = (key: string) => model.byKey.get(key)?.name ?? null;
@@ -80,8 +81,6 @@ export class Fingerprints {
     }
   }
 }
-
-const TYPE_KINDS = new Set(['i:', 'm:', 'u:', 'v:']);
 
 /** Traces keep their dependencies sorted: checking them needs no copy. */
 function isSorted(list: readonly string[]): boolean {
