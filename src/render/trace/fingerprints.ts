@@ -16,7 +16,7 @@ const hash = (data: string) => hexDigest('sha256', data);
 const serialize = (value: unknown) => JSON.stringify(value);
 
 /**
- * JSON that keeps what JSON would lose (\`undefined\`, \`-0\`, \`NaN\`, \`Infinity\`, dates
+ * JSON that keeps what JSON would lose (`undefined`, `-0`, `NaN`, `Infinity`, dates
  * from YAML), each as a string starting with NUL, and a string that starts with NUL
  * doubled: two model values that could render differently never serialize the same.
  * (V8's serializer is no help: it writes a string by its representation in memory,
@@ -25,6 +25,7 @@ const serialize = (value: unknown) => JSON.stringify(value);
 function serializeModel(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
     const held = this[key];
+    if (held instanceof Map || held instanceof Set) throw new Error('schema-gen: a model value that JSON cannot show (a Map or Set) cannot be traced');
     if (held instanceof Date) return `\u0000date:${Number.isNaN(held.getTime()) ? 'invalid' : held.toISOString()}`;
     if (typeof v === 'string') return v.charCodeAt(0) === 0 ? `\u0000${v}` : v;
     if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0) ? v : `\u0000number:${Object.is(v, -0) ? '-0' : String(v)}`;
@@ -35,7 +36,7 @@ function serializeModel(value: unknown): string {
 }
 
 /**
- * The hash of what a dependency (see \`deps.ts\`) stands for in this run, each computed
+ * The hash of what a dependency (see `deps.ts`) stands for in this run, each computed
  * once. A dependency that names a type the run does not have hashes as absent, which no
  * earlier value equals.
  */
