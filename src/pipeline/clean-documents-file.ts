@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { localCacheFile, readLocalCache, writeLocalCache } from '../paths/local-cache.js';
 import { CleanDocumentMemo } from '../resolve/index.js';
 
 /**
@@ -9,7 +7,7 @@ import { CleanDocumentMemo } from '../resolve/index.js';
  * only where `node_modules` exists. A speed-up only: deleting it changes nothing but time.
  */
 export function cleanDocumentsFileFor(cwd: string): string | undefined {
-  return existsSync(join(cwd, 'node_modules')) ? join(cwd, 'node_modules', '.cache', 'schema-gen', 'schema-problems.json') : undefined;
+  return localCacheFile(cwd, 'schema-problems.json');
 }
 
 /** What the file holds: the build of schema-gen that checked (its fingerprint), and the keys of the clean documents. */
@@ -28,7 +26,7 @@ const KEY = /^[0-9a-f]{64}$/;
 export async function readCleanDocuments(file: string, tool: string): Promise<CleanDocumentMemo> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    parsed = JSON.parse((await readLocalCache(file)) ?? '');
   } catch {
     return new CleanDocumentMemo();
   }
@@ -42,19 +40,8 @@ function isCleanDocumentsFile(value: unknown): value is CleanDocumentsFile {
   return typeof tool === 'string' && Array.isArray(clean) && clean.every((key) => typeof key === 'string' && KEY.test(key));
 }
 
-let writes = 0;
-
 /** Only what this run used (so the file cannot grow forever), sorted; written atomically, so a reader never sees half a file. */
 export async function writeCleanDocuments(file: string, memo: CleanDocumentMemo, tool: string): Promise<void> {
   const content: CleanDocumentsFile = { tool, clean: [...memo.used].sort() };
-  await mkdir(dirname(file), { recursive: true });
-  // Runs of several targets in one process may write at once: each through a file of its own.
-  const tmp = `${file}.${process.pid}.${++writes}.tmp`;
-  try {
-    await writeFile(tmp, JSON.stringify(content));
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  await writeLocalCache(file, JSON.stringify(content));
 }

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { outputFolderCacheFile, readLocalCache, writeLocalCache } from '../paths/local-cache.js';
 import { OutputFolderReader, type CurrentFile } from '../write/current-files.js';
 import { MANIFEST_FILE } from '../write/layout.js';
+import { toolFingerprint } from './tool-fingerprint.js';
 
 export type EarlierReads = ReadonlyMap<string, CurrentFile>;
-import { toolFingerprint } from './tool-fingerprint.js';
 
 /**
  * The render traces of the run that last wrote an output folder (what each file's
@@ -16,9 +14,7 @@ import { toolFingerprint } from './tool-fingerprint.js';
  * a speed-up only: a missing, foreign or malformed file means every file is rendered.
  */
 function tracesFile(cwd: string, realOutDir: string): string | undefined {
-  if (!existsSync(join(cwd, 'node_modules'))) return undefined;
-  const key = createHash('sha256').update(realOutDir).digest('hex').slice(0, 32);
-  return join(cwd, 'node_modules', '.cache', 'schema-gen', 'renders', `${key}.json`);
+  return outputFolderCacheFile(cwd, 'renders', realOutDir);
 }
 
 /** The stamp a trace file must carry to be read: schema-gen's build, and what the caller says shaped the render. */
@@ -33,7 +29,7 @@ export async function readRenderTraces(cwd: string, realOutDir: string, stamp: s
   const file = tracesFile(cwd, realOutDir);
   if (!file) return new Map();
   try {
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { stamp?: unknown; files?: unknown };
+    const saved = JSON.parse((await readLocalCache(file)) ?? '') as { stamp?: unknown; files?: unknown };
     if (saved.stamp !== stamp || saved.files === null || typeof saved.files !== 'object' || Array.isArray(saved.files)) return new Map();
     return new Map(Object.entries(saved.files));
   } catch {
@@ -45,11 +41,9 @@ export async function readRenderTraces(cwd: string, realOutDir: string, stamp: s
 export async function saveRenderTraces(cwd: string, realOutDir: string, stamp: string, files: ReadonlyMap<string, unknown>): Promise<void> {
   const file = tracesFile(cwd, realOutDir);
   if (!file) return;
+  const text = JSON.stringify({ stamp, files: Object.fromEntries(files) });
   try {
-    await mkdir(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ stamp, files: Object.fromEntries(files) }));
-    await rename(tmp, file);
+    await writeLocalCache(file, text);
   } catch {
     // no traces: the next run renders every file
   }

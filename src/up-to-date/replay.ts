@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { outputFolderCacheFile, readLocalCache, writeLocalCache } from '../paths/local-cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 
@@ -20,16 +17,14 @@ export interface RunMessages {
 }
 
 function replayFile(cwd: string, realOutDir: string): string | undefined {
-  if (!existsSync(join(cwd, 'node_modules'))) return undefined;
-  const key = createHash('sha256').update(realOutDir).digest('hex').slice(0, 32);
-  return join(cwd, 'node_modules', '.cache', 'schema-gen', 'runs', `${key}.json`);
+  return outputFolderCacheFile(cwd, 'runs', realOutDir);
 }
 
 export async function readRunMessages(cwd: string, realOutDir: string, manifestHash: string): Promise<RunMessages | undefined> {
   const file = replayFile(cwd, realOutDir);
   if (!file) return undefined;
   try {
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { manifestHash?: unknown; tool?: unknown } & Partial<RunMessages>;
+    const saved = JSON.parse((await readLocalCache(file)) ?? '') as { manifestHash?: unknown; tool?: unknown } & Partial<RunMessages>;
     if (saved.manifestHash !== manifestHash || saved.tool !== toolFingerprint()) return undefined;
     if (!Number.isSafeInteger(saved.typeCount) || !Array.isArray(saved.diagnostics) || !Array.isArray(saved.renamedClashes)) return undefined;
     return { typeCount: saved.typeCount!, diagnostics: saved.diagnostics, renamedClashes: saved.renamedClashes };
@@ -44,11 +39,8 @@ export async function saveRunMessages(cwd: string, realOutDir: string, manifestH
   if (!file) return;
   const text = JSON.stringify({ manifestHash, tool: toolFingerprint(), ...messages });
   try {
-    if ((await readFile(file, 'utf8').catch(() => undefined)) === text) return;
-    await mkdir(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, text);
-    await rename(tmp, file);
+    if ((await readLocalCache(file)) === text) return;
+    await writeLocalCache(file, text);
   } catch {
     // no cache: the next run does all the work
   }

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { localCacheFile, readLocalCache, writeLocalCache } from '../../paths/local-cache.js';
 import { MemoryValidatorCache } from './cache.js';
 import { KeyMemo } from './key-memo.js';
 import type { ValidatorModuleCode } from './module-code.js';
@@ -11,7 +10,7 @@ import type { ValidatorModuleCode } from './module-code.js';
  * no output, only a speed-up: deleting it changes nothing but time.
  */
 export function cacheFileFor(cwd: string): string | undefined {
-  return existsSync(join(cwd, 'node_modules')) ? join(cwd, 'node_modules', '.cache', 'schema-gen', 'validators.json') : undefined;
+  return localCacheFile(cwd, 'validators.json');
 }
 
 /** The key memo (key-memo.ts) lives beside the modules, in a file of its own: each is written only when it changed. */
@@ -21,13 +20,13 @@ export function keyMemoFileFor(cacheFile: string): string {
 
 /** The cache a file holds, with the key memo beside it if `tool` (this build of schema-gen, see up-to-date/tool-fingerprint) wrote it. */
 export async function readCacheFile(file: string, tool: string): Promise<MemoryValidatorCache> {
-  const [modules, memo] = await Promise.all([readModules(file), readFile(keyMemoFileFor(file), 'utf8').catch(() => '')]);
-  return new MemoryValidatorCache(modules, KeyMemo.fromFileText(memo, tool));
+  const [modules, memo] = await Promise.all([readModules(file), readLocalCache(keyMemoFileFor(file))]);
+  return new MemoryValidatorCache(modules, KeyMemo.fromFileText(memo ?? '', tool));
 }
 
 async function readModules(file: string): Promise<Map<string, ValidatorModuleCode>> {
   try {
-    const entries = JSON.parse(await readFile(file, 'utf8')) as Record<string, ValidatorModuleCode>;
+    const entries = JSON.parse((await readLocalCache(file)) ?? '') as Record<string, ValidatorModuleCode>;
     return new Map(Object.entries(entries));
   } catch {
     return new Map(); // absent or unreadable: start afresh
@@ -36,16 +35,9 @@ async function readModules(file: string): Promise<Map<string, ValidatorModuleCod
 
 /** Keep what this run used (so the files do not grow forever), each file only if it changed; written atomically. */
 export async function writeCacheFile(file: string, cache: MemoryValidatorCache): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
   const { keyMemo } = cache;
   await Promise.all([
-    cache.modulesChanged ? writeAtomically(file, JSON.stringify(Object.fromEntries(cache.used))) : undefined,
-    keyMemo.changed && keyMemo.tool !== undefined ? writeAtomically(keyMemoFileFor(file), keyMemo.toFileText(keyMemo.tool)) : undefined,
+    cache.modulesChanged ? writeLocalCache(file, JSON.stringify(Object.fromEntries(cache.used))) : undefined,
+    keyMemo.changed && keyMemo.tool !== undefined ? writeLocalCache(keyMemoFileFor(file), keyMemo.toFileText(keyMemo.tool)) : undefined,
   ]);
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
 }

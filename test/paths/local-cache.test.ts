@@ -1,0 +1,41 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { localCacheFile, outputFolderCacheFile, readLocalCache, writeLocalCache } from '../../src/paths/local-cache.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+
+describe('the local cache', () => {
+  it('lives in node_modules/.cache/schema-gen, and only where node_modules exists', async () => {
+    await withTempDir(async (dir) => {
+      expect(localCacheFile(dir, 'validators.json')).toBeUndefined();
+      expect(outputFolderCacheFile(dir, 'runs', '/out')).toBeUndefined();
+      await mkdir(join(dir, 'node_modules'));
+      expect(localCacheFile(dir, 'validators.json')).toBe(join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json'));
+      // One file per output folder, named by its real path.
+      expect(outputFolderCacheFile(dir, 'runs', '/a/out')).toMatch(/\/runs\/[0-9a-f]{32}\.json$/);
+      expect(outputFolderCacheFile(dir, 'runs', '/a/out')).not.toBe(outputFolderCacheFile(dir, 'runs', '/b/out'));
+    });
+  });
+
+  it('writes atomically: writes at once from one process each land whole, and no temporary file is left', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'cache', 'memo.json');
+      expect(await readLocalCache(file)).toBeUndefined();
+      const texts = Array.from({ length: 8 }, (_, i) => JSON.stringify({ run: i, padding: 'x'.repeat(100_000) }));
+      await Promise.all(texts.map((text) => writeLocalCache(file, text)));
+      expect(texts).toContain(await readLocalCache(file));
+      expect(await readdir(join(dir, 'cache'))).toEqual(['memo.json']);
+    });
+  });
+
+  it('a write that cannot land throws and leaves no temporary file behind', async () => {
+    await withTempDir(async (dir) => {
+      // A folder where the file should be: the rename fails.
+      const file = join(dir, 'memo.json');
+      await mkdir(file);
+      await writeFile(join(file, 'inside'), '');
+      await expect(writeLocalCache(file, '{}')).rejects.toThrow();
+      expect((await readdir(dir)).sort()).toEqual(['memo.json']);
+      expect(await readFile(join(file, 'inside'), 'utf8')).toBe('');
+    });
+  });
+});
