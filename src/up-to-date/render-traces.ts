@@ -37,12 +37,13 @@ export async function readRenderTraces(cwd: string, realOutDir: string, stamp: s
   }
 }
 
-/** Written atomically; a cache that cannot be written costs only time. */
+/** Written only when it would change, atomically; a cache that cannot be written costs only time. */
 export async function saveRenderTraces(cwd: string, realOutDir: string, stamp: string, files: ReadonlyMap<string, unknown>): Promise<void> {
   const file = tracesFile(cwd, realOutDir);
   if (!file) return;
   const text = JSON.stringify({ stamp, files: Object.fromEntries(files) });
   try {
+    if ((await readLocalCache(file)) === text) return;
     await writeLocalCache(file, text);
   } catch {
     // no traces: the next run renders every file

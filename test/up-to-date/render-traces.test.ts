@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate, type GenerateOptions, type Report } from '../../src/index.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -42,6 +42,14 @@ describe('the render traces in the local cache', () => {
       expect(second.filesKept).toBe(rendered - 2);
       expect(second.written).toEqual(['.schema-gen-manifest.json', 'types/ChallengeNameType.d.ts', 'types/SessionType.d.ts']);
       await expectSameAsFullRender(run);
+
+      // A full run that changes nothing (the record's cache entry gone) keeps every file and leaves the traces file as it was.
+      const [file] = await tracesFiles(dir);
+      const before = await stat(file!);
+      await rm(join(dir, 'node_modules', '.cache', 'schema-gen', 'runs'), { recursive: true });
+      const third = await run();
+      expect([third.status, third.filesKept]).toEqual(['up-to-date', rendered]);
+      expect((await stat(file!)).mtimeMs).toBe(before.mtimeMs);
     });
   });
 
