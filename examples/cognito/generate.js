@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../dist/cli/main.js';
+import { runCli } from '../../dist/bundle/cli.js';
 
 const [corpusArgument, ...rest] = process.argv.slice(2);
 if (!corpusArgument || corpusArgument.startsWith('-')) {

@@ -4,8 +4,30 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package's own folder (two levels above dist/load/ or src/load/). */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Where the running code lives: `dist/` when installed (one folder above dist/load/ or dist/bundle/), `src/` under the tests. */
+const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The package's own folder. */
+export const PACKAGE_ROOT = join(CODE_ROOT, '..');
+
+/** Written by `npm run build` (scripts/write-build-id.js) as its last step: the hash of dist/. */
+export const BUILD_ID_FILE = 'build-id.txt';
+let buildIdText: string | null | undefined;
+
+/**
+ * The build id of the running code, so a run can tell one build of schema-gen from
+ * another without reading its code; undefined where there is none (`src/` under the
+ * tests), and callers then hash the sources themselves.
+ */
+export function buildId(): string | undefined {
+  if (buildIdText === undefined) {
+    try {
+      buildIdText = readFileSync(join(CODE_ROOT, BUILD_ID_FILE), 'utf8').trim();
+    } catch {
+      buildIdText = null;
+    }
+  }
+  return buildIdText ?? undefined;
+}
 
 export const RUNTIME_HELPER_NAMES = ['ucs2length', 'equal', 'uri', 'formats'] as const;
 

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildId } from '../load/assets.js';
 
 /** Where the running code lives: `dist/` when installed, `src/` under the tests. */
 const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGE_ROOT = join(CODE_ROOT, '..');
-/** Written by `npm run build` (scripts/write-build-id.js): the hash of dist/, so a run need not read it. */
-export const BUILD_ID_FILE = 'build-id.txt';
 /** Packages whose code or output ends up in what we write. */
 const OUTPUT_SHAPING_PACKAGES = ['ajv', 'ajv-formats', 'ajv-draft-04', 'acorn', 'yaml', 'js-yaml', 'mustache', 'node-html-markdown', 'esbuild'];
 
@@ -23,8 +22,8 @@ let fingerprint: string | undefined;
 export function toolFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const hash = createHash('sha256');
-  const buildId = join(CODE_ROOT, BUILD_ID_FILE);
-  if (existsSync(buildId)) hash.update(readFileSync(buildId));
+  const build = buildId();
+  if (build !== undefined) hash.update(build);
   else hashFolder(hash, CODE_ROOT, (name) => /\.(ts|js|json)$/.test(name));
   hashFolder(hash, join(PACKAGE_ROOT, 'templates'), () => true);
   const require = createRequire(import.meta.url);

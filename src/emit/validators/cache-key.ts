@@ -6,6 +6,7 @@ import type { NamedType, TypeModel } from '../../model/index.js';
 import type { ResolvedGraph, ResolvedRef } from '../../resolve/index.js';
 // The registry's own module, not the resolve stage's index (which loads ajv for the meta-schema check).
 import { locationKey } from '../../resolve/registry.js';
+import { buildId } from '../../load/assets.js';
 import { CODE_DEPENDENCY_VERSIONS } from '../../ajv/versions.js';
 import { cacheKey } from './cache.js';
 import type { ValidatorOptions } from './index.js';
@@ -72,13 +73,16 @@ export function preparedCopyHash(doc: SourceDocument, copy: object | undefined):
 }
 
 /**
- * The code that turns schemas into modules (this folder and below, and the code writer
- * `../code-text`), hashed: a new version of schema-gen, or an edit while developing it,
- * never reuses modules an older one made.
+ * The code that turns schemas into modules, hashed: a new version of schema-gen, or an
+ * edit while developing it, never reuses modules an older one made. A build of dist/ has
+ * its build id (the hash of all of dist/); the sources under the tests are this folder and
+ * below, and the code writer `../code-text`.
  */
 let codeFingerprint: string | undefined;
 function cacheFormat(): string {
   if (codeFingerprint !== undefined) return codeFingerprint;
+  const build = buildId();
+  if (build !== undefined) return (codeFingerprint = cacheKey(['build', build]));
   const dir = dirname(fileURLToPath(import.meta.url));
   const sources = (readdirSync(dir, { recursive: true }) as string[])
     // Code only: in dist/ the declaration files beside it (.d.ts) change nothing a module does.
