@@ -1,5 +1,5 @@
 // What the reference benchmark runs on one corpus, each row one process per run: an empty
-// node, the two I/O floors, schema-gen in its four situations, json-schema-to-typescript
+// node, the two I/O floors, schema-gen in its four situations (and cold with types alone), json-schema-to-typescript
 // (types alone, with and without prettier), ajv's standalone precompilation, and the cost
 // of importing schema-gen's output up to the first validation.
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -46,6 +46,13 @@ export function toolsFor(corpus, { bin, pack, importOut, only }) {
       group: 'schema-gen',
       label: 'schema-gen, cold: no validator cache, no output folder',
       prepare: (run) => ({ args: [bin, ...sgArgs, '-o', fresh('sg-cold', run)], cwd: join(corpus.dir, 'cold') }),
+      cleanup: removeRuns,
+    },
+    {
+      key: 'sg-cold-types',
+      group: 'schema-gen',
+      label: 'schema-gen `--types-only`, cold: types alone, as json-schema-to-typescript makes',
+      prepare: (run) => ({ args: [bin, ...sgArgs, '--types-only', '-o', fresh('sg-cold-types', run)], cwd: join(corpus.dir, 'cold') }),
       cleanup: removeRuns,
     },
     { key: 'sg-noop', group: 'schema-gen', label: 'schema-gen, no-op: output current', prepare: () => ({ args: [bin, ...sgArgs, '-o', join(corpus.project, 'generated')], cwd: corpus.project }) },

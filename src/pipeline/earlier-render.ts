@@ -3,7 +3,7 @@ import type { TemplateSet } from '../load/template-set/index.js';
 import type { ResolvedOptions } from '../options.js';
 import type { EarlierRender } from '../render/index.js';
 import { isFileTrace, type FileTrace } from '../render/trace/file-trace.js';
-import { outputTextReader, readRenderTraces, saveRenderTraces, tracesStamp, type EarlierReads } from '../up-to-date/render-traces.js';
+import { keepsRenderTraces, outputTextReader, readRenderTraces, saveRenderTraces, tracesStamp, type EarlierReads } from '../up-to-date/render-traces.js';
 
 /** Where the output goes and the hash of the settings that shape it: what a run needs to keep files of the last one. */
 export interface TraceReuse {
@@ -14,7 +14,7 @@ export interface TraceReuse {
 /**
  * The render traces of the run that wrote the output folder, when they were made with
  * this build of schema-gen, these settings and this template set; and how to keep this
- * run's. A set with ES-module templates is never traced: a module can read what no
+ * run's. None where the run has no local cache to keep them in. A set with ES-module templates is never traced: a module can read what no
  * trace sees (other modules, the disk), so every file of such a set is rendered.
  */
 export async function earlierRender(
@@ -22,6 +22,8 @@ export async function earlierRender(
   opts: ResolvedOptions,
   set: TemplateSet,
 ): Promise<{ render: EarlierRender; reads: EarlierReads; save(traces: ReadonlyMap<string, FileTrace>): Promise<void> } | undefined> {
+  // Traces with nowhere to be kept would cost a fingerprint per file for nothing.
+  if (!keepsRenderTraces(opts.cwd, reuse.realOutDir)) return undefined;
   const templates = templateSetHash(set);
   if (templates === undefined) return undefined;
   const stamp = tracesStamp([reuse.settings, templates]);

@@ -30,7 +30,11 @@ export interface RenderInput {
   runtimeHelpers: RuntimeHelpers;
   options: OptionsView;
   version: string;
-  /** Files an earlier run rendered with the same settings, templates and schema-gen, that may be kept rather than rendered again. */
+  /**
+   * Files an earlier run rendered with the same settings, templates and schema-gen, that
+   * may be kept rather than rendered again. Absent: the run keeps no traces (no local
+   * cache, `--no-cache`, `--format`, ES-module templates), so none is made.
+   */
   earlier?: EarlierRender;
 }
 
@@ -42,7 +46,7 @@ export interface EarlierRender {
 
 export interface RenderedOutput {
   files: OutputFile[];
-  /** Each file's trace, for the next run. */
+  /** Each file's trace, for the next run (none when the run keeps no traces). */
   traces: Map<string, FileTrace>;
   /** How many files were kept from the earlier run rather than rendered. */
   kept: number;
@@ -84,6 +88,7 @@ export function renderOutput(input: RenderInput): RenderedOutput {
     options: input.options,
     version: input.version,
     layout: plan.layout,
+    traced: input.earlier !== undefined,
   });
   const renderer = new TemplateRenderer(set);
   const runSource = `${model.types.length} schema${model.types.length === 1 ? '' : 's'}`;
@@ -106,12 +111,12 @@ export function renderOutput(input: RenderInput): RenderedOutput {
     const file = views.forFile(planned.path, entry.validators);
     // What every file of its kind shows besides its view: a schema's place, the run's number of schemas.
     const deps = new Set<string>(entry.each === 'schema' ? [dependency.identity(planned.item)] : entry.each === 'run' ? [dependency.schemas] : []);
-    views.tracer.current = deps;
+    if (views.tracer) views.tracer.current = deps;
     const rendered = renderer.render(entry.template, rootView(planned, file, runSource), () => ({
       view: describeView(ROOT_VIEW[entry.each]),
       scope: { entries: plan.layout.entries, validators: entry.validators },
     }));
-    views.tracer.current = undefined;
+    if (views.tracer) views.tracer.current = undefined;
     if ('diagnostic' in rendered) {
       // A template that fails for every schema is reported once, at its place, with how often.
       const { file, line, column } = rendered.diagnostic;
@@ -136,6 +141,7 @@ export function renderOutput(input: RenderInput): RenderedOutput {
       }
     }
     files.push({ path: planned.path, content });
+    if (!views.tracer) continue;
     const read = [...deps].sort();
     traces.set(planned.path, { deps: read, fingerprint: fingerprints.ofFile(identity, read), contentHash: contentHash(content) });
   }

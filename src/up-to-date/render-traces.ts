@@ -17,6 +17,11 @@ function tracesFile(cwd: string, realOutDir: string): string | undefined {
   return outputFolderCacheFile(cwd, 'renders', realOutDir);
 }
 
+/** Whether this run has a place to keep traces (a local cache): else none is made or read. */
+export function keepsRenderTraces(cwd: string, realOutDir: string): boolean {
+  return tracesFile(cwd, realOutDir) !== undefined;
+}
+
 /** The stamp a trace file must carry to be read: schema-gen's build, and what the caller says shaped the render. */
 export function tracesStamp(shaping: readonly string[]): string {
   const hash = createHash('sha256').update(toolFingerprint());

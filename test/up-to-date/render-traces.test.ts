@@ -104,6 +104,20 @@ describe('the render traces in the local cache', () => {
     });
   });
 
+  it('without a local cache (no node_modules) no trace is made or read; every file is rendered, the same', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await rm(join(dir, 'node_modules'), { recursive: true });
+      expect((await run()).filesKept).toBe(0);
+      await editDescription(join(dir, 'schemas', 'session-type.json'), 'Edited.');
+      const second = await run();
+      expect([second.status, second.filesKept]).toEqual(['written', 0]);
+      expect(second.written).toEqual(['.schema-gen-manifest.json', 'types/SessionType.d.ts']);
+      await expectSameAsFullRender(run);
+      expect(await readdir(dir)).not.toContain('node_modules');
+    });
+  });
+
   it('an output file replaced by a symbolic link is not read through it, nor kept', async () => {
     await withTempDir(async (dir) => {
       const run = await project(dir);

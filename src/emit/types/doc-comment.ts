@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { NodeHtmlMarkdown } from 'node-html-markdown';
 import type { DocInfo, EnumMemberDoc } from '../../model/index.js';
 import { commentText } from '../code-text.js';
+import { requireVendored } from '../../load/assets.js';
 
 const WIDTH = 100;
 
@@ -40,7 +40,7 @@ export function htmlToMarkdown(text: string): string {
   let markdown = converted.get(text);
   if (markdown === undefined) {
     // Loaded on first use: many schema sets have no HTML at all.
-    converter ??= new (createRequire(import.meta.url)('node-html-markdown') as typeof import('node-html-markdown')).NodeHtmlMarkdown({
+    converter ??= new (requireVendored('node-html-markdown') as typeof import('node-html-markdown')).NodeHtmlMarkdown({
       bulletMarker: '-',
       codeBlockStyle: 'fenced',
       maxConsecutiveNewlines: 2,

@@ -31,6 +31,8 @@ export interface ViewSources {
   options: OptionsView;
   version: string;
   layout: OutputLayout;
+  /** Whether the run keeps render traces: else no read is tracked. */
+  traced: boolean;
 }
 
 /** What every file's view shares: per type, its doc, shape, declaration and validator expression, computed once. */
@@ -40,11 +42,12 @@ export class RunViews {
   private readonly expressions = new Map<string, string>();
   private readonly byValidatorName: Map<string, NamedType>;
   readonly printContext: PrintContext;
-  /** Which fields of which views the file being rendered reads (see \`render/trace/\`). */
-  readonly tracer = new ReadTracer();
+  /** Which fields of which views the file being rendered reads (see \`render/trace/\`), when the run keeps traces. */
+  readonly tracer: ReadTracer | undefined;
 
   constructor(readonly sources: ViewSources) {
     const { model } = sources;
+    this.tracer = sources.traced ? new ReadTracer() : undefined;
     this.printContext = {
       nameOf: (key) => {
         const named = model.byKey.get(key);
