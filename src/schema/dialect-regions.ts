@@ -39,9 +39,12 @@ function boundaries(doc: SchemaDocument): DialectBoundary[] {
 }
 
 function mayEmbedDialects(doc: SchemaDocument): boolean {
-  const text = (doc as { text?: unknown }).text;
-  // An escaped key (`"\u0024schema"`) is still `$schema`: such text is walked.
-  if (typeof text !== 'string' || text.includes('\\u')) return true;
+  const { text, format } = doc as { text?: unknown; format?: unknown };
+  // YAML can spell a `$schema` key in ways no text search sees (`"\x24schema"`, `\U`, a
+  // line folded inside quotes, an alias of an anchored key): its documents are walked.
+  if (typeof text !== 'string' || format !== 'json') return true;
+  // In JSON, an escaped key (`"\u0024schema"`) is still `$schema`: such text is walked.
+  if (text.includes('\\u')) return true;
   const first = text.indexOf('$schema');
   // One `$schema`, at the root of a plain schema document: it named the document's dialect.
   return first !== -1 && (text.indexOf('$schema', first + 1) !== -1 || schemaRootsOf(doc).some((r) => r.pointer !== ''));

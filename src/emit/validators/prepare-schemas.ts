@@ -194,7 +194,7 @@ class DocumentCopy {
     const copy = toSchemaObject(structuredClone(doc.json));
     for (const pointer of refSites) this.rewriteRef(copy, pointer);
     this.replaceForeignResources(copy);
-    const protoOrNullable = options.assumeTypes || mayNameProtoOrNullable(doc.text);
+    const protoOrNullable = options.assumeTypes || mayNameProtoOrNullable(doc.text, doc.format);
     forEachSchema(copy, doc, (node, dialect) => {
       // Annotations play no part in a validator's code, and the copy is its cache key: editing a description compiles nothing again.
       const vocabulary = vocabularyOf(dialect);
@@ -301,9 +301,13 @@ class DocumentCopy {
   }
 }
 
-/** Whether a document's text may hold a `__proto__` or `nullable` key (written plainly, or with an escape): else no walk is needed. */
-function mayNameProtoOrNullable(text: string): boolean {
-  return text.includes('__proto__') || text.includes('nullable') || /\\[uUx]/.test(text);
+/**
+ * Whether a document's text may hold a `__proto__` or `nullable` key (written plainly,
+ * or with an escape): else no walk is needed. In JSON only `\u` spells a letter; YAML has
+ * more ways (`\x`, `\U`, a line folded inside double quotes), so any backslash counts.
+ */
+function mayNameProtoOrNullable(text: string, format: SourceDocument['format']): boolean {
+  return text.includes('__proto__') || text.includes('nullable') || (format === 'json' ? text.includes('\\u') : text.includes('\\'));
 }
 
 /** Every schema of a copy, walked as its document says (an OpenAPI document's components too). */
