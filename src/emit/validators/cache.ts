@@ -14,9 +14,13 @@ export interface ValidatorCache {
   readonly keyMemo?: KeyMemo;
 }
 
-/** Everything a module's code depends on, hashed: a changed input can never hit an old entry. */
+/**
+ * Everything a module's code depends on, hashed: a changed input can never hit an old
+ * entry. The parts are joined as JSON, not with a separator: a part may hold any
+ * character (a pointer, from a schema's keys), and no two lists may hash the same.
+ */
 export function cacheKey(parts: readonly string[]): string {
-  return hexDigest('sha256', `${parts.join('\u0000')}\u0000`);
+  return hexDigest('sha256', JSON.stringify(parts));
 }
 
 /** A cache in memory, remembering which entries this run used (what is worth keeping). */

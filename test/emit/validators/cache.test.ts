@@ -1,13 +1,22 @@
 import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MemoryValidatorCache } from '../../../src/emit/validators/cache.js';
+import { cacheKey, MemoryValidatorCache } from '../../../src/emit/validators/cache.js';
 import { generate } from '../../../src/index.js';
 import { FIXTURES } from '../../helpers/paths.js';
 import { readTree } from '../../helpers/read-tree.js';
 import { withTempDir } from '../../helpers/temp-dir.js';
 
 describe('validator cache', () => {
+  it('keys no two lists of parts alike, whatever characters the parts hold', () => {
+    const hash = 'a'.repeat(64);
+    // A pointer (from a schema's keys) may hold NUL: it must not shift into the next part.
+    expect(cacheKey(['Name', `/x\u0000${hash}`, hash])).not.toBe(cacheKey(['Name', '/x', hash, hash]));
+    expect(cacheKey(['a\u0000', 'b'])).not.toBe(cacheKey(['a', '\u0000b']));
+    expect(cacheKey(['a', 'b'])).not.toBe(cacheKey(['a', 'b', '']));
+    expect(cacheKey(['a', 'b'])).toBe(cacheKey(['a', 'b']));
+  });
+
   it('reuses unchanged modules, recompiles what an edit touches, and writes the same bytes as a cold run', () =>
     withTempDir(async (dir) => {
       await cp(join(FIXTURES, 'admin-initiate-auth-response', 'input'), join(dir, 'schemas'), { recursive: true });
