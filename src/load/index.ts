@@ -9,6 +9,7 @@ import { fetchRemoteDocument } from './fetch-remote.js';
 import { mappedPath, mappingFor, uriMappings } from './map-uri.js';
 import { builtInMetaSchema, builtInMetaSchemaUri } from './meta-schemas.js';
 import { formatOf, parseDocumentText } from './parse-document.js';
+import type { YamlParseMemo } from './yaml-parse-memo.js';
 import { readRegularFile, type FileRead } from './read-file.js';
 import { DEFAULT_DIALECT, type Dialect } from '../schema/dialect.js';
 import { documentDialect } from '../schema/walk.js';
@@ -18,6 +19,7 @@ export type { SourceDocument, Unavailable } from './document.js';
 export type { AllowedRoots } from './confinement.js';
 export { toDisplayPath } from '../paths/display-path.js';
 export { builtInMetaSchemaUri, isUnderMetaSchemaFolder, knownMetaSchemaUris } from './meta-schemas.js';
+export { YamlParseMemo } from './yaml-parse-memo.js';
 
 export interface LoadRequest {
   inputs: readonly string[];
@@ -28,6 +30,8 @@ export interface LoadRequest {
   limits?: Limits;
   /** The dialect of documents that do not say (no `$schema`). */
   defaultDialect?: Dialect;
+  /** YAML parses of earlier runs, to reuse where a document's text is unchanged. */
+  yamlParses?: YamlParseMemo;
 }
 
 export interface LoadedDocuments {
@@ -68,7 +72,8 @@ export async function loadDocuments(request: LoadRequest): Promise<LoadedDocumen
     // Files a folder walk listed are known by real path inside a root; others are resolved and checked.
     const listed = expanded.realFiles.get(path);
     const read = listed ? readRegularFile(listed, limits.maxFileBytes, { resolvedPath: true, listedAsRegular: true }) : readConfinedFile(path, allowed, limits.maxFileBytes);
-    const loaded = read.ok ? toDocument(path, read.text, role, cwd, limits, fallback) : { diagnostic: readFailure(read, role, toDisplayPath(path, cwd)) };
+    const parse = { cwd, limits, defaultDialect: fallback, yamlParses: request.yamlParses };
+    const loaded = read.ok ? toDocument(path, read.text, role, parse) : { diagnostic: readFailure(read, role, toDisplayPath(path, cwd)) };
     if ('diagnostic' in loaded) {
       diagnostics.push(loaded.diagnostic);
       unavailable.set(path, { kind: 'reported' });
@@ -91,6 +96,7 @@ export interface ReferencedLoadContext {
   timeoutMs: number;
   limits: Limits;
   defaultDialect: Dialect;
+  yamlParses?: YamlParseMemo;
 }
 
 /**
@@ -143,7 +149,7 @@ export async function loadReferencedDocuments(
       if (!read.ok && read.kind === 'missing') read = readConfinedFile(`${mapped.path}.json`, mapping.allowed, context.limits.maxFileBytes);
       if (read.ok) {
         // Named by its URL, not its local path: output stays the same wherever the folder is.
-        const loaded = toDocument(mapped.path, read.text, 'referenced', context.cwd, context.limits, context.defaultDialect, location);
+        const loaded = toDocument(mapped.path, read.text, 'referenced', context, location);
         take(location, 'diagnostic' in loaded ? loaded : { ...loaded, uri: location, displayPath: location });
       } else if (read.kind !== 'missing') {
         unavailable.set(location, { kind: read.kind, reason: read.reason });
@@ -157,17 +163,23 @@ export async function loadReferencedDocuments(
       continue;
     }
     const read = readConfinedFile(location, context.allowed, context.limits.maxFileBytes);
-    if (read.ok) take(location, toDocument(location, read.text, 'referenced', context.cwd, context.limits, context.defaultDialect));
+    if (read.ok) take(location, toDocument(location, read.text, 'referenced', context));
     else if (read.kind !== 'missing') unavailable.set(location, { kind: read.kind, reason: read.reason });
   }
   return { documents, diagnostics, unavailable };
 }
 
 /** Parse a file's text into a document; `shownAs` names it in messages when it is known by a URL. */
-function toDocument(absolutePath: string, text: string, role: SourceDocument['role'], cwd: string, limits: Limits, fallback: Dialect, shownAs?: string): SourceDocument | { diagnostic: Diagnostic } {
+function toDocument(
+  absolutePath: string,
+  text: string,
+  role: SourceDocument['role'],
+  { cwd, limits, defaultDialect: fallback, yamlParses }: Pick<ReferencedLoadContext, 'cwd' | 'limits' | 'defaultDialect' | 'yamlParses'>,
+  shownAs?: string,
+): SourceDocument | { diagnostic: Diagnostic } {
   const displayPath = shownAs ?? toDisplayPath(absolutePath, cwd);
   const format = formatOf(absolutePath);
-  const parsed = parseDocumentText(text, format, displayPath, limits);
+  const parsed = parseDocumentText(text, format, displayPath, limits, yamlParses);
   if (!parsed.ok) return { diagnostic: parsed.diagnostic };
   const json = parsed.json;
   if (typeof json !== 'boolean' && (json === null || typeof json !== 'object' || Array.isArray(json))) {

@@ -6,10 +6,18 @@ import { joinPointer } from '../schema/pointer.js';
 import { checkDocumentShape, offsetBeyondDepth, type ShapeProblem } from './document-shape.js';
 import { explainJsonSyntaxError } from './json-syntax.js';
 import { describeYamlError } from './yaml-errors.js';
+import type { YamlParseMemo } from './yaml-parse-memo.js';
 
 export type ParseResult = { ok: true; json: unknown } | { ok: false; diagnostic: Diagnostic };
 
 export type ParseLimits = Pick<Limits, 'maxDepth' | 'maxAliasExpansion'>;
+
+let freshYamlParses = 0;
+
+/** How many YAML texts js-yaml has parsed in this process (not recalled from a memo): for tests. */
+export function yamlTextsParsedSoFar(): number {
+  return freshYamlParses;
+}
 
 export function formatOf(path: string): 'json' | 'yaml' {
   return /\.ya?ml$/i.test(path) ? 'yaml' : 'json';
@@ -21,7 +29,7 @@ export function formatOf(path: string): 'json' | 'yaml' {
  * expand past `maxAliasExpansion` become a diagnostic with line and column. No
  * message quotes the text.
  */
-export function parseDocumentText(text: string, format: 'json' | 'yaml', displayPath: string, limits: ParseLimits = DEFAULT_LIMITS): ParseResult {
+export function parseDocumentText(text: string, format: 'json' | 'yaml', displayPath: string, limits: ParseLimits = DEFAULT_LIMITS, yamlParses?: YamlParseMemo): ParseResult {
   const fail = (code: string, message: string, at?: SourcePosition, extra: Partial<Diagnostic> = {}): ParseResult => ({
     ok: false,
     diagnostic: { severity: 'error', code, message, file: displayPath, ...at, ...extra },
@@ -35,17 +43,32 @@ export function parseDocumentText(text: string, format: 'json' | 'yaml', display
       return fail('syntax-error', `invalid JSON: ${explained.message}`, explained.offset === undefined ? undefined : offsetToPosition(text, explained.offset));
     }
   } else {
+    const recalled = yamlParses?.recall(text, yamlParseSettings(limits));
     try {
-      json = yaml.load(text, yamlOptions(limits));
+      if (!recalled) freshYamlParses++;
+      json = recalled ? recalled.value : yaml.load(text, yamlOptions(limits));
     } catch (error) {
       if (!(error instanceof yaml.YAMLException)) throw error;
       const described = describeYamlError(error, text, limits);
       return fail(described.code, described.message, described.at);
     }
+    const problem = checkDocumentShape(json, limits, true);
+    if (problem) return shapeFailure(problem, text, format, limits, fail);
+    if (!recalled) yamlParses?.remember(text, yamlParseSettings(limits), json);
+    return { ok: true, json };
   }
-  const problem = checkDocumentShape(json, limits, format === 'yaml');
+  const problem = checkDocumentShape(json, limits, false);
   if (problem) return shapeFailure(problem, text, format, limits, fail);
   return { ok: true, json };
+}
+
+/**
+ * What a parse is made with besides the text: js-yaml's schema and depth limit (where a
+ * fresh parse would stop, js-yaml says so itself). js-yaml's version is part of the tool
+ * fingerprint the memo file is kept under.
+ */
+function yamlParseSettings(limits: ParseLimits): string {
+  return `js-yaml JSON_SCHEMA maxDepth ${limits.maxDepth}`;
 }
 
 /**

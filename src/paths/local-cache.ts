@@ -22,6 +22,11 @@ export async function readLocalCache(file: string): Promise<string | undefined> 
   return readFile(file, 'utf8').catch(() => undefined);
 }
 
+/** A cache file's bytes; undefined when it cannot be read (absent or not). */
+export async function readLocalCacheBytes(file: string): Promise<Buffer | undefined> {
+  return readFile(file).catch(() => undefined);
+}
+
 let writes = 0;
 
 /**
@@ -29,7 +34,7 @@ let writes = 0;
  * of its own (runs of several targets in one process may write at once), renamed into
  * place, and removed if that fails. Failures are the caller's to ignore.
  */
-export async function writeLocalCache(file: string, text: string): Promise<void> {
+export async function writeLocalCache(file: string, text: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${++writes}.tmp`;
   try {

@@ -4,7 +4,7 @@ import { compileValidators, type CompiledValidators } from '../emit/validators/i
 import { cacheFileFor, readCacheFile, writeCacheFile } from '../emit/validators/cache-file.js';
 import { packageVersion, readRuntimeHelpers } from '../load/assets.js';
 import { readTemplateSet } from '../load/template-set/index.js';
-import { loadDocuments, loadReferencedDocuments, type LoadedDocuments, type Unavailable } from '../load/index.js';
+import { loadDocuments, loadReferencedDocuments, type LoadedDocuments, type Unavailable, type YamlParseMemo } from '../load/index.js';
 import { limitDiagnostics } from '../limits.js';
 import { builtInMetaSchemaUri } from '../load/meta-schemas.js';
 import { templateFiles } from '../up-to-date/template-files.js';
@@ -16,6 +16,7 @@ import { checkTemplateSet, needsValidators, renderOutput, writtenEntries, type O
 import type { OptionsView } from '../render/view/generated/view-types.js';
 import { resolveDocuments, type CleanDocumentMemo, type ResolvedGraph } from '../resolve/index.js';
 import { cleanDocumentsCache } from './clean-documents-cache.js';
+import { yamlParseCache } from './yaml-parse-cache.js';
 import { formatWithPrettier } from '../render/prettier.js';
 import { bundleValidators } from '../render/bundle.js';
 import { earlierRender, type TraceReuse } from './earlier-render.js';
@@ -86,14 +87,16 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, 
   const checked = set && checkTemplateSet(set, entries);
   lap('templates');
   opts.onProgress?.('reading schemas');
-  const loaded = await loadInputs(opts);
+  // YAML documents earlier runs parsed are not parsed again; kept once referenced documents are loaded too.
+  const yamlParses = await yamlParseCache(opts);
+  const loaded = await loadInputs(opts, yamlParses.memo);
   lap('load');
   opts.onProgress?.('resolving refs');
   // A file that failed to load is reported and the rest still resolved: one run names every problem.
   // Documents earlier runs found clean are not checked again; the memo is read and kept here, so the resolve stage stays pure.
   const cleanDocuments = await cleanDocumentsCache(opts);
-  const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts, cleanDocuments.memo);
-  await cleanDocuments.keep();
+  const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts, cleanDocuments.memo, yamlParses.memo);
+  await Promise.all([cleanDocuments.keep(), yamlParses.keep()]);
   lap('resolve');
   const diagnostics = [...templates.diagnostics, ...(checked?.diagnostics ?? []), ...loaded.diagnostics, ...loadDiagnostics, ...graph.diagnostics];
   if (hasErrors(diagnostics)) return { files: [], diagnostics };
@@ -228,10 +231,15 @@ async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: Re
  * resolve again, until nothing new can be loaded. What the load stage refuses is
  * reported at each ref that names it; what failed with an error of its own adds none.
  */
-async function resolveWithReferencedDocuments(loaded: LoadedDocuments, opts: ResolvedOptions, cleanDocuments?: CleanDocumentMemo): Promise<{ graph: ResolvedGraph; diagnostics: Diagnostic[] }> {
+async function resolveWithReferencedDocuments(
+  loaded: LoadedDocuments,
+  opts: ResolvedOptions,
+  cleanDocuments?: CleanDocumentMemo,
+  yamlParses?: YamlParseMemo,
+): Promise<{ graph: ResolvedGraph; diagnostics: Diagnostic[] }> {
   const unavailable = new Map<string, Unavailable>(loaded.unavailable);
   const settings = { roots: loaded.roots, allowRemote: opts.allowRemote, mappedPrefixes: Object.keys(opts.uriMap), unavailable, unicodePatterns: opts.unicodePatterns, cleanDocuments };
-  const context = { cwd: opts.cwd, allowed: loaded.allowed, uriMap: opts.uriMap, timeoutMs: opts.remoteTimeoutMs, limits: opts.limits, defaultDialect: opts.defaultDialect };
+  const context = { cwd: opts.cwd, allowed: loaded.allowed, uriMap: opts.uriMap, timeoutMs: opts.remoteTimeoutMs, limits: opts.limits, defaultDialect: opts.defaultDialect, yamlParses };
   let documents = loaded.documents;
   const diagnostics: Diagnostic[] = [];
   const attempted = new Set<string>();
@@ -263,8 +271,9 @@ export async function listInputFiles(options: GenerateOptions = {}): Promise<{ f
 }
 
 /** The load stage over the run's inputs and components documents (never its output folder). */
-function loadInputs(opts: ResolvedOptions): Promise<LoadedDocuments> {
+function loadInputs(opts: ResolvedOptions, yamlParses?: YamlParseMemo): Promise<LoadedDocuments> {
   return loadDocuments({
+    yamlParses,
     inputs: opts.inputs,
     components: opts.components,
     cwd: opts.cwd,

@@ -1,0 +1,70 @@
+import { deserialize, serialize } from 'node:v8';
+import { YamlParseMemo } from '../load/index.js';
+import type { ResolvedOptions } from '../options.js';
+import { localCacheFile, readLocalCacheBytes, writeLocalCache } from '../paths/local-cache.js';
+import { toolFingerprint } from '../up-to-date/tool-fingerprint.js';
+
+/** The YAML parses a run starts from, and how it keeps what it parsed. */
+export interface YamlParseCache {
+  memo?: YamlParseMemo;
+  keep(): Promise<void>;
+}
+
+/**
+ * Like the other caches: `--no-cache` parses every document; the default keeps the
+ * parses in node_modules/.cache/schema-gen/yaml-parses.bin (only those this run used,
+ * never written by `--check`, nor when nothing changed), under the fingerprint of the
+ * build of schema-gen (its js-yaml version included) that parsed them; a cache object
+ * (watch mode) keeps them in memory.
+ */
+export async function yamlParseCache(opts: ResolvedOptions): Promise<YamlParseCache> {
+  if (opts.cache === false) return { keep: async () => undefined };
+  if (opts.cache !== true) return inMemory(opts.cache);
+  const file = localCacheFile(opts.cwd, 'yaml-parses.bin');
+  if (!file) return { keep: async () => undefined };
+  const tool = toolFingerprint();
+  const memo = new YamlParseMemo(await readEntries(file, tool));
+  return {
+    memo,
+    // One that cannot be written only costs time.
+    keep: async () => {
+      if (!opts.check && memo.changed) await writeLocalCache(file, serialize({ tool, entries: [...memo.used].sort(([a], [b]) => (a < b ? -1 : 1)) })).catch(() => undefined);
+    },
+  };
+}
+
+/** The entries of the file, if `tool` wrote it; anything else (absent, damaged, another build's) is none. */
+async function readEntries(file: string, tool: string): Promise<Map<string, Uint8Array>> {
+  const bytes = await readLocalCacheBytes(file);
+  if (!bytes) return new Map();
+  let saved: unknown;
+  try {
+    saved = deserialize(bytes);
+  } catch {
+    return new Map();
+  }
+  if (saved === null || typeof saved !== 'object') return new Map();
+  const { tool: writtenBy, entries } = saved as { tool?: unknown; entries?: unknown };
+  if (writtenBy !== tool || !Array.isArray(entries)) return new Map();
+  const found = new Map<string, Uint8Array>();
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || !/^[0-9a-f]{64}$/.test(entry[0])) continue;
+    const bytes: unknown = entry[1];
+    // Byte views of any realm (the deserializer makes Node's own; a test runner may run in another).
+    if (ArrayBuffer.isView(bytes)) found.set(entry[0], new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+  return found;
+}
+
+/** Watch mode's parses, by the cache object its runs share: only the last run's are kept. */
+const inMemoryParses = new WeakMap<object, ReadonlyMap<string, Uint8Array>>();
+
+function inMemory(owner: object): YamlParseCache {
+  const memo = new YamlParseMemo(inMemoryParses.get(owner));
+  return {
+    memo,
+    keep: async () => {
+      inMemoryParses.set(owner, new Map(memo.used));
+    },
+  };
+}
