@@ -6,13 +6,14 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const SHARED = ['schema', 'diagnostics', 'paths', 'limits.ts'];
+const SHARED = ['schema', 'diagnostics', 'paths', 'hash', 'limits.ts'];
 
 /** Which folders (or top-level files) of src/ each may import from, besides itself. */
 export const MAY_IMPORT = {
   'config/generated': [],
   schema: [],
   paths: [],
+  hash: [],
   runtime: [],
   diagnostics: ['schema'],
   'limits.ts': ['diagnostics'],

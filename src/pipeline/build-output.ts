@@ -4,7 +4,7 @@ import { compileValidators, type CompiledValidators } from '../emit/validators/i
 import { cacheFileFor, readCacheFile, writeCacheFile } from '../emit/validators/cache-file.js';
 import { packageVersion, readRuntimeHelpers } from '../load/assets.js';
 import { readTemplateSet } from '../load/template-set/index.js';
-import { loadDocuments, loadReferencedDocuments, type LoadedDocuments, type Unavailable, type YamlParseMemo } from '../load/index.js';
+import { loadDocuments, loadReferencedDocuments, type LoadedDocuments, type SourceDocument, type Unavailable, type YamlParseMemo } from '../load/index.js';
 import { limitDiagnostics } from '../limits.js';
 import { builtInMetaSchemaUri } from '../load/meta-schemas.js';
 import { templateFiles } from '../up-to-date/template-files.js';
@@ -44,8 +44,8 @@ export interface BuiltOutput {
 }
 
 export interface ReadFiles {
-  /** The text of every local document loaded, by absolute path. */
-  loaded: Map<string, string>;
+  /** Every local document loaded, by absolute path (the record hashes their text). */
+  loaded: Map<string, SourceDocument>;
   /** Every other local file read: inputs that hold no schema, the templates folder's files. */
   alsoRead: string[];
 }
@@ -162,11 +162,11 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, 
 
 /** Every local file the run read; `fetched` when a document came from the network (then no record can vouch for the run). */
 function readFilesOf(loaded: LoadedDocuments, graph: ResolvedGraph, opts: ResolvedOptions): ReadFiles & { fetched: boolean } {
-  const texts = new Map<string, string>();
+  const texts = new Map<string, SourceDocument>();
   let fetched = false;
   for (const doc of graph.registry.documents) {
     // Built-in meta-schemas and fetched documents are known by URL: not files of the project.
-    if (isAbsolute(doc.absolutePath)) texts.set(doc.absolutePath, doc.text);
+    if (isAbsolute(doc.absolutePath)) texts.set(doc.absolutePath, doc);
     else if (builtInMetaSchemaUri(doc.absolutePath) === undefined) fetched = true;
   }
   const templates = opts.templatesDir === undefined ? [] : templateFiles(resolve(opts.cwd, opts.templatesDir));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { documentTextHash } from '../hash/document-text.js';
 import type { SourceDocument } from '../load/document.js';
 import type { UnicodePatterns } from '../schema/patterns.js';
 
@@ -79,15 +80,7 @@ export function noUnknownKeywordsKey(doc: SourceDocument): string {
   return keyOf(doc, [UNKNOWN_KEYWORDS_KEY, doc.format, doc.role, doc.dialect]);
 }
 
+/** Both keys of a document hash its text, which is most of the work: once per document, shared with the run's other memos. */
 function keyOf(doc: SourceDocument, settings: string[]): string {
-  return createHash('sha256').update(JSON.stringify(settings)).update('\u0000').update(textDigestOf(doc)).digest('hex');
-}
-
-/** Both keys of a document hash its text, which is most of the work: once per document (its text never changes). */
-const textDigests = new WeakMap<SourceDocument, Buffer>();
-
-function textDigestOf(doc: SourceDocument): Buffer {
-  let digest = textDigests.get(doc);
-  if (!digest) textDigests.set(doc, (digest = createHash('sha256').update(doc.text).digest()));
-  return digest;
+  return createHash('sha256').update(JSON.stringify(settings)).update('\u0000').update(documentTextHash(doc)).digest('hex');
 }

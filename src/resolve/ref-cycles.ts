@@ -3,6 +3,7 @@ import { locatePointer } from '../diagnostics/position.js';
 import type { Dialect } from '../schema/dialect.js';
 import { getAtPointer, joinPointer, parsePointer } from '../schema/pointer.js';
 import { isSchemaObject, subschemasOf } from '../schema/walk.js';
+import { vocabularyOf } from '../schema/keywords/index.js';
 import type { ResolvedRef } from './resolve-ref.js';
 import { locationKey as keyOf, type SchemaLocation } from './registry.js';
 
@@ -18,7 +19,8 @@ export function refCycleErrors(refs: ReadonlyMap<string, ResolvedRef>, dialectOf
   const reported = new Set<string>();
   // `refs` is keyed by the location of the schema holding each `$ref`: sorted keys give a stable order.
   for (const key of [...refs.keys()].sort()) {
-    const cycle = findCycle(refs.get(key)!.site.location, refs, state, dialectOf);
+    const { site } = refs.get(key)!;
+    const cycle = findCycle({ location: site.location, node: site.schema }, refs, state, dialectOf);
     if (!cycle) continue;
     const members = cycle.map((step) => keyOf(step.from));
     const id = [...members].sort().join('\n');
@@ -32,17 +34,26 @@ export function refCycleErrors(refs: ReadonlyMap<string, ResolvedRef>, dialectOf
 interface Step {
   from: SchemaLocation;
   to: SchemaLocation;
+  /** The schema at `to`, when the step found it on the way (a subschema); a ref's target is looked up by pointer. */
+  toNode?: unknown;
   /** The `$ref` that makes this step, when it is one (else a keyword such as `allOf/0`). */
   viaRef?: ResolvedRef;
 }
 
+/** A schema the search stands on: its place, and the schema itself when already known. */
+interface Place {
+  location: SchemaLocation;
+  node?: unknown;
+}
+
 /** Depth-first, without recursion (schemas may nest deeply): the first cycle reachable from `start`. */
-function findCycle(start: SchemaLocation, refs: ReadonlyMap<string, ResolvedRef>, state: Map<string, 'open' | 'done'>, dialectOf: (location: SchemaLocation) => Dialect): Step[] | undefined {
-  const inPlaceSteps = (from: SchemaLocation) => stepsInPlace(from, refs, dialectOf(from));
-  if (state.get(keyOf(start)) === 'done') return undefined;
+function findCycle(start: Place, refs: ReadonlyMap<string, ResolvedRef>, state: Map<string, 'open' | 'done'>, dialectOf: (location: SchemaLocation) => Dialect): Step[] | undefined {
+  const inPlaceSteps = (from: Place) => stepsInPlace(from, refs, dialectOf(from.location));
+  const startKey = keyOf(start.location);
+  if (state.get(startKey) === 'done') return undefined;
   const path: Step[] = [];
-  const stack: { location: SchemaLocation; next: Step[] }[] = [{ location: start, next: inPlaceSteps(start) }];
-  state.set(keyOf(start), 'open');
+  const stack: { location: SchemaLocation; next: Step[] }[] = [{ location: start.location, next: inPlaceSteps(start) }];
+  state.set(startKey, 'open');
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     const step = top.next.shift();
@@ -63,7 +74,7 @@ function findCycle(start: SchemaLocation, refs: ReadonlyMap<string, ResolvedRef>
     }
     state.set(key, 'open');
     path.push(step);
-    stack.push({ location: step.to, next: inPlaceSteps(step.to) });
+    stack.push({ location: step.to, next: inPlaceSteps({ location: step.to, node: step.toNode }) });
   }
   return undefined;
 }
@@ -74,16 +85,40 @@ function findCycle(start: SchemaLocation, refs: ReadonlyMap<string, ResolvedRef>
  * draft-07 the keywords beside a `$ref` are ignored by the spec, but still followed
  * here: ajv applies them unless told not to, and a validator that did would loop.
  */
-function stepsInPlace(from: SchemaLocation, refs: ReadonlyMap<string, ResolvedRef>, dialect: Dialect): Step[] {
-  const schema = getAtPointer(from.doc.json, parsePointer(from.pointer)!);
+function stepsInPlace({ location: from, node }: Place, refs: ReadonlyMap<string, ResolvedRef>, dialect: Dialect): Step[] {
+  const schema = node !== undefined ? node : getAtPointer(from.doc.json, parsePointer(from.pointer)!);
   if (!isSchemaObject(schema)) return [];
   const steps: Step[] = [];
-  const ref = refs.get(keyOf(from));
-  if (ref) steps.push({ from, to: ref.target, viaRef: ref });
+  if (typeof schema.$ref === 'string') {
+    const ref = refs.get(keyOf(from));
+    if (ref) steps.push({ from, to: ref.target, viaRef: ref });
+  }
+  // Most schemas hold no in-place keyword (a ref site is mostly `$ref` alone): their keys say so without a walk.
+  const applicators = inPlaceApplicators(dialect);
+  let any = false;
+  for (const key in schema) if (applicators.has(key)) any = true;
+  if (!any) return steps;
   for (const [sub, pointer] of subschemasOf(schema, from.pointer, dialect, (k) => k.appliesTo === 'in-place')) {
-    if (isSchemaObject(sub)) steps.push({ from, to: { doc: from.doc, pointer } });
+    if (isSchemaObject(sub)) steps.push({ from, to: { doc: from.doc, pointer }, toNode: sub });
   }
   return steps;
+}
+
+const applicatorsOf = new Map<Dialect, ReadonlySet<string>>();
+
+/** The keywords of a dialect whose subschemas apply in place (`allOf`, `not`, `then`…). */
+function inPlaceApplicators(dialect: Dialect): ReadonlySet<string> {
+  let names = applicatorsOf.get(dialect);
+  if (!names)
+    applicatorsOf.set(
+      dialect,
+      (names = new Set(
+        vocabularyOf(dialect)
+          .subschemaKeywords.filter((k) => k.appliesTo === 'in-place')
+          .map((k) => k.name),
+      )),
+    );
+  return names;
 }
 
 function cycleError(cycle: Step[]): Diagnostic {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { documentTextHash } from '../hash/document-text.js';
 import { readRegularFile } from '../load/read-file.js';
 import type { Limits } from '../limits.js';
 import type { RunRecord } from '../write/manifest.js';
@@ -11,10 +12,15 @@ export function textHash(text: string): string {
     .digest('hex')}`;
 }
 
+/** `textHash` of a document's text, from the hash the run's memos already took where no line end needs changing. */
+function documentHash(doc: { readonly text: string }): string {
+  return doc.text.includes('\r') ? textHash(doc.text) : `sha256:${documentTextHash(doc)}`;
+}
+
 export interface FinishedRun {
   settings: string;
-  /** The text of every local document the run loaded, by absolute path: hashed as the run saw it. */
-  loaded: ReadonlyMap<string, string>;
+  /** Every local document the run loaded, by absolute path: its text hashed as the run saw it. */
+  loaded: ReadonlyMap<string, { readonly text: string }>;
   /** Other local files it read (inputs skipped as not schemas, template files), by absolute path: hashed now. */
   alsoRead: readonly string[];
 }
@@ -25,7 +31,7 @@ export interface FinishedRun {
  */
 export function runRecordOf(run: FinishedRun, outDir: string, limits: Limits): RunRecord | undefined {
   const read: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [path, text] of run.loaded) read[outputRelative(outDir, path)] = textHash(text);
+  for (const [path, doc] of run.loaded) read[outputRelative(outDir, path)] = documentHash(doc);
   for (const path of run.alsoRead) {
     if (run.loaded.has(path)) continue;
     const file = readRegularFile(path, limits.maxFileBytes);

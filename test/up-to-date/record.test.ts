@@ -9,11 +9,23 @@ describe('the record of a run', () => {
     withTempDir(async (dir) => {
       await writeFile(join(dir, 'notes.json'), '{"not": "a schema"}\r\n');
       const record = runRecordOf(
-        { settings: `sha256:${'0'.repeat(64)}`, loaded: new Map([[join(dir, 'schemas', 'a.json'), '{"title": "A"}\n']]), alsoRead: [join(dir, 'notes.json')] },
+        {
+          settings: `sha256:${'0'.repeat(64)}`,
+          loaded: new Map([
+            [join(dir, 'schemas', 'a.json'), { text: '{"title": "A"}\n' }],
+            // Line ends do not count, for loaded documents as for other files.
+            [join(dir, 'schemas', 'b.json'), { text: '{"title": "B"}\r\n' }],
+          ]),
+          alsoRead: [join(dir, 'notes.json')],
+        },
         join(dir, 'out'),
         DEFAULT_LIMITS,
       );
-      expect(record?.read).toEqual({ '../schemas/a.json': textHash('{"title": "A"}\n'), '../notes.json': textHash('{"not": "a schema"}\n') });
+      expect(record?.read).toEqual({
+        '../schemas/a.json': textHash('{"title": "A"}\n'),
+        '../schemas/b.json': textHash('{"title": "B"}\n'),
+        '../notes.json': textHash('{"not": "a schema"}\n'),
+      });
     }));
 
   it('is none when a file the run read cannot be read again (the next run does all the work)', () =>

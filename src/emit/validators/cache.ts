@@ -1,4 +1,4 @@
-import { hexDigest } from './digest.js';
+import { hexDigest } from '../../hash/digest.js';
 import { KeyMemo } from './key-memo.js';
 import type { ValidatorModuleCode } from './module-code.js';
 

@@ -13,7 +13,7 @@ import { isContainerDocument, isSchemaObject, schemaRootsOf, walkSchema, type Sc
 import { vocabularyOf } from '../../schema/keywords/index.js';
 import { EXTERNAL_REF_KEYWORD } from './external-ref-name.js';
 import { addImpliedType } from './assume-types.js';
-import { hexDigest } from './digest.js';
+import { hexDigest } from '../../hash/digest.js';
 import { renameProtoProperties } from './proto-stand-in.js';
 
 /**

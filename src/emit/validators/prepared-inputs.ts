@@ -5,7 +5,8 @@ import type { ResolvedGraph } from '../../resolve/index.js';
 import { locationKey } from '../../resolve/registry.js';
 import type { Dialect } from '../../schema/dialect.js';
 import { dialectAt, dialectBoundaries } from '../../schema/dialect-regions.js';
-import { hexDigest } from './digest.js';
+import { hexDigest } from '../../hash/digest.js';
+import { documentTextHash } from '../../hash/document-text.js';
 import type { AjvIds, PrepareOptions, RefMode } from './prepare-schemas.js';
 
 /**
@@ -111,13 +112,9 @@ export class PreparedInputs {
 /** Changed when the list above changes. */
 const PREPARED_INPUTS_FORMAT = 'prepared-inputs 1';
 
-const textHashes = new WeakMap<SourceDocument, string>();
-
-/** The sha256 of a document's text, once per document. */
+/** The sha256 of a document's text, once per document (shared with the run's other memos). */
 export function textHashOf(doc: SourceDocument): string {
-  let hash = textHashes.get(doc);
-  if (hash === undefined) textHashes.set(doc, (hash = hexDigest('sha256', doc.text)));
-  return hash;
+  return documentTextHash(doc);
 }
 
 /** The memo key of a document's facts (document-facts.ts): what they depend on, spelled out (no hashing needed). */

@@ -1,4 +1,4 @@
-import { hexDigest } from '../../emit/validators/digest.js';
+import { hexDigest } from '../../hash/digest.js';
 import { isDependency } from './deps.js';
 
 /**

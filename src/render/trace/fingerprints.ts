@@ -1,4 +1,4 @@
-import { hexDigest } from '../../emit/validators/digest.js';
+import { hexDigest } from '../../hash/digest.js';
 import type { ValidatorModule } from '../../emit/validators/index.js';
 import type { TypeModel } from '../../model/index.js';
 import { dependency, TYPE_DEPENDENCY_PREFIXES } from './deps.js';
