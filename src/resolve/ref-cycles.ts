@@ -14,7 +14,7 @@ import { locationKey as keyOf, type SchemaLocation } from './registry.js';
  * Each such cycle is an error at the first `$ref` on it, naming the whole cycle.
  */
 export function refCycleErrors(refs: ReadonlyMap<string, ResolvedRef>, dialectOf: (location: SchemaLocation) => Dialect = (l) => l.doc.dialect): Diagnostic[] {
-  const state = new Map<string, 'open' | 'done'>();
+  const state = new SearchState();
   const errors: Diagnostic[] = [];
   const reported = new Set<string>();
   // `refs` is keyed by the location of the schema holding each `$ref`: sorted keys give a stable order.
@@ -40,6 +40,21 @@ interface Step {
   viaRef?: ResolvedRef;
 }
 
+/** Where the search has been, by document, then pointer (no key strings built per step). */
+class SearchState {
+  private readonly byDoc = new Map<SchemaLocation['doc'], Map<string, 'open' | 'done'>>();
+
+  get(location: SchemaLocation): 'open' | 'done' | undefined {
+    return this.byDoc.get(location.doc)?.get(location.pointer);
+  }
+
+  set(location: SchemaLocation, value: 'open' | 'done'): void {
+    let pointers = this.byDoc.get(location.doc);
+    if (!pointers) this.byDoc.set(location.doc, (pointers = new Map()));
+    pointers.set(location.pointer, value);
+  }
+}
+
 /** A schema the search stands on: its place, and the schema itself when already known. */
 interface Place {
   location: SchemaLocation;
@@ -47,32 +62,30 @@ interface Place {
 }
 
 /** Depth-first, without recursion (schemas may nest deeply): the first cycle reachable from `start`. */
-function findCycle(start: Place, refs: ReadonlyMap<string, ResolvedRef>, state: Map<string, 'open' | 'done'>, dialectOf: (location: SchemaLocation) => Dialect): Step[] | undefined {
+function findCycle(start: Place, refs: ReadonlyMap<string, ResolvedRef>, state: SearchState, dialectOf: (location: SchemaLocation) => Dialect): Step[] | undefined {
   const inPlaceSteps = (from: Place) => stepsInPlace(from, refs, dialectOf(from.location));
-  const startKey = keyOf(start.location);
-  if (state.get(startKey) === 'done') return undefined;
+  if (state.get(start.location) === 'done') return undefined;
   const path: Step[] = [];
   const stack: { location: SchemaLocation; next: Step[] }[] = [{ location: start.location, next: inPlaceSteps(start) }];
-  state.set(startKey, 'open');
+  state.set(start.location, 'open');
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     const step = top.next.shift();
     if (!step) {
-      state.set(keyOf(top.location), 'done');
+      state.set(top.location, 'done');
       stack.pop();
       path.pop();
       continue;
     }
-    const key = keyOf(step.to);
-    const seen = state.get(key);
+    const seen = state.get(step.to);
     if (seen === 'done') continue;
     if (seen === 'open') {
-      const entered = path.findIndex((s) => keyOf(s.to) === key);
+      const entered = path.findIndex((s) => s.to.doc === step.to.doc && s.to.pointer === step.to.pointer);
       // One error per tangle is enough: what this search touched is not searched again.
-      for (const frame of stack) state.set(keyOf(frame.location), 'done');
+      for (const frame of stack) state.set(frame.location, 'done');
       return [...path.slice(entered + 1), step];
     }
-    state.set(key, 'open');
+    state.set(step.to, 'open');
     path.push(step);
     stack.push({ location: step.to, next: inPlaceSteps({ location: step.to, node: step.toNode }) });
   }

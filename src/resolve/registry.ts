@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/document.js';
 import { lastSegment } from '../schema/pointer.js';
 import { isSchemaObject, schemaRootsOf, walkSchema, type SchemaObject } from '../schema/walk.js';
+import { rememberDialectBoundaries, type DialectBoundary } from '../schema/dialect-regions.js';
 import { fragmentOf, resolveUri, safeDecode, stripFragment } from '../schema/uri.js';
 import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
 
@@ -73,12 +74,15 @@ function indexDocument(registry: Registry, doc: SourceDocument): void {
   registry.documentUri.set(doc, rootBase);
 
   const roots = schemaRootsOf(doc);
+  // Where the dialect changes, as dialect-regions would find it by the same walk: it need not walk again.
+  const boundaries: DialectBoundary[] = [];
   for (const { pointer, schema, dialect } of roots) {
     walkSchema(
       schema,
       pointer,
       { base: rootBase, resource: '', dialect },
       (node, at, scope, here) => {
+        if (here !== scope.dialect) boundaries.push({ pointer: at, dialect: here, outer: scope.dialect });
         const vocabulary = vocabularyOf(here);
         const { base, resource, anchor } = identify(node, vocabulary, scope.base);
         const inner = resource ? { base, resource: at, dialect: here } : here !== scope.dialect ? { ...scope, dialect: here } : scope;
@@ -95,6 +99,7 @@ function indexDocument(registry: Registry, doc: SourceDocument): void {
       dialect,
     );
   }
+  rememberDialectBoundaries(doc, boundaries);
   indexNames(registry, doc, roots);
 }
 

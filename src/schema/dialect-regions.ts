@@ -50,6 +50,15 @@ function mayEmbedDialects(doc: SchemaDocument): boolean {
   return first !== -1 && (text.indexOf('$schema', first + 1) !== -1 || schemaRootsOf(doc).some((r) => r.pointer !== ''));
 }
 
+/**
+ * The boundaries of a document as a walk over all its schemas found them (the registry's,
+ * which sees every schema's dialect anyway): the walk here is then not needed. The same
+ * walk, so the same list; one already known is kept.
+ */
+export function rememberDialectBoundaries(doc: SchemaDocument, found: DialectBoundary[]): void {
+  if (!boundariesOf.has(doc)) boundariesOf.set(doc, found);
+}
+
 /** The embedded resources of a document whose dialect differs from the schema around them, in document order. */
 export function dialectBoundaries(doc: SchemaDocument): readonly DialectBoundary[] {
   return boundaries(doc);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { ResolvedOptions } from '../options.js';
 
 /**
@@ -62,8 +62,20 @@ export const SHAPING_SETTINGS = [
 /** The rest: `out` is where the record lives; output formatted by prettier (`format`) gets no record at all. */
 export const SETTINGS_OUTSIDE_THE_HASH = ['out', 'format'] as const;
 
-/** `path` relative to the output folder, `/`-separated: how the record names files. */
+/** Each folder relative to each output folder: a run names hundreds of files in a few folders, and `relative` is not cheap. */
+const relativeFolders = new Map<string, string>();
+
+/** `path` (absolute) relative to the output folder, `/`-separated: how the record names files. */
 export function outputRelative(outDir: string, path: string): string {
-  const rel = relative(outDir, path);
-  return sep === '/' ? rel : rel.split(sep).join('/');
+  const folder = dirname(path);
+  const key = `${outDir}\u0000${folder}`;
+  let rel = relativeFolders.get(key);
+  if (rel === undefined) {
+    rel = relative(outDir, folder);
+    if (sep !== '/') rel = rel.split(sep).join('/');
+    if (relativeFolders.size > 10_000) relativeFolders.clear();
+    relativeFolders.set(key, rel);
+  }
+  const name = basename(path);
+  return rel === '' ? name : `${rel}/${name}`;
 }
