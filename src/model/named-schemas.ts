@@ -1,9 +1,8 @@
 import type { SourceDocument } from '../load/document.js';
 import { fileStem } from '../resolve/registry.js';
 import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
-import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
-import { lastSegment, unescapeSegment } from '../schema/pointer.js';
-import { embeddedDialect, isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
+import { lastSegment } from '../schema/pointer.js';
+import { embeddedDialect, isSchemaObject, schemaRootsOf } from '../schema/walk.js';
 import { contains, dialectAt, dialectBoundaries } from '../schema/dialect-regions.js';
 import type { NameCandidate } from './naming.js';
 
@@ -24,22 +23,12 @@ export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
   };
   for (const doc of graph.registry.documents) {
     if (doc.role !== 'input') continue;
-    for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
+    const definitions = graph.registry.definitions.get(doc) ?? [];
+    for (const [i, { pointer, schema, dialect }] of schemaRootsOf(doc).entries()) {
       const title = isSchemaObject(schema) && typeof schema.title === 'string' ? schema.title : undefined;
       add({ doc, pointer }, pointer === '' ? (title ?? fileStem(doc.absolutePath)) : lastSegment(pointer), isSchemaObject(schema) ? embeddedDialect(schema, dialect) : dialect);
-      // `$defs` entries are declarations meant for reuse: each is a named type too.
-      walkSchema(
-        schema,
-        pointer,
-        undefined as Parent | undefined,
-        (_node, at, parent, here) => {
-          const key = parent && definitionKey(parent, at);
-          // An entry with an empty key (`/$defs/`) has no name to give: it is inlined where used.
-          if (key) add({ doc, pointer: at }, key, here);
-          return { pointer: at, vocabulary: vocabularyOf(here) };
-        },
-        dialect,
-      );
+      // `$defs` entries are declarations meant for reuse: each is a named type too (found by the registry's walk).
+      for (const entry of definitions[i] ?? []) add({ doc, pointer: entry.pointer }, entry.key, entry.dialect);
     }
   }
   // Schemas named only when an input reaches them: components and referenced documents.
@@ -58,24 +47,6 @@ export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
     }
   }
   return [...found.values()];
-}
-
-/** The schema a walked schema sits in, with the vocabulary its keywords are read in. */
-interface Parent {
-  pointer: string;
-  vocabulary: Vocabulary;
-}
-
-/**
- * The key of a definitions entry (`$defs/<key>`, draft-07's `definitions/<key>`) of
- * its parent, read from the two segments below the parent's pointer: no pointer is
- * parsed twice, whatever the depth.
- */
-function definitionKey(parent: Parent, pointer: string): string | undefined {
-  const rest = pointer.slice(parent.pointer.length + 1);
-  const slash = rest.indexOf('/');
-  if (slash <= 0 || rest.includes('/', slash + 1) || !parent.vocabulary.definitions.has(rest.slice(0, slash))) return undefined;
-  return unescapeSegment(rest.slice(slash + 1));
 }
 
 /**

@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../load/document.js';
-import { lastSegment } from '../schema/pointer.js';
+import { lastSegment, unescapeSegment } from '../schema/pointer.js';
+import type { Dialect } from '../schema/dialect.js';
 import { isSchemaObject, schemaRootsOf, walkSchema, type SchemaObject } from '../schema/walk.js';
 import { rememberDialectBoundaries, type DialectBoundary } from '../schema/dialect-regions.js';
 import { fragmentOf, resolveUri, safeDecode, stripFragment } from '../schema/uri.js';
@@ -47,7 +48,20 @@ export interface Registry {
   /** Names under `components.schemas` / `$defs` / `definitions` of the components documents. */
   components: Map<string, SchemaLocation[]>;
   refSites: RefSite[];
+  /**
+   * The `$defs` (`definitions`) entries of each input document, by the root of the
+   * document they are under (`schemaRootsOf`'s order), in walk order: the model names
+   * each, and the walk that found everything else found them too.
+   */
+  definitions: Map<SourceDocument, DefinitionEntry[][]>;
   diagnostics: Diagnostic[];
+}
+
+/** A definitions entry (`$defs/<key>`) with the dialect it is read in. */
+export interface DefinitionEntry {
+  pointer: string;
+  key: string;
+  dialect: Dialect;
 }
 
 export function buildRegistry(documents: SourceDocument[]): Registry {
@@ -59,6 +73,7 @@ export function buildRegistry(documents: SourceDocument[]): Registry {
     titles: new Map(),
     components: new Map(),
     refSites: [],
+    definitions: new Map(),
     diagnostics: [],
   };
   for (const doc of documents) indexDocument(registry, doc);
@@ -76,13 +91,20 @@ function indexDocument(registry: Registry, doc: SourceDocument): void {
   const roots = schemaRootsOf(doc);
   // Where the dialect changes, as dialect-regions would find it by the same walk: it need not walk again.
   const boundaries: DialectBoundary[] = [];
+  const definitions: DefinitionEntry[][] | undefined = doc.role === 'input' ? [] : undefined;
   for (const { pointer, schema, dialect } of roots) {
+    const entries: DefinitionEntry[] = [];
+    definitions?.push(entries);
     walkSchema(
       schema,
       pointer,
       { base: rootBase, resource: '', dialect },
-      (node, at, scope, here) => {
+      (node, at, scope, here, parentPointer) => {
         if (here !== scope.dialect) boundaries.push({ pointer: at, dialect: here, outer: scope.dialect });
+        // The parent's keywords decide whether this is a definitions entry: its dialect is the scope's.
+        const key = definitions && parentPointer !== undefined ? definitionKey(parentPointer, at, vocabularyOf(scope.dialect)) : undefined;
+        // An entry with an empty key (`/$defs/`) has no name to give: it is inlined where used.
+        if (key) entries.push({ pointer: at, key, dialect: here });
         const vocabulary = vocabularyOf(here);
         const { base, resource, anchor } = identify(node, vocabulary, scope.base);
         const inner = resource ? { base, resource: at, dialect: here } : here !== scope.dialect ? { ...scope, dialect: here } : scope;
@@ -100,10 +122,23 @@ function indexDocument(registry: Registry, doc: SourceDocument): void {
     );
   }
   rememberDialectBoundaries(doc, boundaries);
+  if (definitions) registry.definitions.set(doc, definitions);
   indexNames(registry, doc, roots);
 }
 
 const ANCHOR_KEYWORDS = ['$anchor', '$dynamicAnchor'];
+
+/**
+ * The key of a definitions entry (`$defs/<key>`, draft-07's `definitions/<key>`) of the
+ * schema at `parent`, read from the two segments below it: no pointer is parsed twice,
+ * whatever the depth.
+ */
+function definitionKey(parent: string, pointer: string, vocabulary: Vocabulary): string | undefined {
+  const rest = pointer.slice(parent.length + 1);
+  const slash = rest.indexOf('/');
+  if (slash <= 0 || rest.includes('/', slash + 1) || !vocabulary.definitions.has(rest.slice(0, slash))) return undefined;
+  return unescapeSegment(rest.slice(slash + 1));
+}
 
 /**
  * What a schema's identifier (`$id`, or draft-04's `id`) says: the base URI of its

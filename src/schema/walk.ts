@@ -11,7 +11,7 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
 /**
  * Visit every subschema of `schema` (itself included), depth-first; `visit` returns the
  * context its children see (the base URI, say) and is told the dialect each schema is
- * read in. Only the dialect's schema keywords are followed: a `$ref` key inside `enum`,
+ * read in, and the pointer of the schema it is a subschema of (none for `schema`). Only the dialect's schema keywords are followed: a `$ref` key inside `enum`,
  * `const`, `examples` or an unknown keyword is data, not a reference. An embedded
  * resource (`$id` with its own `$schema`) switches the dialect for itself and below.
  */
@@ -19,13 +19,14 @@ export function walkSchema<C>(
   schema: unknown,
   pointer: string,
   context: C,
-  visit: (schema: SchemaObject, pointer: string, context: C, dialect: Dialect) => C,
+  visit: (schema: SchemaObject, pointer: string, context: C, dialect: Dialect, parentPointer: string | undefined) => C,
   dialect: Dialect = DEFAULT_DIALECT,
+  parentPointer?: string,
 ): void {
   if (!isSchemaObject(schema)) return;
   const here = embeddedDialect(schema, dialect);
-  const inner = visit(schema, pointer, context, here);
-  for (const [sub, subPointer] of subschemasOf(schema, pointer, here)) walkSchema(sub, subPointer, inner, visit, here);
+  const inner = visit(schema, pointer, context, here, parentPointer);
+  for (const [sub, subPointer] of subschemasOf(schema, pointer, here)) walkSchema(sub, subPointer, inner, visit, here, pointer);
 }
 
 /** The dialect a schema is read in: its own `$schema` where it starts a resource of its own, else its parent's. */
