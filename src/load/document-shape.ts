@@ -55,7 +55,9 @@ export function checkDocumentShape(json: unknown, limits: Pick<Limits, 'maxDepth
       const key = keys[i]!;
       // Keys become pointers, URIs, file and type names.
       if (UNPAIRED_SURROGATE.test(key)) return { limit: 'unpairedSurrogate', path: [...pathOf(visit), key] };
-      pending.push({ value: (value as Record<string, unknown>)[key], depth, aliased, parent: visit, key });
+      const child = (value as Record<string, unknown>)[key];
+      // Only objects and arrays have depth or keys to check: no visit for the many other values.
+      if (child !== null && typeof child === 'object') pending.push({ value: child, depth, aliased, parent: visit, key });
     }
   }
   return undefined;

@@ -77,6 +77,7 @@ export function assignNames(candidates: NameCandidate[], renames: Readonly<Recor
 
 /** Each `renames` key that names no candidate, with the candidate key closest to it (for a "did you mean"). */
 function unmatchedRenames(candidates: NameCandidate[], explicit: ReadonlyMap<string, string>): { key: string; closest?: string }[] {
+  if (explicit.size === 0) return [];
   const keys = new Set(candidates.flatMap((c) => [c.key, namesKey(c)]));
   const spelt = [...new Set(candidates.map(namesKey))];
   return [...explicit.keys()]

@@ -7,9 +7,9 @@ export function parsePointer(pointer: string): string[] | undefined {
   return pointer.slice(1).split('/').map(unescapeSegment);
 }
 
-/** `a~1b` → `a/b`, `m~0n` → `m~n`. */
+/** `a~1b` → `a/b`, `m~0n` → `m~n`. (Most segments hold no `~`: they are returned as they are.) */
 export function unescapeSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 /** The last token of a pointer, unescaped: `/$defs/a~1b` → `a/b`. */
@@ -17,12 +17,15 @@ export function lastSegment(pointer: string): string {
   return unescapeSegment(pointer.slice(pointer.lastIndexOf('/') + 1));
 }
 
+/** `a/b` → `a~1b`, `m~n` → `m~0n`. (Walks join a pointer per subschema: most keys need no escape, and get no copy.) */
 export function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }
 
 export function joinPointer(base: string, ...segments: (string | number)[]): string {
-  return base + segments.map((s) => `/${escapeSegment(String(s))}`).join('');
+  let pointer = base;
+  for (const segment of segments) pointer += `/${typeof segment === 'number' ? segment : escapeSegment(segment)}`;
+  return pointer;
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { escapeSegment, getAtPointer, joinPointer, parsePointer } from '../../src/schema/pointer.js';
 
 describe('parsePointer', () => {
@@ -104,5 +105,19 @@ describe('getAtPointer', () => {
     expect(getAtPointer(parsed, ['properties', '__proto__'])).toEqual({ type: 'string' });
     expect(getAtPointer(parsed, ['properties', 'constructor'])).toEqual({ type: 'integer' });
     expect(Object.prototype).not.toHaveProperty('type');
+  });
+});
+
+describe('joinPointer and parsePointer', () => {
+  it('are inverse for any segments, and escape exactly `~` and `/` (RFC 6901)', () => {
+    const segment = fc.oneof(fc.string(), fc.constantFrom('~', '/', '~1', '~0', '/~', 'a~/b', ''), fc.nat());
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
+        const pointer = joinPointer('', ...segments);
+        const spec = segments.map((s) => `/${String(s).split('~').join('~0').split('/').join('~1')}`).join('');
+        return pointer === spec && JSON.stringify(parsePointer(pointer)) === JSON.stringify(segments.map(String));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
