@@ -6,7 +6,8 @@ import { baseDraft, dialectOfMetaSchema, META_SCHEMA_URIS, type Dialect, type Dr
 import { dialectName } from './keywords.js';
 import { cleanDocumentKey, type CleanDocumentMemo } from './clean-documents.js';
 import type { SourceDocument } from '../load/document.js';
-import { joinPointer, lastSegment } from '../schema/pointer.js';
+import { getAtPointer, joinPointer, lastSegment, parsePointer } from '../schema/pointer.js';
+import { contains, dialectAt, dialectBoundaries, type DialectBoundary } from '../schema/dialect-regions.js';
 import { reservedKeyProblems } from './reserved-keys.js';
 import { isSchemaObject, schemaRootsOf, walkSchema } from '../schema/walk.js';
 import { validOnlyWithoutUnicode, type UnicodePatterns } from '../schema/patterns.js';
@@ -47,12 +48,48 @@ export function documentsCheckedSoFar(): number {
 function findSchemaProblems(doc: SourceDocument, unicodePatterns: UnicodePatterns): Diagnostic[] {
   documentsChecked++;
   const problems: Diagnostic[] = [...reservedKeyProblems(doc), ...unknownDialect(doc)];
+  const boundaries = dialectBoundaries(doc);
   for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
-    const errors = metaSchemaErrorsOf(schema, baseDraft(dialect));
-    if (errors.length > 0) problems.push(...metaSchemaErrors(doc, pointer, errors));
+    const found = regionErrors(pointer, schema, dialectAt(doc, pointer), boundaries);
+    if (found.length > 0) for (const region of found) problems.push(...metaSchemaErrors(doc, region.pointer, region.errors));
     else problems.push(...patternProblems(doc, pointer, schema, dialect, unicodePatterns));
   }
   return problems;
+}
+
+/**
+ * A schema checked against its dialect's meta-schema, and each resource of another
+ * dialect embedded in it (`$id` with a `$schema` of its own) against its own: the schema
+ * around a resource sees `{}` in its place (a schema in every draft), so a draft-07 tuple
+ * inside a 2020-12 document is not a 2020-12 mistake.
+ */
+function regionErrors(pointer: string, schema: unknown, dialect: Dialect, boundaries: readonly DialectBoundary[]): { pointer: string; errors: ErrorObject[] }[] {
+  const inside = boundaries.filter((b) => b.pointer !== pointer && contains(pointer, b.pointer));
+  // The resources directly inside this schema: those inside them are checked with them.
+  const direct = inside.filter((b) => !inside.some((outer) => outer.pointer !== b.pointer && contains(outer.pointer, b.pointer)));
+  let checked = schema;
+  for (const b of direct) checked = withEmptySchemaAt(checked, parsePointer(b.pointer.slice(pointer.length)) ?? []);
+  const errors = metaSchemaErrorsOf(checked, baseDraft(dialect));
+  const found = errors.length > 0 ? [{ pointer, errors }] : [];
+  for (const b of direct) found.push(...regionErrors(b.pointer, getAtPointer(schema, parsePointer(b.pointer.slice(pointer.length)) ?? []), b.dialect, inside));
+  return found;
+}
+
+/** `value` with `{}` at `segments`, copying only the objects and arrays on the way (the document's own stay as they are). */
+function withEmptySchemaAt(value: unknown, segments: readonly string[]): unknown {
+  if (segments.length === 0) return {};
+  if (value === null || typeof value !== 'object') return value;
+  const [first, ...rest] = segments as [string, ...string[]];
+  if (Array.isArray(value)) {
+    const index = Number(first);
+    if (!Number.isInteger(index) || index < 0 || index >= value.length) return value;
+    const copy = value.slice();
+    copy[index] = withEmptySchemaAt(value[index], rest);
+    return copy;
+  }
+  if (!Object.hasOwn(value, first)) return value;
+  // A computed key defines an own property, `__proto__` included.
+  return { ...value, [first]: withEmptySchemaAt((value as Record<string, unknown>)[first], rest) };
 }
 
 /**

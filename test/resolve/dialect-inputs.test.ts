@@ -63,4 +63,40 @@ describe('schemas of the older drafts, as catalogues write them', () => {
       expect(report.diagnostics[0]!.hint).toContain('"prefixItems" belongs to draft 2020-12');
       expect(report.diagnostics[0]!.hint).toContain('read as draft-07');
     }));
+  it('an embedded resource of another dialect is checked against its own meta-schema, and the schema around it against its own', () =>
+    withTempDir(async (dir) => {
+      const D2020 = 'https://json-schema.org/draft/2020-12/schema';
+      // A draft-07 tuple and a draft-04 boolean bound: mistakes in 2020-12, valid where they are.
+      const envelope = {
+        $schema: D2020,
+        title: 'Envelope',
+        type: 'object',
+        properties: {
+          pair: { $id: 'https://example.com/pair', $schema: DRAFT_07, type: 'array', items: [{ type: 'string' }, { type: 'integer' }], additionalItems: false },
+          level: { id: 'https://example.com/level', $schema: DRAFT_04, type: 'number', minimum: 0, exclusiveMinimum: true },
+        },
+      };
+      const { index, report } = await generateAndImport(dir, { 'envelope.json': envelope });
+      expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect([index.validateEnvelope!({ pair: ['a', 1] }), index.validateEnvelope!({ pair: ['a', 1, 2] }), index.validateEnvelope!({ level: 0 })]).toEqual([true, false, false]);
+    }));
+
+  it('a mistake inside an embedded resource, and one around it, are each reported at their place', () =>
+    withTempDir(async (dir) => {
+      const D2020 = 'https://json-schema.org/draft/2020-12/schema';
+      const broken = {
+        $schema: D2020,
+        title: 'Broken',
+        type: 'object',
+        minProperties: 'one',
+        properties: { legacy: { $id: 'https://example.com/legacy', $schema: DRAFT_07, type: 'object', required: 'name', properties: { name: { type: 'string' } } } },
+      };
+      await expect(generateAndImport(dir, { 'broken.json': broken })).rejects.toThrow(/invalid-schema/);
+      const { generate } = await import('../../src/index.js');
+      const report = await generate({ cwd: dir, cache: false });
+      expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pointer])).toEqual([
+        ['invalid-schema', '/minProperties'],
+        ['invalid-schema', '/properties/legacy/required'],
+      ]);
+    }));
 });

@@ -226,8 +226,18 @@ class DocumentCopy {
    * dialect (draft-07 `items: [...]` is a tuple, 2020-12's is an error).
    */
   private replaceForeignResources(copy: AnySchemaObject): void {
-    for (const boundary of dialectBoundaries(this.doc)) {
-      if (boundary.outer !== this.dialect) continue;
+    const boundaries = dialectBoundaries(this.doc);
+    for (const boundary of boundaries) {
+      if (boundary.outer !== this.dialect) {
+        // A resource of a third dialect beside this one's (draft-04 and draft-07 resources in a 2020-12 document): no
+        // validator of this instance runs it, but ajv reads the document it is in, in this dialect. Left out, unless this
+        // dialect's schemas are inside it.
+        const holdsOurs = boundaries.some((b) => b.dialect === this.dialect && b.pointer !== boundary.pointer && contains(boundary.pointer, b.pointer));
+        if (boundary.dialect === this.dialect || holdsOurs) continue;
+        const foreign = getAtPointer(copy, parsePointer(boundary.pointer)!);
+        if (isSchemaObject(foreign)) for (const key of Object.keys(foreign)) delete foreign[key];
+        continue;
+      }
       const node = getAtPointer(copy, parsePointer(boundary.pointer)!);
       if (!isSchemaObject(node)) continue;
       const named = this.model.byKey.get(locationKey({ doc: this.doc, pointer: boundary.pointer }));
