@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -78,4 +78,16 @@ describe('the package as built (dist/)', () => {
       expect(Number(stdout.trim())).toBeGreaterThan(4);
       expect([...(await readTree(join(dir, 'out'))).keys()]).toContain('validators/UserType.js');
     }));
+
+  it('carries the licence of every package its bundles hold', async () => {
+    for (const folder of ['bundle', 'vendor']) {
+      const files = (await readdir(join(DIST, folder))).filter((name) => /\.c?js$/.test(name));
+      const bundled = new Set<string>();
+      // esbuild names each bundled file by its path: `// node_modules/<package>/…`.
+      for (const file of files) for (const [, name] of (await readFile(join(DIST, folder, file), 'utf8')).matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) bundled.add(name!);
+      expect(bundled.size).toBeGreaterThan(0);
+      const licences = await readFile(join(DIST, folder, 'THIRD_PARTY_LICENSES.txt'), 'utf8');
+      for (const name of bundled) expect(licences).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}@\\d+\\.\\d+\\.\\d+ \\(`, 'm'));
+    }
+  });
 });
