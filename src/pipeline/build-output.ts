@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { DiagnosticsError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileValidators, type CompiledValidators } from '../emit/validators/index.js';
-import { cacheFileFor, readCacheFile, writeCacheFile } from '../emit/validators/cache-file.js';
+import { cacheFileFor, keyMemoFileFor, readCacheFile, writeCacheFile } from '../emit/validators/cache-file.js';
+import { localCacheFile, readLocalCacheAhead } from '../paths/local-cache.js';
 import { packageVersion, readRuntimeHelpers } from '../load/assets.js';
 import { readTemplateSet } from '../load/template-set/index.js';
 import { loadDocuments, loadReferencedDocuments, type LoadedDocuments, type SourceDocument, type Unavailable, type YamlParseMemo } from '../load/index.js';
@@ -16,11 +17,12 @@ import { checkTemplateSet, needsValidators, renderOutput, writtenEntries, type O
 import type { OptionsView } from '../render/view/generated/view-types.js';
 import { resolveDocuments, type CleanDocumentMemo, type ResolvedGraph } from '../resolve/index.js';
 import { cleanDocumentsCache } from './clean-documents-cache.js';
-import { yamlParseCache } from './yaml-parse-cache.js';
+import { YAML_PARSES_FILE, yamlParseCache } from './yaml-parse-cache.js';
+import { cleanDocumentsFileFor } from './clean-documents-file.js';
 import { formatWithPrettier } from '../render/prettier.js';
 import { bundleValidators } from '../render/bundle.js';
 import { earlierRender, type TraceReuse } from './earlier-render.js';
-import type { EarlierReads } from '../up-to-date/render-traces.js';
+import { tracesFile, type EarlierReads } from '../up-to-date/render-traces.js';
 
 /**
  * Every stage up to render, in memory. The heavy part of a run (ajv, the YAML parser,
@@ -79,6 +81,17 @@ export type StageTimings = Record<string, number>;
 async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, reuse: TraceReuse | undefined): Promise<Omit<BuiltOutput, 'timings'>> {
   const badLimits = limitDiagnostics(opts.limits);
   if (badLimits.length > 0) return { files: [], diagnostics: badLimits };
+  // The local caches this run will read, read now: each is awaited where it is used, meanwhile the run works.
+  if (opts.cache === true) {
+    const validators = cacheFileFor(opts.cwd);
+    readLocalCacheAhead([
+      localCacheFile(opts.cwd, YAML_PARSES_FILE),
+      cleanDocumentsFileFor(opts.cwd),
+      validators,
+      validators && keyMemoFileFor(validators),
+      reuse && tracesFile(opts.cwd, reuse.realOutDir),
+    ]);
+  }
   // The template set first: it decides whether validators are compiled at all, and its problems join the schemas' in one report.
   const templates = await readTemplateSet(opts.templatesDir && resolve(opts.cwd, opts.templatesDir), opts.cwd);
   const set = templates.set;

@@ -4,6 +4,9 @@ import type { ResolvedOptions } from '../options.js';
 import { localCacheFile, readLocalCacheBytes, writeLocalCache } from '../paths/local-cache.js';
 import { toolFingerprint } from '../up-to-date/tool-fingerprint.js';
 
+/** The file of the cache, in node_modules/.cache/schema-gen/. */
+export const YAML_PARSES_FILE = 'yaml-parses.bin';
+
 /** The YAML parses a run starts from, and how it keeps what it parsed. */
 export interface YamlParseCache {
   memo?: YamlParseMemo;
@@ -20,7 +23,7 @@ export interface YamlParseCache {
 export async function yamlParseCache(opts: ResolvedOptions): Promise<YamlParseCache> {
   if (opts.cache === false) return { keep: async () => undefined };
   if (opts.cache !== true) return inMemory(opts.cache);
-  const file = localCacheFile(opts.cwd, 'yaml-parses.bin');
+  const file = localCacheFile(opts.cwd, YAML_PARSES_FILE);
   if (!file) return { keep: async () => undefined };
   const tool = toolFingerprint();
   const memo = new YamlParseMemo(await readEntries(file, tool));

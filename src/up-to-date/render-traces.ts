@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { outputFolderCacheFile, readLocalCache, writeLocalCache } from '../paths/local-cache.js';
+import { outputFolderCacheFile, readLocalCache, readLocalCacheNow, writeLocalCache } from '../paths/local-cache.js';
 import { OutputFolderReader, type CurrentFile } from '../write/current-files.js';
 import { MANIFEST_FILE } from '../write/layout.js';
 import { toolFingerprint } from './tool-fingerprint.js';
@@ -13,7 +13,7 @@ export type EarlierReads = ReadonlyMap<string, CurrentFile>;
  * for granted: this build of schema-gen, the settings and the template set. Traces are
  * a speed-up only: a missing, foreign or malformed file means every file is rendered.
  */
-function tracesFile(cwd: string, realOutDir: string): string | undefined {
+export function tracesFile(cwd: string, realOutDir: string): string | undefined {
   return outputFolderCacheFile(cwd, 'renders', realOutDir);
 }
 
@@ -48,7 +48,7 @@ export async function saveRenderTraces(cwd: string, realOutDir: string, stamp: s
   if (!file) return;
   const text = JSON.stringify({ stamp, files: Object.fromEntries(files) });
   try {
-    if ((await readLocalCache(file)) === text) return;
+    if ((await readLocalCacheNow(file)) === text) return;
     await writeLocalCache(file, text);
   } catch {
     // no traces: the next run renders every file

@@ -1,4 +1,4 @@
-import { outputFolderCacheFile, readLocalCache, writeLocalCache } from '../paths/local-cache.js';
+import { outputFolderCacheFile, readLocalCache, readLocalCacheNow, writeLocalCache } from '../paths/local-cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 
@@ -39,7 +39,7 @@ export async function saveRunMessages(cwd: string, realOutDir: string, manifestH
   if (!file) return;
   const text = JSON.stringify({ manifestHash, tool: toolFingerprint(), ...messages });
   try {
-    if ((await readLocalCache(file)) === text) return;
+    if ((await readLocalCacheNow(file)) === text) return;
     await writeLocalCache(file, text);
   } catch {
     // no cache: the next run does all the work

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { localCacheFile, outputFolderCacheFile, readLocalCache, writeLocalCache } from '../../src/paths/local-cache.js';
+import { localCacheFile, outputFolderCacheFile, readLocalCache, readLocalCacheAhead, readLocalCacheBytes, readLocalCacheNow, writeLocalCache } from '../../src/paths/local-cache.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 describe('the local cache', () => {
@@ -36,6 +36,41 @@ describe('the local cache', () => {
       await expect(writeLocalCache(file, '{}')).rejects.toThrow();
       expect((await readdir(dir)).sort()).toEqual(['memo.json']);
       expect(await readFile(join(file, 'inside'), 'utf8')).toBe('');
+    });
+  });
+
+  it('a read started ahead answers the next read of its file once; a write, a read "now" or the next run drops it', async () => {
+    await withTempDir(async (dir) => {
+      const [a, b, c] = ['a.json', 'b.bin', 'c.json'].map((name) => join(dir, name));
+      await writeFile(a!, 'first a');
+      await writeFile(b!, 'first b');
+      await writeFile(c!, 'first c');
+      readLocalCacheAhead([a, b, c, undefined, join(dir, 'absent.json')]);
+      // Let the reads land, then change the files: what was read ahead answers once, the file as it is after.
+      await new Promise((settle) => setTimeout(settle, 50));
+      await writeFile(a!, 'second a');
+      await writeFile(b!, 'second b');
+      expect(await readLocalCache(a!)).toBe('first a');
+      expect(await readLocalCache(a!)).toBe('second a');
+      expect((await readLocalCacheBytes(b!))?.toString()).toBe('first b');
+      expect(await readLocalCache(join(dir, 'absent.json'))).toBeUndefined();
+      // Our own write drops the read started before it.
+      await mkdir(join(dir, 'node_modules'));
+      readLocalCacheAhead([c]);
+      await new Promise((settle) => setTimeout(settle, 50));
+      await writeLocalCache(c!, 'written');
+      expect(await readLocalCache(c!)).toBe('written');
+      // A read "now" (what a write compares with) never takes one; the next run's reads replace this run's.
+      readLocalCacheAhead([a]);
+      await new Promise((settle) => setTimeout(settle, 50));
+      await writeFile(a!, 'third a');
+      expect(await readLocalCacheNow(a!)).toBe('third a');
+      expect(await readLocalCache(a!)).toBe('third a');
+      readLocalCacheAhead([c]);
+      await new Promise((settle) => setTimeout(settle, 50));
+      readLocalCacheAhead([]);
+      await writeFile(c!, 'fourth c');
+      expect(await readLocalCache(c!)).toBe('fourth c');
     });
   });
 });
