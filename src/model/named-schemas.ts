@@ -3,7 +3,7 @@ import { fileStem } from '../resolve/registry.js';
 import { locationKey, type ResolvedGraph, type SchemaLocation } from '../resolve/index.js';
 import { lastSegment } from '../schema/pointer.js';
 import { embeddedDialect, isSchemaObject, schemaRootsOf } from '../schema/walk.js';
-import { contains, dialectAt, dialectBoundaries } from '../schema/dialect-regions.js';
+import { dialectAt, dialectBoundaries, withinAny } from '../schema/dialect-regions.js';
 import type { NameCandidate } from './naming.js';
 
 /**
@@ -40,10 +40,19 @@ export function namedSchemas(graph: ResolvedGraph): NameCandidate[] {
     if (componentRoots.has(locationKey(target)) || dialectAt(site.doc, site.pointer) !== dialectAt(target.doc, target.pointer)) add(target, wantedName(target));
   }
   // So does an embedded resource of another dialect than the schema around it, in a schema that is generated.
+  const namedIn = new Map<SourceDocument, Set<string>>();
+  for (const { location } of found.values()) {
+    if (!namedIn.has(location.doc)) namedIn.set(location.doc, new Set());
+    namedIn.get(location.doc)!.add(location.pointer);
+  }
   for (const doc of graph.registry.documents) {
+    const named = namedIn.get(doc);
+    if (!named) continue;
+    // In document order: a resource inside one just named is inside a generated schema too.
     for (const boundary of dialectBoundaries(doc)) {
-      const inside = [...found.values()].some((c) => c.location.doc === doc && contains(c.location.pointer, boundary.pointer));
-      if (inside) add({ doc, pointer: boundary.pointer }, wantedName({ doc, pointer: boundary.pointer }));
+      if (!withinAny(named, boundary.pointer)) continue;
+      add({ doc, pointer: boundary.pointer }, wantedName({ doc, pointer: boundary.pointer }));
+      named.add(boundary.pointer);
     }
   }
   return [...found.values()];

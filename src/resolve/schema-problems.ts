@@ -49,47 +49,69 @@ function findSchemaProblems(doc: SourceDocument, unicodePatterns: UnicodePattern
   documentsChecked++;
   const problems: Diagnostic[] = [...reservedKeyProblems(doc), ...unknownDialect(doc)];
   const boundaries = dialectBoundaries(doc);
+  let next = 0;
   for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
-    const found = regionErrors(pointer, schema, dialectAt(doc, pointer), boundaries);
+    // Boundaries come in document order: a root's are the next ones (its own first, if it is one).
+    const start = next;
+    while (next < boundaries.length && contains(pointer, boundaries[next]!.pointer)) next++;
+    const inside = boundaries.slice(boundaries[start]?.pointer === pointer ? start + 1 : start, next);
+    const found = regionErrors(pointer, schema, dialectAt(doc, pointer), inside);
     if (found.length > 0) for (const region of found) problems.push(...metaSchemaErrors(doc, region.pointer, region.errors));
     else problems.push(...patternProblems(doc, pointer, schema, dialect, unicodePatterns));
   }
+  if (next !== boundaries.length) throw new Error(`schema-gen: the dialect boundaries of ${doc.displayPath} are not in the order of its schemas`);
   return problems;
 }
 
 /**
  * A schema checked against its dialect's meta-schema, and each resource of another
  * dialect embedded in it (`$id` with a `$schema` of its own) against its own: the schema
- * around a resource sees `{}` in its place (a schema in every draft), so a draft-07 tuple
- * inside a 2020-12 document is not a 2020-12 mistake.
+ * around a resource sees `{}` in its place, so a draft-07 tuple inside a 2020-12 document
+ * is not a 2020-12 mistake. `inside`: the boundaries below `pointer`, in document order
+ * (those inside a resource follow it), so each is looked at once per resource around it.
  */
-function regionErrors(pointer: string, schema: unknown, dialect: Dialect, boundaries: readonly DialectBoundary[]): { pointer: string; errors: ErrorObject[] }[] {
-  const inside = boundaries.filter((b) => b.pointer !== pointer && contains(pointer, b.pointer));
-  // The resources directly inside this schema: those inside them are checked with them.
-  const direct = inside.filter((b) => !inside.some((outer) => outer.pointer !== b.pointer && contains(outer.pointer, b.pointer)));
-  let checked = schema;
-  for (const b of direct) checked = withEmptySchemaAt(checked, parsePointer(b.pointer.slice(pointer.length)) ?? []);
-  const errors = metaSchemaErrorsOf(checked, baseDraft(dialect));
+function regionErrors(pointer: string, schema: unknown, dialect: Dialect, inside: readonly DialectBoundary[]): { pointer: string; errors: ErrorObject[] }[] {
+  const direct: { boundary: DialectBoundary; inside: readonly DialectBoundary[]; path: string[] }[] = [];
+  for (let i = 0; i < inside.length;) {
+    const boundary = inside[i]!;
+    let end = i + 1;
+    while (end < inside.length && contains(boundary.pointer, inside[end]!.pointer)) end++;
+    direct.push({ boundary, inside: inside.slice(i + 1, end), path: parsePointer(boundary.pointer.slice(pointer.length)) ?? [] });
+    i = end;
+  }
+  const errors = metaSchemaErrorsOf(
+    withEmptySchemasAt(
+      schema,
+      direct.map((d) => d.path),
+    ),
+    baseDraft(dialect),
+  );
   const found = errors.length > 0 ? [{ pointer, errors }] : [];
-  for (const b of direct) found.push(...regionErrors(b.pointer, getAtPointer(schema, parsePointer(b.pointer.slice(pointer.length)) ?? []), b.dialect, inside));
+  for (const d of direct) found.push(...regionErrors(d.boundary.pointer, getAtPointer(schema, d.path), d.boundary.dialect, d.inside));
   return found;
 }
 
-/** `value` with `{}` at `segments`, copying only the objects and arrays on the way (the document's own stay as they are). */
-function withEmptySchemaAt(value: unknown, segments: readonly string[]): unknown {
-  if (segments.length === 0) return {};
+/**
+ * `value` with `{}` at each of `paths`, copying each object and array on the way once (the
+ * document's own stay as they are): linear in the paths, however many share a parent.
+ */
+function withEmptySchemasAt(value: unknown, paths: readonly (readonly string[])[]): unknown {
+  if (paths.length === 0) return value;
+  if (paths.some((path) => path.length === 0)) return {};
   if (value === null || typeof value !== 'object') return value;
-  const [first, ...rest] = segments as [string, ...string[]];
-  if (Array.isArray(value)) {
-    const index = Number(first);
-    if (!Number.isInteger(index) || index < 0 || index >= value.length) return value;
-    const copy = value.slice();
-    copy[index] = withEmptySchemaAt(value[index], rest);
-    return copy;
+  const below = new Map<string, (readonly string[])[]>();
+  for (const path of paths) {
+    const rest = below.get(path[0]!) ?? [];
+    rest.push(path.slice(1));
+    below.set(path[0]!, rest);
   }
-  if (!Object.hasOwn(value, first)) return value;
-  // A computed key defines an own property, `__proto__` included.
-  return { ...value, [first]: withEmptySchemaAt((value as Record<string, unknown>)[first], rest) };
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? value.slice() : { ...value };
+  for (const [key, rest] of below) {
+    if (Array.isArray(value) ? !/^(0|[1-9]\d*)$/.test(key) || Number(key) >= value.length : !Object.hasOwn(value, key)) continue;
+    // Defined, not assigned: a `__proto__` key stays an own property.
+    Object.defineProperty(copy, key, { value: withEmptySchemasAt((value as Record<string, unknown>)[key], rest), writable: true, enumerable: true, configurable: true });
+  }
+  return copy;
 }
 
 /**

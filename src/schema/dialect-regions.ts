@@ -69,11 +69,30 @@ export function dialectBoundaries(doc: SchemaDocument): readonly DialectBoundary
  * holds it, else the document's own.
  */
 export function dialectAt(doc: SchemaDocument, pointer: string): Dialect {
-  let best: DialectBoundary | undefined;
-  for (const boundary of boundaries(doc)) {
-    if (contains(boundary.pointer, pointer) && (!best || boundary.pointer.length >= best.pointer.length)) best = boundary;
+  const byPointer = boundaryIndex(doc);
+  if (byPointer.size === 0) return doc.dialect;
+  // The pointer and each one above it, innermost first: as deep as the pointer, however many boundaries.
+  for (let at = pointer; ; at = at.slice(0, at.lastIndexOf('/'))) {
+    const dialect = byPointer.get(at);
+    if (dialect !== undefined) return dialect;
+    if (at === '') return doc.dialect;
   }
-  return best?.dialect ?? doc.dialect;
+}
+
+const indexes = new WeakMap<SchemaDocument, Map<string, Dialect>>();
+
+function boundaryIndex(doc: SchemaDocument): Map<string, Dialect> {
+  let index = indexes.get(doc);
+  if (!index) indexes.set(doc, (index = new Map(boundaries(doc).map((b) => [b.pointer, b.dialect]))));
+  return index;
+}
+
+/** Whether the schema at `pointer` is one of `pointers` or lies inside one (as `contains` says, in as many steps as the pointer is deep). */
+export function withinAny(pointers: ReadonlySet<string>, pointer: string): boolean {
+  for (let at = pointer; ; at = at.slice(0, at.lastIndexOf('/'))) {
+    if (pointers.has(at)) return true;
+    if (at === '') return false;
+  }
 }
 
 /** Whether the schema at `inner` is `outer` or lies inside it. */

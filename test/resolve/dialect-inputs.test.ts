@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Report } from '../../src/index.js';
+import { generate, type Report } from '../../src/index.js';
 import { generateAndImport } from '../helpers/generate-and-import.js';
 import { recordNetworkAttempts } from '../helpers/no-network.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const DRAFT_04 = 'http://json-schema.org/draft-04/schema#';
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+const DRAFT_2020 = 'https://json-schema.org/draft/2020-12/schema';
 
 /** Issue 10's "tried as a new user would" items, on small catalogue-style schemas. */
 describe('schemas of the older drafts, as catalogues write them', () => {
@@ -65,10 +66,9 @@ describe('schemas of the older drafts, as catalogues write them', () => {
     }));
   it('an embedded resource of another dialect is checked against its own meta-schema, and the schema around it against its own', () =>
     withTempDir(async (dir) => {
-      const D2020 = 'https://json-schema.org/draft/2020-12/schema';
       // A draft-07 tuple and a draft-04 boolean bound: mistakes in 2020-12, valid where they are.
       const envelope = {
-        $schema: D2020,
+        $schema: DRAFT_2020,
         title: 'Envelope',
         type: 'object',
         properties: {
@@ -81,22 +81,36 @@ describe('schemas of the older drafts, as catalogues write them', () => {
       expect([index.validateEnvelope!({ pair: ['a', 1] }), index.validateEnvelope!({ pair: ['a', 1, 2] }), index.validateEnvelope!({ level: 0 })]).toEqual([true, false, false]);
     }));
 
-  it('a mistake inside an embedded resource, and one around it, are each reported at their place', () =>
+  it('a mistake inside an embedded resource, one inside a resource inside it, and one around them are each reported at their place', () =>
     withTempDir(async (dir) => {
-      const D2020 = 'https://json-schema.org/draft/2020-12/schema';
+      // 2020-12 around draft-07 around draft-04: each level's mistake is one only in its own dialect's eyes.
       const broken = {
-        $schema: D2020,
+        $schema: DRAFT_2020,
         title: 'Broken',
         type: 'object',
         minProperties: 'one',
-        properties: { legacy: { $id: 'https://example.com/legacy', $schema: DRAFT_07, type: 'object', required: 'name', properties: { name: { type: 'string' } } } },
+        properties: {
+          legacy: {
+            $id: 'https://example.com/legacy',
+            $schema: DRAFT_07,
+            type: 'object',
+            required: 'name',
+            properties: {
+              name: { type: 'string' },
+              older: { id: 'https://example.com/older', $schema: DRAFT_04, type: 'number', minimum: 0, exclusiveMinimum: 5 },
+              fine: { id: 'https://example.com/fine', $schema: DRAFT_04, type: 'number', minimum: 0, exclusiveMinimum: true },
+            },
+          },
+        },
       };
-      await expect(generateAndImport(dir, { 'broken.json': broken })).rejects.toThrow(/invalid-schema/);
-      const { generate } = await import('../../src/index.js');
+      await mkdir(join(dir, 'schemas'));
+      await writeFile(join(dir, 'schemas', 'broken.json'), JSON.stringify(broken, null, 2));
       const report = await generate({ cwd: dir, cache: false });
+      expect(report.status).toBe('failed');
       expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pointer])).toEqual([
         ['invalid-schema', '/minProperties'],
         ['invalid-schema', '/properties/legacy/required'],
+        ['invalid-schema', '/properties/legacy/properties/older/exclusiveMinimum'],
       ]);
     }));
 });

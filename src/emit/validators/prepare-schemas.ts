@@ -227,12 +227,13 @@ class DocumentCopy {
    */
   private replaceForeignResources(copy: AnySchemaObject): void {
     const boundaries = dialectBoundaries(this.doc);
-    for (const boundary of boundaries) {
+    for (const [at, boundary] of boundaries.entries()) {
       if (boundary.outer !== this.dialect) {
         // A resource of a third dialect beside this one's (draft-04 and draft-07 resources in a 2020-12 document): no
         // validator of this instance runs it, but ajv reads the document it is in, in this dialect. Left out, unless this
-        // dialect's schemas are inside it.
-        const holdsOurs = boundaries.some((b) => b.dialect === this.dialect && b.pointer !== boundary.pointer && contains(boundary.pointer, b.pointer));
+        // dialect's schemas are inside it (boundaries come in document order: those inside it follow it).
+        let holdsOurs = false;
+        for (let i = at + 1; i < boundaries.length && contains(boundary.pointer, boundaries[i]!.pointer) && !holdsOurs; i++) holdsOurs = boundaries[i]!.dialect === this.dialect;
         if (boundary.dialect === this.dialect || holdsOurs) continue;
         const foreign = getAtPointer(copy, parsePointer(boundary.pointer)!);
         if (isSchemaObject(foreign)) for (const key of Object.keys(foreign)) delete foreign[key];
