@@ -18,7 +18,7 @@ import type { OptionsView } from '../render/view/generated/view-types.js';
 import { resolveDocuments, type CleanDocumentMemo, type ResolvedGraph } from '../resolve/index.js';
 import { cleanDocumentsCache } from './clean-documents-cache.js';
 import { YAML_PARSES_FILE, yamlParseCache } from './yaml-parse-cache.js';
-import { cleanDocumentsFileFor } from './clean-documents-file.js';
+import { CLEAN_DOCUMENTS_FILE } from './clean-documents-file.js';
 import { formatWithPrettier } from '../render/prettier.js';
 import { bundleValidators } from '../render/bundle.js';
 import { earlierRender, type TraceReuse } from './earlier-render.js';
@@ -86,7 +86,7 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, 
     const validators = cacheFileFor(opts.cwd);
     readLocalCacheAhead([
       localCacheFile(opts.cwd, YAML_PARSES_FILE),
-      cleanDocumentsFileFor(opts.cwd),
+      localCacheFile(opts.cwd, CLEAN_DOCUMENTS_FILE),
       validators,
       validators && keyMemoFileFor(validators),
       reuse && tracesFile(opts.cwd, reuse.realOutDir),

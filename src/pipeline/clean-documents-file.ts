@@ -7,8 +7,10 @@ import { CleanDocumentMemo } from '../resolve/index.js';
  * only where `node_modules` exists. A speed-up only: deleting it changes nothing but time.
  */
 export function cleanDocumentsFileFor(cwd: string): string | undefined {
-  return localCacheFile(cwd, 'schema-problems.json');
+  return localCacheFile(cwd, CLEAN_DOCUMENTS_FILE);
 }
+
+export const CLEAN_DOCUMENTS_FILE = 'schema-problems.json';
 
 /** What the file holds: the build of schema-gen that checked (its fingerprint), and the keys of the clean documents. */
 interface CleanDocumentsFile {

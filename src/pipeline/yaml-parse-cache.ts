@@ -1,39 +1,25 @@
 import { deserialize, serialize } from 'node:v8';
 import { YamlParseMemo } from '../load/index.js';
 import type { ResolvedOptions } from '../options.js';
-import { localCacheFile, readLocalCacheBytes, writeLocalCache } from '../paths/local-cache.js';
-import { toolFingerprint } from '../up-to-date/tool-fingerprint.js';
+import { readLocalCacheBytes, writeLocalCache } from '../paths/local-cache.js';
+import { memoAcrossRuns, type RunMemo } from './run-memo.js';
 
 /** The file of the cache, in node_modules/.cache/schema-gen/. */
 export const YAML_PARSES_FILE = 'yaml-parses.bin';
 
-/** The YAML parses a run starts from, and how it keeps what it parsed. */
-export interface YamlParseCache {
-  memo?: YamlParseMemo;
-  keep(): Promise<void>;
-}
-
 /**
- * Like the other caches: `--no-cache` parses every document; the default keeps the
- * parses in node_modules/.cache/schema-gen/yaml-parses.bin (only those this run used,
- * never written by `--check`, nor when nothing changed), under the fingerprint of the
- * build of schema-gen (its js-yaml version included) that parsed them; a cache object
- * (watch mode) keeps them in memory.
+ * The YAML parses a run starts from, and how it keeps what it parsed, as every run memo
+ * is kept (run-memo.ts): node_modules/.cache/schema-gen/yaml-parses.bin (only the parses
+ * this run used), under the fingerprint of the build of schema-gen (its js-yaml version
+ * included) that parsed them; in memory in watch mode.
  */
-export async function yamlParseCache(opts: ResolvedOptions): Promise<YamlParseCache> {
-  if (opts.cache === false) return { keep: async () => undefined };
-  if (opts.cache !== true) return inMemory(opts.cache);
-  const file = localCacheFile(opts.cwd, YAML_PARSES_FILE);
-  if (!file) return { keep: async () => undefined };
-  const tool = toolFingerprint();
-  const memo = new YamlParseMemo(await readEntries(file, tool));
-  return {
-    memo,
-    // One that cannot be written only costs time.
-    keep: async () => {
-      if (!opts.check && memo.changed) await writeLocalCache(file, serialize({ tool, entries: [...memo.used].sort(([a], [b]) => (a < b ? -1 : 1)) })).catch(() => undefined);
-    },
-  };
+export function yamlParseCache(opts: ResolvedOptions): Promise<RunMemo<YamlParseMemo>> {
+  return memoAcrossRuns(opts, {
+    file: YAML_PARSES_FILE,
+    read: async (file, tool) => new YamlParseMemo(await readEntries(file, tool)),
+    write: (file, memo, tool) => writeLocalCache(file, serialize({ tool, entries: [...memo.used].sort(([a], [b]) => (a < b ? -1 : 1)) })),
+    inMemory,
+  });
 }
 
 /** The entries of the file, if `tool` wrote it; anything else (absent, damaged, another build's) is none. */
@@ -62,7 +48,7 @@ async function readEntries(file: string, tool: string): Promise<Map<string, Uint
 /** Watch mode's parses, by the cache object its runs share: only the last run's are kept. */
 const inMemoryParses = new WeakMap<object, ReadonlyMap<string, Uint8Array>>();
 
-function inMemory(owner: object): YamlParseCache {
+function inMemory(owner: object): RunMemo<YamlParseMemo> {
   const memo = new YamlParseMemo(inMemoryParses.get(owner));
   return {
     memo,
