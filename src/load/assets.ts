@@ -6,12 +6,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where the running code lives: `dist/` when installed (one folder above dist/load/ or dist/bundle/), `src/` under the tests. */
-const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The package's own folder. */
 export const PACKAGE_ROOT = join(CODE_ROOT, '..');
 
 /** Written by `npm run build` (scripts/write-build-id.js) as its last step: the hash of dist/. */
-export const BUILD_ID_FILE = 'build-id.txt';
+const BUILD_ID_FILE = 'build-id.txt';
 let buildIdText: string | null | undefined;
 
 /**

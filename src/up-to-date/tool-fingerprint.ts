@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildId } from '../load/assets.js';
+import { join } from 'node:path';
+import { buildId, CODE_ROOT, PACKAGE_ROOT } from '../load/assets.js';
 
-/** Where the running code lives: `dist/` when installed, `src/` under the tests. */
-const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGE_ROOT = join(CODE_ROOT, '..');
 /** Packages whose code or output ends up in what we write. */
 const OUTPUT_SHAPING_PACKAGES = ['ajv', 'ajv-formats', 'ajv-draft-04', 'acorn', 'yaml', 'js-yaml', 'mustache', 'node-html-markdown', 'esbuild'];
 
