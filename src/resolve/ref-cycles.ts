@@ -107,7 +107,7 @@ function stepsInPlace({ location: from, node }: Place, refs: ReadonlyMap<string,
     if (ref) steps.push({ from, to: ref.target, viaRef: ref });
   }
   // Most schemas hold no in-place keyword (a ref site is mostly `$ref` alone): their keys say so without a walk.
-  const applicators = inPlaceApplicators(dialect);
+  const applicators = vocabularyOf(dialect).inPlaceSubschemas;
   let any = false;
   for (const key in schema) if (applicators.has(key)) any = true;
   if (!any) return steps;
@@ -115,23 +115,6 @@ function stepsInPlace({ location: from, node }: Place, refs: ReadonlyMap<string,
     if (isSchemaObject(sub)) steps.push({ from, to: { doc: from.doc, pointer }, toNode: sub });
   }
   return steps;
-}
-
-const applicatorsOf = new Map<Dialect, ReadonlySet<string>>();
-
-/** The keywords of a dialect whose subschemas apply in place (`allOf`, `not`, `then`…). */
-function inPlaceApplicators(dialect: Dialect): ReadonlySet<string> {
-  let names = applicatorsOf.get(dialect);
-  if (!names)
-    applicatorsOf.set(
-      dialect,
-      (names = new Set(
-        vocabularyOf(dialect)
-          .subschemaKeywords.filter((k) => k.appliesTo === 'in-place')
-          .map((k) => k.name),
-      )),
-    );
-  return names;
 }
 
 function cycleError(cycle: Step[]): Diagnostic {

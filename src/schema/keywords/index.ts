@@ -30,6 +30,8 @@ export interface Vocabulary {
   subschemaPlace: ReadonlyMap<string, number>;
   /** Keywords whose subschemas apply to the same value (cycles through them never end). */
   inPlace: ReadonlySet<string>;
+  /** Of those, the ones that hold subschemas (`allOf`, `not`, `then`…; not `$ref`). */
+  inPlaceSubschemas: ReadonlySet<string>;
   /** `$ref` ignores the keywords beside it (draft-04 to draft-07, OpenAPI 3.0). */
   refOverridesSiblings: boolean;
   /** Keywords that constrain nothing: a schema of only these is documentation. */
@@ -77,6 +79,7 @@ function buildVocabulary(dialect: Dialect): Vocabulary {
     subschemaKeywords: all.filter((k) => k.holds),
     subschemaPlace: new Map(all.filter((k) => k.holds).map((k, i) => [k.name, i])),
     inPlace: new Set(named((k) => k.appliesTo === 'in-place' || k.facts.role === 'reference')),
+    inPlaceSubschemas: new Set(named((k) => k.appliesTo === 'in-place')),
     refOverridesSiblings: !atLeast(baseDraft(dialect), '2019-09'),
     annotations: new Set(named((k) => ['annotation', 'meta', 'identifier'].includes(k.facts.role))),
     docTags: all
