@@ -43,7 +43,8 @@ export function parseDocumentText(text: string, format: 'json' | 'yaml', display
       return fail('syntax-error', `invalid JSON: ${explained.message}`, explained.offset === undefined ? undefined : offsetToPosition(text, explained.offset));
     }
   } else {
-    const recalled = yamlParses?.recall(text, yamlParseSettings(limits));
+    const entry = yamlParses?.entry(text, yamlParseSettings(limits));
+    const recalled = entry?.recalled;
     try {
       if (!recalled) freshYamlParses++;
       json = recalled ? recalled.value : yaml.load(text, yamlOptions(limits));
@@ -54,7 +55,7 @@ export function parseDocumentText(text: string, format: 'json' | 'yaml', display
     }
     const problem = checkDocumentShape(json, limits, true);
     if (problem) return shapeFailure(problem, text, format, limits, fail);
-    if (!recalled) yamlParses?.remember(text, yamlParseSettings(limits), json);
+    if (!recalled) entry?.keep(json);
     return { ok: true, json };
   }
   const problem = checkDocumentShape(json, limits, false);

@@ -26,28 +26,27 @@ export class YamlParseMemo {
     return this.added > 0 || this.used.size !== this.known.size;
   }
 
-  /** The value an earlier run parsed from exactly this text (with these parse settings), if any. */
-  recall(text: string, settings: string): { value: unknown } | undefined {
+  /**
+   * The entry of exactly this text (with these parse settings), hashed once: the value an
+   * earlier run parsed from it, if any, and how to keep one just parsed for later runs.
+   */
+  entry(text: string, settings: string): { recalled?: { value: unknown }; keep(value: unknown): void } {
     const key = keyOf(text, settings);
+    const keep = (value: unknown) => {
+      if (this.used.has(key)) return;
+      this.used.set(key, serialize(value));
+      if (!this.known.has(key)) this.added++;
+    };
     const stored = this.known.get(key);
-    if (!stored) return undefined;
-    let value: unknown;
+    if (!stored) return { keep };
     try {
-      value = deserialize(stored);
+      const value = deserialize(stored);
+      this.used.set(key, stored);
+      return { recalled: { value }, keep };
     } catch {
       this.added++; // damaged: parsed again, and the fresh value replaces it
-      return undefined;
+      return { keep };
     }
-    this.used.set(key, stored);
-    return { value };
-  }
-
-  /** Keep a value just parsed from `text`, for later runs. */
-  remember(text: string, settings: string, value: unknown): void {
-    const key = keyOf(text, settings);
-    if (this.used.has(key)) return;
-    this.used.set(key, serialize(value));
-    if (!this.known.has(key)) this.added++;
   }
 }
 
