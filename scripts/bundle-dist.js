@@ -9,7 +9,9 @@
 // (package root, meta-schema validators) stay the same.
 // One more package is bundled, into dist/vendor/: node-html-markdown, 55 CommonJS files
 // with what it requires, loaded by any run that converts an HTML description (~15 ms
-// less as one file); src/load/assets.ts falls back to the package where there is none.
+// less as one file, ~12 ms more minified and without css-select, see below);
+// src/load/assets.ts falls back to the package where there is none. (Our own bundle is
+// not minified: measured, no faster, and stack traces keep their names.)
 // The licence of every package bundled is written beside its bundle (THIRD_PARTY_LICENSES.txt).
 import { build } from 'esbuild';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -21,6 +23,24 @@ const dist = join(root, 'dist');
 /** Packages that stay imports: loaded on first need only, native, or the user's own. */
 const STAY_IMPORTS = ['ajv', 'ajv-formats', 'ajv-draft-04', 'acorn', 'esbuild', 'prettier', 'chokidar', 'diff', 'jsonc-parser', 'yaml', 'node-html-markdown'];
 const outdir = join(dist, 'bundle');
+
+/**
+ * node-html-parser loads css-select (and, through it, domutils, dom-serializer and their
+ * entity tables: ~8 ms) for querySelector and closest, which node-html-markdown never
+ * calls. The vendored bundle gets a stand-in that says so if anything ever does
+ * (test/e2e/built-package.test.ts converts HTML through the bundle).
+ */
+const withoutSelectors = {
+  name: 'without-css-select',
+  setup(build) {
+    build.onResolve({ filter: /^css-select$/ }, () => ({ path: 'css-select', namespace: 'stand-in' }));
+    build.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
+      contents: `const unused = (name) => () => { throw new Error('schema-gen: css-select ' + name + '() was called, but the vendored node-html-markdown leaves css-select out (scripts/bundle-dist.js)'); };
+module.exports = { selectAll: unused('selectAll'), selectOne: unused('selectOne'), is: unused('is'), compile: unused('compile') };`,
+      loader: 'js',
+    }));
+  },
+};
 
 await rm(outdir, { recursive: true, force: true });
 await rm(join(dist, 'vendor'), { recursive: true, force: true });
@@ -46,6 +66,11 @@ const vendored = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // Minified (but for line breaks and the comments that name each module's file): less
+  // to parse on each run that converts HTML.
+  minifySyntax: true,
+  minifyIdentifiers: true,
+  plugins: [withoutSelectors],
   legalComments: 'eof',
   metafile: true,
   logLevel: 'silent',
