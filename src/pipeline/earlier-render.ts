@@ -3,7 +3,7 @@ import type { TemplateSet } from '../load/template-set/index.js';
 import type { ResolvedOptions } from '../options.js';
 import type { EarlierRender } from '../render/index.js';
 import { isFileTrace, type FileTrace } from '../render/trace/file-trace.js';
-import { keepsRenderTraces, outputTextReader, readRenderTraces, saveRenderTraces, tracesStamp, type EarlierReads } from '../up-to-date/render-traces.js';
+import { keepsRenderTraces, outputFileReader, readRenderTraces, saveRenderTraces, tracesStamp, type EarlierReads } from '../up-to-date/render-traces.js';
 
 /** Where the output goes and the hash of the settings that shape it: what a run needs to keep files of the last one. */
 export interface TraceReuse {
@@ -30,9 +30,9 @@ export async function earlierRender(
   const stored = await readRenderTraces(opts.cwd, reuse.realOutDir, stamp);
   const traces = new Map<string, FileTrace>();
   for (const [path, trace] of stored) if (isFileTrace(trace)) traces.set(path, trace);
-  const output = outputTextReader(reuse.realOutDir);
+  const output = outputFileReader(reuse.realOutDir);
   return {
-    render: { traces, readKept: output.readText },
+    render: { traces, readKept: output.readBytes },
     reads: output.reads,
     save: (next) => saveRenderTraces(opts.cwd, reuse.realOutDir, stamp, next),
   };

@@ -40,8 +40,8 @@ export interface RenderInput {
 
 export interface EarlierRender {
   traces: ReadonlyMap<string, FileTrace>;
-  /** The text the output folder holds at this path, if it holds a regular file there. */
-  readKept(path: string): string | undefined;
+  /** The bytes the output folder holds at this path, if it holds a regular file there. */
+  readKept(path: string): Buffer | undefined;
 }
 
 export interface RenderedOutput {
@@ -103,7 +103,7 @@ export function renderOutput(input: RenderInput): RenderedOutput {
     const identity = [planned.path, entry.name, planned.item];
     const earlier = keptFile(planned.path, identity);
     if (earlier) {
-      files.push({ path: planned.path, content: earlier.content });
+      files.push(earlier.file);
       traces.set(planned.path, earlier.trace);
       kept++;
       continue;
@@ -151,12 +151,15 @@ export function renderOutput(input: RenderInput): RenderedOutput {
   if (diagnostics.length > 0) throw new DiagnosticsError(diagnostics);
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), traces, kept };
 
-  /** The earlier run's text of a file, when what it read hashes the same now and the folder still holds exactly that text. */
-  function keptFile(path: string, identity: readonly string[]): { content: string; trace: FileTrace } | undefined {
+  /** The earlier run's file, when what it read hashes the same now and the folder still holds exactly its bytes. */
+  function keptFile(path: string, identity: readonly string[]): { file: OutputFile; trace: FileTrace } | undefined {
     const trace = input.earlier?.traces.get(path);
     if (!trace || fingerprints.ofFile(identity, trace.deps) !== trace.fingerprint) return undefined;
-    const content = input.earlier!.readKept(path);
-    return content !== undefined && contentHash(content) === trace.contentHash ? { content, trace } : undefined;
+    const bytes = input.earlier!.readKept(path);
+    if (bytes === undefined) return undefined;
+    // The hash of the bytes, not of their decoding: bytes that are not UTF-8 are never kept.
+    const sha256 = contentHash(bytes);
+    return sha256 === trace.contentHash ? { file: { path, content: bytes.toString('utf8'), onDisk: { bytes, sha256 } }, trace } : undefined;
   }
 
   function rootView(planned: PlannedFile, file: FileViews, runs: string): object {

@@ -56,17 +56,17 @@ export async function saveRenderTraces(cwd: string, realOutDir: string, stamp: s
 }
 
 /**
- * The text of regular files of the output folder, read as the write stage reads (never
+ * The bytes of regular files of the output folder, read as the write stage reads (never
  * through a symbolic link); and what was read, manifest first, so that the write stage
  * need not read it again while the manifest stays the same.
  */
-export function outputTextReader(realOutDir: string): { readText(path: string): string | undefined; reads: EarlierReads } {
+export function outputFileReader(realOutDir: string): { readBytes(path: string): Buffer | undefined; reads: EarlierReads } {
   const reader = new OutputFolderReader(realOutDir, { remember: true });
   reader.read(MANIFEST_FILE);
   return {
-    readText(path) {
+    readBytes(path) {
       const current = reader.read(path);
-      return current.kind === 'file' ? current.bytes.toString('utf8') : undefined;
+      return current.kind === 'file' ? current.bytes : undefined;
     },
     reads: reader.reads!,
   };

@@ -1,7 +1,7 @@
 import type { OutputFile } from '../render/output-file.js';
 import type { CurrentFile, OutputFolderReader } from './current-files.js';
 import { MANIFEST_FILE } from './layout.js';
-import { hashOf, parseManifest, serializeManifest, type RunRecord } from './manifest.js';
+import { hashOf, listedHash, parseManifest, serializeManifest, type RunRecord } from './manifest.js';
 import { isSafeOutputPath } from '../paths/output-path.js';
 
 /** One file the switch changes. `before` absent: created; `after` absent: removed. */
@@ -34,7 +34,7 @@ export interface OutputPlan {
   /** Why the manifest could not be used (then no file counts as ours). */
   manifestProblem?: string;
   /** Manifest entries that were ignored (a path leaving the folder, a malformed hash). */
-  ignoredEntries: string[];
+  ignoredEntries: readonly string[];
 }
 
 /**
@@ -52,18 +52,19 @@ export function planOutput(reader: OutputFolderReader, files: readonly OutputFil
   for (const file of files) {
     // Paths come from our own renderer; one that could escape the folder is our bug.
     if (!isSafeOutputPath(file.path)) throw new Error(`render produced an unsafe output path: ${JSON.stringify(file.path)}`);
-    const bytes = Buffer.from(file.content, 'utf8');
-    const after = { bytes, hash: hashOf(bytes) };
+    // A kept file comes with the bytes it was read as and their hash (see OutputFile.onDisk).
+    const bytes = file.onDisk?.bytes ?? Buffer.from(file.content, 'utf8');
+    const after = { bytes, hash: file.onDisk ? listedHash(file.onDisk.sha256) : hashOf(bytes) };
     wantedHashes[file.path] = after.hash;
     const current = reader.read(file.path);
     if (current.kind === 'absent') plan.changes.push({ path: file.path, after });
     else if (current.kind === 'blocked') plan.conflicts.push({ path: file.path, kind: 'output-path-blocked', why: current.why });
     else if (current.bytes.equals(bytes)) {
       plan.unchanged.push(file.path);
-      if (listedHash(listed, file.path) !== after.hash) plan.adopted.push(file.path);
+      if (hashListed(listed, file.path) !== after.hash) plan.adopted.push(file.path);
     } else {
       const before = { bytes: current.bytes, hash: hashOf(current.bytes) };
-      const ours = listedHash(listed, file.path) === before.hash;
+      const ours = hashListed(listed, file.path) === before.hash;
       if (ours || force) plan.changes.push({ path: file.path, before, after });
       else plan.conflicts.push({ path: file.path, kind: Object.hasOwn(listed, file.path) ? 'edited-output' : 'foreign-output', current: current.bytes, after: bytes });
     }
@@ -74,7 +75,7 @@ export function planOutput(reader: OutputFolderReader, files: readonly OutputFil
     const current = reader.read(path);
     if (current.kind !== 'file') continue; // already gone, or not a file we could have written
     const before = { bytes: current.bytes, hash: hashOf(current.bytes) };
-    if (before.hash === listedHash(listed, path)) plan.changes.push({ path, before });
+    if (before.hash === hashListed(listed, path)) plan.changes.push({ path, before });
     else plan.keptEdited.push(path);
   }
 
@@ -83,7 +84,7 @@ export function planOutput(reader: OutputFolderReader, files: readonly OutputFil
   return plan;
 }
 
-function listedHash(listed: Record<string, string>, path: string): string | undefined {
+function hashListed(listed: Record<string, string>, path: string): string | undefined {
   return Object.hasOwn(listed, path) ? listed[path] : undefined;
 }
 

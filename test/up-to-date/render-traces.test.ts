@@ -53,6 +53,27 @@ describe('the render traces in the local cache', () => {
     });
   });
 
+  it('a file is kept by its bytes: bytes that only decode to the text written are rendered again', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await editDescription(join(dir, 'schemas', 'session-type.json'), 'Shown as \uFFFD here.');
+      const first = await run();
+      const rendered = first.written.length - 1;
+      const typeFile = join(dir, 'out', 'types', 'SessionType.d.ts');
+      const written = await readFile(typeFile);
+      const replacement = Buffer.from('\uFFFD');
+      expect(written.includes(replacement)).toBe(true);
+      // 0xFF is not UTF-8: read as text it is U+FFFD again, the very text the file was written with.
+      const damaged = Buffer.concat([written.subarray(0, written.indexOf(replacement)), Buffer.from([0xff]), written.subarray(written.indexOf(replacement) + replacement.length)]);
+      expect(damaged.toString('utf8')).toBe(written.toString('utf8'));
+      await writeFile(typeFile, damaged);
+      const second = await run({ force: true });
+      expect(second.filesKept).toBe(rendered - 1);
+      expect(second.written).toEqual(['types/SessionType.d.ts']);
+      expect(await readFile(typeFile)).toEqual(written);
+    });
+  });
+
   it('a malformed traces file, or one of another template set, keeps nothing; the output is the same', async () => {
     await withTempDir(async (dir) => {
       const run = await project(dir);

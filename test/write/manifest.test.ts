@@ -63,6 +63,20 @@ describe('the manifest', () => {
     expect(({} as Record<string, unknown>).constructor).toBe(Object);
   });
 
+  it('is parsed once for two readers of the same text, and what they share cannot be changed', () => {
+    const run = { settings: HASH_B, read: { '../schemas/a.json': HASH_A } };
+    const text = serializeManifest({ files: { 'index.d.ts': HASH_A }, run });
+    const first = parseManifest(text);
+    expect(parseManifest(`${text}`)).toBe(first);
+    if (!first.ok) throw new Error(first.why);
+    expect(() => ((first.manifest.files as Record<string, string>)['index.d.ts'] = HASH_B)).toThrow(TypeError);
+    expect(() => ((first.manifest.run!.read as Record<string, string>)['x.json'] = HASH_B)).toThrow(TypeError);
+    expect(() => (first.ignoredEntries as string[]).push('x')).toThrow(TypeError);
+    // Another text is read afresh.
+    const other = parseManifest(serializeManifest({ files: { 'index.d.ts': HASH_B } }));
+    expect(other).toEqual({ ok: true, manifest: { files: { 'index.d.ts': HASH_B } }, ignoredEntries: [] });
+  });
+
   it('says why an unusable manifest cannot be used', () => {
     expect(parseManifest('<<<<<<< HEAD\n{}')).toEqual({ ok: false, why: 'it is not valid JSON' });
     expect(parseManifest('[]')).toEqual({ ok: false, why: 'it has no "files" object' });

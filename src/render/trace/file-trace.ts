@@ -13,8 +13,9 @@ export interface FileTrace {
   contentHash: string;
 }
 
-export function contentHash(text: string): string {
-  return hexDigest('sha256', text);
+/** The SHA-256 (hex) of a file's text, or of its bytes: the same for text and its UTF-8 encoding. */
+export function contentHash(content: string | Buffer): string {
+  return hexDigest('sha256', content);
 }
 
 /** A trace as a run reads it back from the local cache: anything else is no trace. */
