@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locatePointer } from '../diagnostics/position.js';
 import type { SourceDocument } from '../load/document.js';
+import { mayHoldKeyWith } from '../load/key-search.js';
 import { joinPointer } from '../schema/pointer.js';
 
 /** Keys schema-gen writes into its own copies of schemas (e.g. `x-schema-gen-validator`); never the user's. */
@@ -16,9 +17,8 @@ const NAME_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas'
  * iteratively: nesting depth cannot overflow the stack.
  */
 export function reservedKeyProblems(doc: SourceDocument): Diagnostic[] {
-  // A key can only hold the prefix if the text does, or spells it with escapes (JSON `\u002d`,
-  // YAML `\x2d`): documents with neither need no walk.
-  if (!doc.text.includes(RESERVED_KEY_PREFIX) && !doc.text.includes('\\')) return [];
+  // Documents whose text can hold no such key (see mayHoldKeyWith) need no walk.
+  if (!mayHoldKeyWith(doc, RESERVED_KEY_PREFIX)) return [];
   const problems: Diagnostic[] = [];
   // Pointers are built only for a key found: most documents have none.
   type Place = { parent: Place | undefined; key: string | number } | undefined;

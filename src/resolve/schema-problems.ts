@@ -6,6 +6,7 @@ import { baseDraft, dialectOfMetaSchema, META_SCHEMA_URIS, type Dialect, type Dr
 import { dialectName } from './keywords.js';
 import { cleanDocumentKey, type CleanDocumentMemo } from './clean-documents.js';
 import type { SourceDocument } from '../load/document.js';
+import { mayHoldKeyWith } from '../load/key-search.js';
 import { getAtPointer, joinPointer, lastSegment, parsePointer } from '../schema/pointer.js';
 import { contains, dialectAt, dialectBoundaries, type DialectBoundary } from '../schema/dialect-regions.js';
 import { reservedKeyProblems } from './reserved-keys.js';
@@ -49,6 +50,8 @@ function findSchemaProblems(doc: SourceDocument, unicodePatterns: UnicodePattern
   documentsChecked++;
   const problems: Diagnostic[] = [...reservedKeyProblems(doc), ...unknownDialect(doc)];
   const boundaries = dialectBoundaries(doc);
+  // Most documents have no pattern: no walk for them. (Asked once: a document may have hundreds of roots.)
+  const mayHavePatterns = mayHoldKeyWith(doc, 'pattern');
   let next = 0;
   for (const { pointer, schema, dialect } of schemaRootsOf(doc)) {
     // Boundaries come in document order: a root's are the next ones (its own first, if it is one).
@@ -57,7 +60,7 @@ function findSchemaProblems(doc: SourceDocument, unicodePatterns: UnicodePattern
     const inside = boundaries.slice(boundaries[start]?.pointer === pointer ? start + 1 : start, next);
     const found = regionErrors(pointer, schema, dialectAt(doc, pointer), inside);
     if (found.length > 0) for (const region of found) problems.push(...metaSchemaErrors(doc, region.pointer, region.errors));
-    else problems.push(...patternProblems(doc, pointer, schema, dialect, unicodePatterns));
+    else if (mayHavePatterns) problems.push(...patternProblems(doc, pointer, schema, dialect, unicodePatterns));
   }
   if (next !== boundaries.length) throw new Error(`schema-gen: the dialect boundaries of ${doc.displayPath} are not in the order of its schemas`);
   return problems;
