@@ -26,7 +26,8 @@ export interface Settings {
    */
   out?: string;
   /**
-   * Folder of templates that replace the defaults of the same name.
+   * The template set to render with: a folder with a templates.json, or a folder of templates that
+   * replace the defaults of the same name.
    *
    * @minLength 1
    */
