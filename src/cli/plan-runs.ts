@@ -4,6 +4,7 @@ import { findConfigFile } from '../config/find-config.js';
 import { readConfig, type LoadedConfig } from '../config/read-config.js';
 import { configTargets, sharedOutputFolders, sharedTarget, toGenerateOptions, type RunTarget } from '../config/targets.js';
 import type { GenerateOptions } from '../options.js';
+import { toDisplayPath } from '../paths/display-path.js';
 import { settingsFromFlags, UsageError } from './flag-settings.js';
 import type { CliFlags } from './program.js';
 
@@ -23,7 +24,7 @@ export async function loadConfigFor(explicit: string | undefined, cwd: string): 
       {
         severity: 'error',
         code: 'bad-config',
-        message: `${found.ambiguous.length} config files in one folder: ${found.ambiguous.join(', ')}`,
+        message: `${found.ambiguous.length} config files in one folder: ${found.ambiguous.map((path) => toDisplayPath(path, cwd)).join(', ')}`,
         hint: 'keep one of them, or name the one to use with -c <file>',
       },
     ];

@@ -72,7 +72,9 @@ describe('CLI options', () => {
       await writeFile(join(dir, 'schema-gen.config.json'), JSON.stringify({ inputs: ['api/session-type.json'], out: 'from-json' }));
       const both = await runCliCaptured([], dir);
       expect(both.code).toBe(2);
-      expect(both.stderr).toContain(`2 config files in one folder: ${join(dir, 'schema-gen.config.json')}, ${join(dir, name)}`);
+      expect(both.stderr).toContain(`2 config files in one folder: schema-gen.config.json, ${name}`);
+      // Shown from where the command runs, as every path in messages is.
+      expect((await runCliCaptured([], join(dir, 'sub'))).stderr).toContain(`2 config files in one folder: ../schema-gen.config.json, ../${name}`);
       expect(existsSync(join(dir, 'from-json'))).toBe(false);
       expect((await runCliCaptured(['-q', '-c', 'schema-gen.config.json'], dir)).code).toBe(0);
       expect(existsSync(join(dir, 'from-json'))).toBe(true);
