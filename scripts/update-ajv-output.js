@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { standaloneOutputs } from '../dist/emit/validators/standalone-outputs.js';
+import { settingsJson, standaloneOutputs } from '../dist/emit/validators/standalone-outputs.js';
 import { loadDocuments } from '../dist/load/index.js';
 import { buildTypeModel } from '../dist/model/index.js';
 import { resolveDocuments } from '../dist/resolve/index.js';
@@ -28,8 +28,7 @@ for (const name of readdirSync(root).sort()) {
   mkdirSync(out);
   for (const { type, code, settings } of standaloneOutputs(graph, model, options)) {
     writeFileSync(join(out, `${type.name}.js`), code);
-    const json = { ...settings, displayPathOfId: Object.fromEntries(settings.displayPathOfId), validatorNames: [...settings.validatorNames].sort() };
-    writeFileSync(join(out, `${type.name}.settings.json`), `${JSON.stringify(json, null, 2)}\n`);
+    writeFileSync(join(out, `${type.name}.settings.json`), settingsJson(settings, code));
   }
   console.log(`${name}: ${readdirSync(out).length / 2} outputs`);
 }

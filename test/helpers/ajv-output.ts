@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidatorOptions } from '../../src/emit/validators/index.js';
-import { standaloneOutputs } from '../../src/emit/validators/standalone-outputs.js';
+import { settingsJson, standaloneOutputs } from '../../src/emit/validators/standalone-outputs.js';
 import { STEPS, finish, transformContext, type ModuleCodeSettings } from '../../src/emit/validators/module-code.js';
 import type { Step, TransformContext } from '../../src/emit/validators/transform/context.js';
 import { loadDocuments } from '../../src/load/index.js';
@@ -19,9 +19,10 @@ export interface SavedOutput {
   settings: ModuleCodeSettings;
 }
 
-interface SettingsJson extends Omit<ModuleCodeSettings, 'displayPathOfId' | 'validatorNames'> {
+interface SettingsJson extends Omit<ModuleCodeSettings, 'displayPathOfId' | 'validatorNames' | 'functionPlaces'> {
   displayPathOfId: Record<string, string>;
   validatorNames: string[];
+  functionPlaces: Record<string, string>;
 }
 
 export function savedCases(): string[] {
@@ -39,7 +40,12 @@ export function savedOutputs(caseName: string): Map<string, SavedOutput> {
     .sort()) {
     const typeName = file.slice(0, -'.js'.length);
     const json = JSON.parse(readFileSync(join(dir, `${typeName}.settings.json`), 'utf8')) as SettingsJson;
-    const settings: ModuleCodeSettings = { ...json, displayPathOfId: new Map(Object.entries(json.displayPathOfId)), validatorNames: new Set(json.validatorNames) };
+    const settings: ModuleCodeSettings = {
+      ...json,
+      displayPathOfId: new Map(Object.entries(json.displayPathOfId)),
+      validatorNames: new Set(json.validatorNames),
+      functionPlaces: new Map(Object.entries(json.functionPlaces)),
+    };
     outputs.set(typeName, { caseName, typeName, code: readFileSync(join(dir, file), 'utf8'), settings });
   }
   return outputs;
@@ -59,10 +65,7 @@ export async function currentOutputs(caseName: string): Promise<{ typeName: stri
   const loaded = await loadDocuments({ inputs: ['input'], components: [], cwd: dir });
   const graph = resolveDocuments(loaded.documents, { roots: loaded.roots, allowRemote: false, mappedPrefixes: [] });
   const model = buildTypeModel(graph, { additionalProperties: 'none', renames: {} });
-  return standaloneOutputs(graph, model, options).map(({ type, code, settings }) => {
-    const json: SettingsJson = { ...settings, displayPathOfId: Object.fromEntries(settings.displayPathOfId), validatorNames: [...settings.validatorNames].sort() };
-    return { typeName: type.name, code, settingsJson: `${JSON.stringify(json, null, 2)}\n` };
-  });
+  return standaloneOutputs(graph, model, options).map(({ type, code, settings }) => ({ typeName: type.name, code, settingsJson: settingsJson(settings, code) }));
 }
 
 /**

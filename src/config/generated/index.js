@@ -64,7 +64,7 @@ export const validateSchemaGenConfig = (() => {
         let data0 = data.inputs;
         if(Array.isArray(data0)){
           if(data0.length < 1){
-            const err0 = {instancePath:instancePath+"/inputs",schemaPath:schemaFile+"#/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+            const err0 = {instancePath:instancePath+"/inputs",schemaPath:"config.schema.json#/$defs/settings/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
             (vErrors ??= []).push(err0);
             errors++;
           }
@@ -73,20 +73,20 @@ export const validateSchemaGenConfig = (() => {
             let data1 = data0[i0];
             if(typeof data1 === "string"){
               if(ucs2length(data1) < 1){
-                const err1 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:schemaFile+"#/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+                const err1 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"config.schema.json#/$defs/settings/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
                 (vErrors ??= []).push(err1);
                 errors++;
               }
             }
             else {
-              const err2 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:schemaFile+"#/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              const err2 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"config.schema.json#/$defs/settings/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
               (vErrors ??= []).push(err2);
               errors++;
             }
           }
         }
         else {
-          const err3 = {instancePath:instancePath+"/inputs",schemaPath:schemaFile+"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+          const err3 = {instancePath:instancePath+"/inputs",schemaPath:"config.schema.json#/$defs/settings/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
           (vErrors ??= []).push(err3);
           errors++;
         }
@@ -99,20 +99,20 @@ export const validateSchemaGenConfig = (() => {
             let data3 = data2[i1];
             if(typeof data3 === "string"){
               if(ucs2length(data3) < 1){
-                const err4 = {instancePath:instancePath+"/components/" + i1,schemaPath:schemaFile+"#/properties/components/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+                const err4 = {instancePath:instancePath+"/components/" + i1,schemaPath:"config.schema.json#/$defs/settings/properties/components/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
                 (vErrors ??= []).push(err4);
                 errors++;
               }
             }
             else {
-              const err5 = {instancePath:instancePath+"/components/" + i1,schemaPath:schemaFile+"#/properties/components/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              const err5 = {instancePath:instancePath+"/components/" + i1,schemaPath:"config.schema.json#/$defs/settings/properties/components/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
               (vErrors ??= []).push(err5);
               errors++;
             }
           }
         }
         else {
-          const err6 = {instancePath:instancePath+"/components",schemaPath:schemaFile+"#/properties/components/type",keyword:"type",params:{type: "array"},message:"must be array"};
+          const err6 = {instancePath:instancePath+"/components",schemaPath:"config.schema.json#/$defs/settings/properties/components/type",keyword:"type",params:{type: "array"},message:"must be array"};
           (vErrors ??= []).push(err6);
           errors++;
         }
@@ -121,13 +121,13 @@ export const validateSchemaGenConfig = (() => {
         let data4 = data.out;
         if(typeof data4 === "string"){
           if(ucs2length(data4) < 1){
-            const err7 = {instancePath:instancePath+"/out",schemaPath:schemaFile+"#/properties/out/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+            const err7 = {instancePath:instancePath+"/out",schemaPath:"config.schema.json#/$defs/settings/properties/out/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
             (vErrors ??= []).push(err7);
             errors++;
           }
         }
         else {
-          const err8 = {instancePath:instancePath+"/out",schemaPath:schemaFile+"#/properties/out/type",keyword:"type",params:{type: "string"},message:"must be string"};
+          const err8 = {instancePath:instancePath+"/out",schemaPath:"config.schema.json#/$defs/settings/properties/out/type",keyword:"type",params:{type: "string"},message:"must be string"};
           (vErrors ??= []).push(err8);
           errors++;
         }
@@ -136,13 +136,13 @@ export const validateSchemaGenConfig = (() => {
         let data5 = data.templates;
         if(typeof data5 === "string"){
           if(ucs2length(data5) < 1){
-            const err9 = {instancePath:instancePath+"/templates",schemaPath:schemaFile+"#/properties/templates/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+            const err9 = {instancePath:instancePath+"/templates",schemaPath:"config.schema.json#/$defs/settings/properties/templates/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
             (vErrors ??= []).push(err9);
             errors++;
           }
         }
         else {
-          const err10 = {instancePath:instancePath+"/templates",schemaPath:schemaFile+"#/properties/templates/type",keyword:"type",params:{type: "string"},message:"must be string"};
+          const err10 = {instancePath:instancePath+"/templates",schemaPath:"config.schema.json#/$defs/settings/properties/templates/type",keyword:"type",params:{type: "string"},message:"must be string"};
           (vErrors ??= []).push(err10);
           errors++;
         }
@@ -150,14 +150,14 @@ export const validateSchemaGenConfig = (() => {
       if(data.additionalProperties !== undefined){
         let data6 = data.additionalProperties;
         if(!((data6 === "none") || (data6 === "index"))){
-          const err11 = {instancePath:instancePath+"/additionalProperties",schemaPath:schemaFile+"#/properties/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema0.properties.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+          const err11 = {instancePath:instancePath+"/additionalProperties",schemaPath:"config.schema.json#/$defs/settings/properties/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema0.properties.additionalProperties.enum},message:"must be equal to one of the allowed values"};
           (vErrors ??= []).push(err11);
           errors++;
         }
       }
       if(data.readonlyProperties !== undefined){
         if(typeof data.readonlyProperties !== "boolean"){
-          const err12 = {instancePath:instancePath+"/readonlyProperties",schemaPath:schemaFile+"#/properties/readonlyProperties/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err12 = {instancePath:instancePath+"/readonlyProperties",schemaPath:"config.schema.json#/$defs/settings/properties/readonlyProperties/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err12);
           errors++;
         }
@@ -165,21 +165,21 @@ export const validateSchemaGenConfig = (() => {
       if(data.formats !== undefined){
         let data8 = data.formats;
         if(!((data8 === "assert") || (data8 === "annotate"))){
-          const err13 = {instancePath:instancePath+"/formats",schemaPath:schemaFile+"#/properties/formats/enum",keyword:"enum",params:{allowedValues: schema0.properties.formats.enum},message:"must be equal to one of the allowed values"};
+          const err13 = {instancePath:instancePath+"/formats",schemaPath:"config.schema.json#/$defs/settings/properties/formats/enum",keyword:"enum",params:{allowedValues: schema0.properties.formats.enum},message:"must be equal to one of the allowed values"};
           (vErrors ??= []).push(err13);
           errors++;
         }
       }
       if(data.allErrors !== undefined){
         if(typeof data.allErrors !== "boolean"){
-          const err14 = {instancePath:instancePath+"/allErrors",schemaPath:schemaFile+"#/properties/allErrors/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err14 = {instancePath:instancePath+"/allErrors",schemaPath:"config.schema.json#/$defs/settings/properties/allErrors/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err14);
           errors++;
         }
       }
       if(data.assumeTypes !== undefined){
         if(typeof data.assumeTypes !== "boolean"){
-          const err15 = {instancePath:instancePath+"/assumeTypes",schemaPath:schemaFile+"#/properties/assumeTypes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err15 = {instancePath:instancePath+"/assumeTypes",schemaPath:"config.schema.json#/$defs/settings/properties/assumeTypes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err15);
           errors++;
         }
@@ -195,7 +195,7 @@ export const validateSchemaGenConfig = (() => {
       if(data.unicodePatterns !== undefined){
         let data12 = data.unicodePatterns;
         if(!((data12 === "fallback") || (data12 === "require"))){
-          const err17 = {instancePath:instancePath+"/unicodePatterns",schemaPath:schemaFile+"#/properties/unicodePatterns/enum",keyword:"enum",params:{allowedValues: schema0.properties.unicodePatterns.enum},message:"must be equal to one of the allowed values"};
+          const err17 = {instancePath:instancePath+"/unicodePatterns",schemaPath:"config.schema.json#/$defs/settings/properties/unicodePatterns/enum",keyword:"enum",params:{allowedValues: schema0.properties.unicodePatterns.enum},message:"must be equal to one of the allowed values"};
           (vErrors ??= []).push(err17);
           errors++;
         }
@@ -207,20 +207,20 @@ export const validateSchemaGenConfig = (() => {
             let data14 = data13[key0];
             if(typeof data14 === "string"){
               if(ucs2length(data14) < 1){
-                const err18 = {instancePath:instancePath+"/names/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:schemaFile+"#/properties/names/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+                const err18 = {instancePath:instancePath+"/names/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"config.schema.json#/$defs/settings/properties/names/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
                 (vErrors ??= []).push(err18);
                 errors++;
               }
             }
             else {
-              const err19 = {instancePath:instancePath+"/names/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:schemaFile+"#/properties/names/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              const err19 = {instancePath:instancePath+"/names/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"config.schema.json#/$defs/settings/properties/names/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
               (vErrors ??= []).push(err19);
               errors++;
             }
           }
         }
         else {
-          const err20 = {instancePath:instancePath+"/names",schemaPath:schemaFile+"#/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
+          const err20 = {instancePath:instancePath+"/names",schemaPath:"config.schema.json#/$defs/settings/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
           (vErrors ??= []).push(err20);
           errors++;
         }
@@ -232,14 +232,14 @@ export const validateSchemaGenConfig = (() => {
             const _errs31 = errors;
             if(typeof key1 === "string"){
               if(ucs2length(key1) < 1){
-                const err21 = {instancePath:instancePath+"/uriMap",schemaPath:schemaFile+"#/properties/uriMap/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+                const err21 = {instancePath:instancePath+"/uriMap",schemaPath:"config.schema.json#/$defs/settings/properties/uriMap/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
                 (vErrors ??= []).push(err21);
                 errors++;
               }
             }
             var valid7 = _errs31 === errors;
             if(!valid7){
-              const err22 = {instancePath:instancePath+"/uriMap",schemaPath:schemaFile+"#/properties/uriMap/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+              const err22 = {instancePath:instancePath+"/uriMap",schemaPath:"config.schema.json#/$defs/settings/properties/uriMap/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
               (vErrors ??= []).push(err22);
               errors++;
             }
@@ -248,20 +248,20 @@ export const validateSchemaGenConfig = (() => {
             let data16 = data15[key2];
             if(typeof data16 === "string"){
               if(ucs2length(data16) < 1){
-                const err23 = {instancePath:instancePath+"/uriMap/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:schemaFile+"#/properties/uriMap/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+                const err23 = {instancePath:instancePath+"/uriMap/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"config.schema.json#/$defs/settings/properties/uriMap/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
                 (vErrors ??= []).push(err23);
                 errors++;
               }
             }
             else {
-              const err24 = {instancePath:instancePath+"/uriMap/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:schemaFile+"#/properties/uriMap/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              const err24 = {instancePath:instancePath+"/uriMap/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"config.schema.json#/$defs/settings/properties/uriMap/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
               (vErrors ??= []).push(err24);
               errors++;
             }
           }
         }
         else {
-          const err25 = {instancePath:instancePath+"/uriMap",schemaPath:schemaFile+"#/properties/uriMap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+          const err25 = {instancePath:instancePath+"/uriMap",schemaPath:"config.schema.json#/$defs/settings/properties/uriMap/type",keyword:"type",params:{type: "object"},message:"must be object"};
           (vErrors ??= []).push(err25);
           errors++;
         }
@@ -269,35 +269,35 @@ export const validateSchemaGenConfig = (() => {
       if(data.module !== undefined){
         let data17 = data.module;
         if(!((data17 === "esm") || (data17 === "cjs"))){
-          const err26 = {instancePath:instancePath+"/module",schemaPath:schemaFile+"#/properties/module/enum",keyword:"enum",params:{allowedValues: schema0.properties.module.enum},message:"must be equal to one of the allowed values"};
+          const err26 = {instancePath:instancePath+"/module",schemaPath:"config.schema.json#/$defs/settings/properties/module/enum",keyword:"enum",params:{allowedValues: schema0.properties.module.enum},message:"must be equal to one of the allowed values"};
           (vErrors ??= []).push(err26);
           errors++;
         }
       }
       if(data.bundle !== undefined){
         if(typeof data.bundle !== "boolean"){
-          const err27 = {instancePath:instancePath+"/bundle",schemaPath:schemaFile+"#/properties/bundle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err27 = {instancePath:instancePath+"/bundle",schemaPath:"config.schema.json#/$defs/settings/properties/bundle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err27);
           errors++;
         }
       }
       if(data.typesOnly !== undefined){
         if(typeof data.typesOnly !== "boolean"){
-          const err28 = {instancePath:instancePath+"/typesOnly",schemaPath:schemaFile+"#/properties/typesOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err28 = {instancePath:instancePath+"/typesOnly",schemaPath:"config.schema.json#/$defs/settings/properties/typesOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err28);
           errors++;
         }
       }
       if(data.format !== undefined){
         if(typeof data.format !== "boolean"){
-          const err29 = {instancePath:instancePath+"/format",schemaPath:schemaFile+"#/properties/format/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err29 = {instancePath:instancePath+"/format",schemaPath:"config.schema.json#/$defs/settings/properties/format/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err29);
           errors++;
         }
       }
       if(data.allowRemote !== undefined){
         if(typeof data.allowRemote !== "boolean"){
-          const err30 = {instancePath:instancePath+"/allowRemote",schemaPath:schemaFile+"#/properties/allowRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err30 = {instancePath:instancePath+"/allowRemote",schemaPath:"config.schema.json#/$defs/settings/properties/allowRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err30);
           errors++;
         }
@@ -307,7 +307,7 @@ export const validateSchemaGenConfig = (() => {
         if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
           for(const key3 in data22){
             if(!((((key3 === "maxFileBytes") || (key3 === "maxRemoteBytes")) || (key3 === "maxDepth")) || (key3 === "maxAliasExpansion"))){
-              const err31 = {instancePath:instancePath+"/limits",schemaPath:schemaFile+"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+              const err31 = {instancePath:instancePath+"/limits",schemaPath:"config.schema.json#/$defs/settings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
               (vErrors ??= []).push(err31);
               errors++;
             }
@@ -394,7 +394,7 @@ export const validateSchemaGenConfig = (() => {
           }
         }
         else {
-          const err44 = {instancePath:instancePath+"/limits",schemaPath:schemaFile+"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+          const err44 = {instancePath:instancePath+"/limits",schemaPath:"config.schema.json#/$defs/settings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
           (vErrors ??= []).push(err44);
           errors++;
         }
@@ -405,13 +405,13 @@ export const validateSchemaGenConfig = (() => {
           for(const key4 in data27){
             const _errs61 = errors;
             if(!((((((((((key4 === "unknown-keyword") || (key4 === "implied-type")) || (key4 === "ignored-beside-ref")) || (key4 === "unknown-dialect")) || (key4 === "openapi-keyword")) || (key4 === "pattern-not-unicode")) || (key4 === "unsafe-ts-type")) || (key4 === "not-a-schema-skipped")) || (key4 === "remote-fetched")) || (key4 === "ajv-warning"))){
-              const err45 = {instancePath:instancePath+"/warnings",schemaPath:schemaFile+"#/properties/warnings/propertyNames/enum",keyword:"enum",params:{allowedValues: schema0.properties.warnings.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
+              const err45 = {instancePath:instancePath+"/warnings",schemaPath:"config.schema.json#/$defs/settings/properties/warnings/propertyNames/enum",keyword:"enum",params:{allowedValues: schema0.properties.warnings.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
               (vErrors ??= []).push(err45);
               errors++;
             }
             var valid14 = _errs61 === errors;
             if(!valid14){
-              const err46 = {instancePath:instancePath+"/warnings",schemaPath:schemaFile+"#/properties/warnings/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+              const err46 = {instancePath:instancePath+"/warnings",schemaPath:"config.schema.json#/$defs/settings/properties/warnings/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
               (vErrors ??= []).push(err46);
               errors++;
             }
@@ -426,14 +426,14 @@ export const validateSchemaGenConfig = (() => {
           }
         }
         else {
-          const err48 = {instancePath:instancePath+"/warnings",schemaPath:schemaFile+"#/properties/warnings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+          const err48 = {instancePath:instancePath+"/warnings",schemaPath:"config.schema.json#/$defs/settings/properties/warnings/type",keyword:"type",params:{type: "object"},message:"must be object"};
           (vErrors ??= []).push(err48);
           errors++;
         }
       }
     }
     else {
-      const err49 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      const err49 = {instancePath,schemaPath:"config.schema.json#/$defs/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
       (vErrors ??= []).push(err49);
       errors++;
     }
@@ -450,14 +450,14 @@ export const validateSchemaGenConfig = (() => {
     if(data && typeof data == "object" && !Array.isArray(data)){
       for(const key0 in data){
         if((((((((((((((((((((key0 !== "inputs") && (key0 !== "components")) && (key0 !== "out")) && (key0 !== "templates")) && (key0 !== "additionalProperties")) && (key0 !== "readonlyProperties")) && (key0 !== "formats")) && (key0 !== "allErrors")) && (key0 !== "assumeTypes")) && (key0 !== "defaultDialect")) && (key0 !== "unicodePatterns")) && (key0 !== "names")) && (key0 !== "uriMap")) && (key0 !== "module")) && (key0 !== "bundle")) && (key0 !== "typesOnly")) && (key0 !== "format")) && (key0 !== "allowRemote")) && (key0 !== "limits")) && (key0 !== "warnings")){
-          const err0 = {instancePath,schemaPath:schemaFile+"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+          const err0 = {instancePath,schemaPath:"config.schema.json#/$defs/target/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
           (vErrors ??= []).push(err0);
           errors++;
         }
       }
     }
     else {
-      const err1 = {instancePath,schemaPath:schemaFile+"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      const err1 = {instancePath,schemaPath:"config.schema.json#/$defs/target/type",keyword:"type",params:{type: "object"},message:"must be object"};
       (vErrors ??= []).push(err1);
       errors++;
     }
@@ -948,7 +948,7 @@ export const validateTarget = (() => {
         let data0 = data.inputs;
         if(Array.isArray(data0)){
           if(data0.length < 1){
-            const err0 = {instancePath:instancePath+"/inputs",schemaPath:schemaFile+"#/$defs/target/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+            const err0 = {instancePath:instancePath+"/inputs",schemaPath:"config.schema.json#/$defs/settings/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
             (vErrors ??= []).push(err0);
             errors++;
           }
@@ -957,20 +957,20 @@ export const validateTarget = (() => {
             let data1 = data0[i0];
             if(typeof data1 === "string"){
               if(ucs2length(data1) < 1){
-                const err1 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:schemaFile+"#/$defs/target/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+                const err1 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"config.schema.json#/$defs/settings/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
                 (vErrors ??= []).push(err1);
                 errors++;
               }
             }
             else {
-              const err2 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:schemaFile+"#/$defs/target/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              const err2 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"config.schema.json#/$defs/settings/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
               (vErrors ??= []).push(err2);
               errors++;
             }
           }
         }
         else {
-          const err3 = {instancePath:instancePath+"/inputs",schemaPath:schemaFile+"#/$defs/target/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+          const err3 = {instancePath:instancePath+"/inputs",schemaPath:"config.schema.json#/$defs/settings/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
           (vErrors ??= []).push(err3);
           errors++;
         }
@@ -983,20 +983,20 @@ export const validateTarget = (() => {
             let data3 = data2[i1];
             if(typeof data3 === "string"){
               if(ucs2length(data3) < 1){
-                const err4 = {instancePath:instancePath+"/components/" + i1,schemaPath:schemaFile+"#/$defs/target/properties/components/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+                const err4 = {instancePath:instancePath+"/components/" + i1,schemaPath:"config.schema.json#/$defs/settings/properties/components/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
                 (vErrors ??= []).push(err4);
                 errors++;
               }
             }
             else {
-              const err5 = {instancePath:instancePath+"/components/" + i1,schemaPath:schemaFile+"#/$defs/target/properties/components/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              const err5 = {instancePath:instancePath+"/components/" + i1,schemaPath:"config.schema.json#/$defs/settings/properties/components/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
               (vErrors ??= []).push(err5);
               errors++;
             }
           }
         }
         else {
-          const err6 = {instancePath:instancePath+"/components",schemaPath:schemaFile+"#/$defs/target/properties/components/type",keyword:"type",params:{type: "array"},message:"must be array"};
+          const err6 = {instancePath:instancePath+"/components",schemaPath:"config.schema.json#/$defs/settings/properties/components/type",keyword:"type",params:{type: "array"},message:"must be array"};
           (vErrors ??= []).push(err6);
           errors++;
         }
@@ -1005,13 +1005,13 @@ export const validateTarget = (() => {
         let data4 = data.out;
         if(typeof data4 === "string"){
           if(ucs2length(data4) < 1){
-            const err7 = {instancePath:instancePath+"/out",schemaPath:schemaFile+"#/$defs/target/properties/out/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+            const err7 = {instancePath:instancePath+"/out",schemaPath:"config.schema.json#/$defs/settings/properties/out/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
             (vErrors ??= []).push(err7);
             errors++;
           }
         }
         else {
-          const err8 = {instancePath:instancePath+"/out",schemaPath:schemaFile+"#/$defs/target/properties/out/type",keyword:"type",params:{type: "string"},message:"must be string"};
+          const err8 = {instancePath:instancePath+"/out",schemaPath:"config.schema.json#/$defs/settings/properties/out/type",keyword:"type",params:{type: "string"},message:"must be string"};
           (vErrors ??= []).push(err8);
           errors++;
         }
@@ -1020,13 +1020,13 @@ export const validateTarget = (() => {
         let data5 = data.templates;
         if(typeof data5 === "string"){
           if(ucs2length(data5) < 1){
-            const err9 = {instancePath:instancePath+"/templates",schemaPath:schemaFile+"#/$defs/target/properties/templates/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+            const err9 = {instancePath:instancePath+"/templates",schemaPath:"config.schema.json#/$defs/settings/properties/templates/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
             (vErrors ??= []).push(err9);
             errors++;
           }
         }
         else {
-          const err10 = {instancePath:instancePath+"/templates",schemaPath:schemaFile+"#/$defs/target/properties/templates/type",keyword:"type",params:{type: "string"},message:"must be string"};
+          const err10 = {instancePath:instancePath+"/templates",schemaPath:"config.schema.json#/$defs/settings/properties/templates/type",keyword:"type",params:{type: "string"},message:"must be string"};
           (vErrors ??= []).push(err10);
           errors++;
         }
@@ -1034,14 +1034,14 @@ export const validateTarget = (() => {
       if(data.additionalProperties !== undefined){
         let data6 = data.additionalProperties;
         if(!((data6 === "none") || (data6 === "index"))){
-          const err11 = {instancePath:instancePath+"/additionalProperties",schemaPath:schemaFile+"#/$defs/target/properties/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema0.properties.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+          const err11 = {instancePath:instancePath+"/additionalProperties",schemaPath:"config.schema.json#/$defs/settings/properties/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema0.properties.additionalProperties.enum},message:"must be equal to one of the allowed values"};
           (vErrors ??= []).push(err11);
           errors++;
         }
       }
       if(data.readonlyProperties !== undefined){
         if(typeof data.readonlyProperties !== "boolean"){
-          const err12 = {instancePath:instancePath+"/readonlyProperties",schemaPath:schemaFile+"#/$defs/target/properties/readonlyProperties/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err12 = {instancePath:instancePath+"/readonlyProperties",schemaPath:"config.schema.json#/$defs/settings/properties/readonlyProperties/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err12);
           errors++;
         }
@@ -1049,21 +1049,21 @@ export const validateTarget = (() => {
       if(data.formats !== undefined){
         let data8 = data.formats;
         if(!((data8 === "assert") || (data8 === "annotate"))){
-          const err13 = {instancePath:instancePath+"/formats",schemaPath:schemaFile+"#/$defs/target/properties/formats/enum",keyword:"enum",params:{allowedValues: schema0.properties.formats.enum},message:"must be equal to one of the allowed values"};
+          const err13 = {instancePath:instancePath+"/formats",schemaPath:"config.schema.json#/$defs/settings/properties/formats/enum",keyword:"enum",params:{allowedValues: schema0.properties.formats.enum},message:"must be equal to one of the allowed values"};
           (vErrors ??= []).push(err13);
           errors++;
         }
       }
       if(data.allErrors !== undefined){
         if(typeof data.allErrors !== "boolean"){
-          const err14 = {instancePath:instancePath+"/allErrors",schemaPath:schemaFile+"#/$defs/target/properties/allErrors/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err14 = {instancePath:instancePath+"/allErrors",schemaPath:"config.schema.json#/$defs/settings/properties/allErrors/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err14);
           errors++;
         }
       }
       if(data.assumeTypes !== undefined){
         if(typeof data.assumeTypes !== "boolean"){
-          const err15 = {instancePath:instancePath+"/assumeTypes",schemaPath:schemaFile+"#/$defs/target/properties/assumeTypes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err15 = {instancePath:instancePath+"/assumeTypes",schemaPath:"config.schema.json#/$defs/settings/properties/assumeTypes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err15);
           errors++;
         }
@@ -1079,7 +1079,7 @@ export const validateTarget = (() => {
       if(data.unicodePatterns !== undefined){
         let data12 = data.unicodePatterns;
         if(!((data12 === "fallback") || (data12 === "require"))){
-          const err17 = {instancePath:instancePath+"/unicodePatterns",schemaPath:schemaFile+"#/$defs/target/properties/unicodePatterns/enum",keyword:"enum",params:{allowedValues: schema0.properties.unicodePatterns.enum},message:"must be equal to one of the allowed values"};
+          const err17 = {instancePath:instancePath+"/unicodePatterns",schemaPath:"config.schema.json#/$defs/settings/properties/unicodePatterns/enum",keyword:"enum",params:{allowedValues: schema0.properties.unicodePatterns.enum},message:"must be equal to one of the allowed values"};
           (vErrors ??= []).push(err17);
           errors++;
         }
@@ -1091,20 +1091,20 @@ export const validateTarget = (() => {
             let data14 = data13[key0];
             if(typeof data14 === "string"){
               if(ucs2length(data14) < 1){
-                const err18 = {instancePath:instancePath+"/names/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:schemaFile+"#/$defs/target/properties/names/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+                const err18 = {instancePath:instancePath+"/names/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"config.schema.json#/$defs/settings/properties/names/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
                 (vErrors ??= []).push(err18);
                 errors++;
               }
             }
             else {
-              const err19 = {instancePath:instancePath+"/names/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:schemaFile+"#/$defs/target/properties/names/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              const err19 = {instancePath:instancePath+"/names/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"config.schema.json#/$defs/settings/properties/names/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
               (vErrors ??= []).push(err19);
               errors++;
             }
           }
         }
         else {
-          const err20 = {instancePath:instancePath+"/names",schemaPath:schemaFile+"#/$defs/target/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
+          const err20 = {instancePath:instancePath+"/names",schemaPath:"config.schema.json#/$defs/settings/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
           (vErrors ??= []).push(err20);
           errors++;
         }
@@ -1116,14 +1116,14 @@ export const validateTarget = (() => {
             const _errs31 = errors;
             if(typeof key1 === "string"){
               if(ucs2length(key1) < 1){
-                const err21 = {instancePath:instancePath+"/uriMap",schemaPath:schemaFile+"#/$defs/target/properties/uriMap/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+                const err21 = {instancePath:instancePath+"/uriMap",schemaPath:"config.schema.json#/$defs/settings/properties/uriMap/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
                 (vErrors ??= []).push(err21);
                 errors++;
               }
             }
             var valid7 = _errs31 === errors;
             if(!valid7){
-              const err22 = {instancePath:instancePath+"/uriMap",schemaPath:schemaFile+"#/$defs/target/properties/uriMap/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+              const err22 = {instancePath:instancePath+"/uriMap",schemaPath:"config.schema.json#/$defs/settings/properties/uriMap/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
               (vErrors ??= []).push(err22);
               errors++;
             }
@@ -1132,20 +1132,20 @@ export const validateTarget = (() => {
             let data16 = data15[key2];
             if(typeof data16 === "string"){
               if(ucs2length(data16) < 1){
-                const err23 = {instancePath:instancePath+"/uriMap/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:schemaFile+"#/$defs/target/properties/uriMap/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+                const err23 = {instancePath:instancePath+"/uriMap/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"config.schema.json#/$defs/settings/properties/uriMap/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
                 (vErrors ??= []).push(err23);
                 errors++;
               }
             }
             else {
-              const err24 = {instancePath:instancePath+"/uriMap/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:schemaFile+"#/$defs/target/properties/uriMap/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              const err24 = {instancePath:instancePath+"/uriMap/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"config.schema.json#/$defs/settings/properties/uriMap/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
               (vErrors ??= []).push(err24);
               errors++;
             }
           }
         }
         else {
-          const err25 = {instancePath:instancePath+"/uriMap",schemaPath:schemaFile+"#/$defs/target/properties/uriMap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+          const err25 = {instancePath:instancePath+"/uriMap",schemaPath:"config.schema.json#/$defs/settings/properties/uriMap/type",keyword:"type",params:{type: "object"},message:"must be object"};
           (vErrors ??= []).push(err25);
           errors++;
         }
@@ -1153,35 +1153,35 @@ export const validateTarget = (() => {
       if(data.module !== undefined){
         let data17 = data.module;
         if(!((data17 === "esm") || (data17 === "cjs"))){
-          const err26 = {instancePath:instancePath+"/module",schemaPath:schemaFile+"#/$defs/target/properties/module/enum",keyword:"enum",params:{allowedValues: schema0.properties.module.enum},message:"must be equal to one of the allowed values"};
+          const err26 = {instancePath:instancePath+"/module",schemaPath:"config.schema.json#/$defs/settings/properties/module/enum",keyword:"enum",params:{allowedValues: schema0.properties.module.enum},message:"must be equal to one of the allowed values"};
           (vErrors ??= []).push(err26);
           errors++;
         }
       }
       if(data.bundle !== undefined){
         if(typeof data.bundle !== "boolean"){
-          const err27 = {instancePath:instancePath+"/bundle",schemaPath:schemaFile+"#/$defs/target/properties/bundle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err27 = {instancePath:instancePath+"/bundle",schemaPath:"config.schema.json#/$defs/settings/properties/bundle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err27);
           errors++;
         }
       }
       if(data.typesOnly !== undefined){
         if(typeof data.typesOnly !== "boolean"){
-          const err28 = {instancePath:instancePath+"/typesOnly",schemaPath:schemaFile+"#/$defs/target/properties/typesOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err28 = {instancePath:instancePath+"/typesOnly",schemaPath:"config.schema.json#/$defs/settings/properties/typesOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err28);
           errors++;
         }
       }
       if(data.format !== undefined){
         if(typeof data.format !== "boolean"){
-          const err29 = {instancePath:instancePath+"/format",schemaPath:schemaFile+"#/$defs/target/properties/format/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err29 = {instancePath:instancePath+"/format",schemaPath:"config.schema.json#/$defs/settings/properties/format/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err29);
           errors++;
         }
       }
       if(data.allowRemote !== undefined){
         if(typeof data.allowRemote !== "boolean"){
-          const err30 = {instancePath:instancePath+"/allowRemote",schemaPath:schemaFile+"#/$defs/target/properties/allowRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+          const err30 = {instancePath:instancePath+"/allowRemote",schemaPath:"config.schema.json#/$defs/settings/properties/allowRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
           (vErrors ??= []).push(err30);
           errors++;
         }
@@ -1191,7 +1191,7 @@ export const validateTarget = (() => {
         if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
           for(const key3 in data22){
             if(!((((key3 === "maxFileBytes") || (key3 === "maxRemoteBytes")) || (key3 === "maxDepth")) || (key3 === "maxAliasExpansion"))){
-              const err31 = {instancePath:instancePath+"/limits",schemaPath:schemaFile+"#/$defs/target/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+              const err31 = {instancePath:instancePath+"/limits",schemaPath:"config.schema.json#/$defs/settings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
               (vErrors ??= []).push(err31);
               errors++;
             }
@@ -1278,7 +1278,7 @@ export const validateTarget = (() => {
           }
         }
         else {
-          const err44 = {instancePath:instancePath+"/limits",schemaPath:schemaFile+"#/$defs/target/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+          const err44 = {instancePath:instancePath+"/limits",schemaPath:"config.schema.json#/$defs/settings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
           (vErrors ??= []).push(err44);
           errors++;
         }
@@ -1289,13 +1289,13 @@ export const validateTarget = (() => {
           for(const key4 in data27){
             const _errs61 = errors;
             if(!((((((((((key4 === "unknown-keyword") || (key4 === "implied-type")) || (key4 === "ignored-beside-ref")) || (key4 === "unknown-dialect")) || (key4 === "openapi-keyword")) || (key4 === "pattern-not-unicode")) || (key4 === "unsafe-ts-type")) || (key4 === "not-a-schema-skipped")) || (key4 === "remote-fetched")) || (key4 === "ajv-warning"))){
-              const err45 = {instancePath:instancePath+"/warnings",schemaPath:schemaFile+"#/$defs/target/properties/warnings/propertyNames/enum",keyword:"enum",params:{allowedValues: schema0.properties.warnings.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
+              const err45 = {instancePath:instancePath+"/warnings",schemaPath:"config.schema.json#/$defs/settings/properties/warnings/propertyNames/enum",keyword:"enum",params:{allowedValues: schema0.properties.warnings.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
               (vErrors ??= []).push(err45);
               errors++;
             }
             var valid14 = _errs61 === errors;
             if(!valid14){
-              const err46 = {instancePath:instancePath+"/warnings",schemaPath:schemaFile+"#/$defs/target/properties/warnings/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+              const err46 = {instancePath:instancePath+"/warnings",schemaPath:"config.schema.json#/$defs/settings/properties/warnings/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
               (vErrors ??= []).push(err46);
               errors++;
             }
@@ -1310,14 +1310,14 @@ export const validateTarget = (() => {
           }
         }
         else {
-          const err48 = {instancePath:instancePath+"/warnings",schemaPath:schemaFile+"#/$defs/target/properties/warnings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+          const err48 = {instancePath:instancePath+"/warnings",schemaPath:"config.schema.json#/$defs/settings/properties/warnings/type",keyword:"type",params:{type: "object"},message:"must be object"};
           (vErrors ??= []).push(err48);
           errors++;
         }
       }
     }
     else {
-      const err49 = {instancePath,schemaPath:schemaFile+"#/$defs/target/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      const err49 = {instancePath,schemaPath:"config.schema.json#/$defs/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
       (vErrors ??= []).push(err49);
       errors++;
     }

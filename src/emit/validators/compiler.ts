@@ -6,7 +6,8 @@ import { standaloneCode, type AnyAjv } from '../../ajv/modules.js';
 import type { Dialect } from '../../schema/dialect.js';
 import { createAjv } from './ajv-instance.js';
 import { UnknownValidatorError } from './external-ref-keyword.js';
-import { toModuleCode, type ValidatorModuleCode } from './module-code.js';
+import { FunctionPlaces } from './function-places.js';
+import { toModuleCode, type ModuleCodeSettings, type ValidatorModuleCode } from './module-code.js';
 import { UnsupportedSchema } from './transform/unexpected-output.js';
 import { pointerFragment, reenteredResource, type RefMode } from './prepare-schemas.js';
 import { exportNameOf, type ValidatorRun } from './run.js';
@@ -20,14 +21,14 @@ import { exportNameOf, type ValidatorRun } from './run.js';
  */
 export function validatorCompiler(run: ValidatorRun) {
   const { graph, options, diagnostics, ids } = run;
-  const instances = new Map<string, { ajv: AnyAjv; added: Set<SourceDocument>; callers: Set<string> }>();
+  const instances = new Map<string, { ajv: AnyAjv; added: Set<SourceDocument>; callers: Set<string>; places: FunctionPlaces }>();
   /** The instance of the type's dialect and ref mode, holding (at least) the copies its compile reads. */
   const ajvFor = (type: NamedType, dialect: Dialect, mode: RefMode): AnyAjv => {
     const key = `${dialect} ${mode}`;
     let instance = instances.get(key);
     if (!instance) {
       const ajv = createAjv(graph, options, diagnostics, run.validatorNames, {}, dialect);
-      instance = { ajv, added: new Set(), callers: new Set() };
+      instance = { ajv, added: new Set(), callers: new Set(), places: new FunctionPlaces(ajv, run.displayPathOfId) };
       instances.set(key, instance);
       if (run.mayReport(dialect, mode)) {
         // Problems are reported for every copy of the instance, in order: all are prepared (and added) now.
@@ -54,11 +55,17 @@ export function validatorCompiler(run: ValidatorRun) {
     }
     return ajv;
   };
+  /** What our transformation of a type's standalone code needs: the run's settings, and where ajv compiled each function from. */
+  const settingsOf = (type: NamedType): ModuleCodeSettings => {
+    const places = instances.get(`${run.dialectOf(type)} ${run.modeOf(type)}`)?.places.current();
+    return { ...run.settingsOf(type), ...(places ? { functionPlaces: places } : {}) };
+  };
   return {
+    settingsOf,
     /** Our module code from ajv's; undefined (with a diagnostic) for a schema the steps cannot support. */
     transform(type: NamedType, standalone: string): ValidatorModuleCode | undefined {
       try {
-        return toModuleCode(standalone, run.settingsOf(type));
+        return toModuleCode(standalone, settingsOf(type));
       } catch (error) {
         if (!(error instanceof UnsupportedSchema)) throw error;
         const { doc, pointer } = type.location;

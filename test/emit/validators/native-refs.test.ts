@@ -38,6 +38,49 @@ describe('schemas compiled with native refs', () => {
       expect(index.validateTree!({ data: 1, children: [{}] })).toBe(true);
     }));
 
+  it('error schema paths name the file and place of the keyword that failed, in a referenced schema compiled as its own function too', () =>
+    withTempDir(async (dir) => {
+      const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
+      const schemas = {
+        'base-type.json': { $schema: DIALECT, title: 'BaseType', type: 'object', properties: { Name: { type: 'string', minLength: 3 } } },
+        'user-type.json': {
+          $schema: DIALECT,
+          title: 'UserType',
+          allOf: [{ $ref: '#/components/schemas/BaseType' }],
+          properties: { Age: { type: 'integer' } },
+          unevaluatedProperties: false,
+        },
+        'order-type.json': {
+          $schema: DIALECT,
+          title: 'OrderType',
+          $defs: { Line: { type: 'object', properties: { Qty: { type: 'integer', minimum: 1 } } } },
+          allOf: [{ $ref: '#/$defs/Line' }, { $ref: '#/components/schemas/UserType' }],
+          unevaluatedProperties: false,
+        },
+      };
+      const { index } = await generateAndImport(dir, schemas);
+      const places = (data: unknown) => {
+        expect(index.validateOrderType!(data)).toBe(false);
+        return index.validateOrderType!.errors!.map((e) => `${e.instancePath} ${e.schemaPath}`);
+      };
+      // UserType's code is its own function (it holds a ref): its paths were named as OrderType's file.
+      expect(places({ Age: 'x' })).toEqual(['/Age schemas/user-type.json#/properties/Age/type']);
+      expect(places({ Name: 'ab' })).toEqual(['/Name schemas/base-type.json#/properties/Name/minLength']);
+      expect(places({ Qty: 0 })).toEqual(['/Qty schemas/order-type.json#/$defs/Line/properties/Qty/minimum', ' schemas/user-type.json#/unevaluatedProperties']);
+      // Every path names a place that exists in that file, ending in the keyword that failed.
+      for (const data of [{ Age: 'x' }, { Name: 'ab' }, { Qty: 0 }, { Other: 1 }, 5]) {
+        index.validateOrderType!(data);
+        for (const error of index.validateOrderType!.errors!) {
+          const [file, pointer] = error.schemaPath.split('#') as [string, string];
+          const schema = schemas[file.replace('schemas/', '') as keyof typeof schemas] as unknown;
+          const segments = pointer.split('/').slice(1);
+          const at = segments.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], schema);
+          expect([error.schemaPath, at === undefined]).toEqual([error.schemaPath, false]);
+          expect(segments.at(-1)).toBe(error.keyword);
+        }
+      }
+    }));
+
   it('refs to the draft 2020-12 meta-schema are served from ajv’s own copy, named by their URL', () =>
     withTempDir(async (dir) => {
       const { report, index } = await generateAndImport(dir, { 'definition.json': { title: 'Definition', $ref: 'https://json-schema.org/draft/2020-12/schema' } });

@@ -13,6 +13,12 @@ export interface ModuleCodeSettings {
   validatorNames: ReadonlySet<string>;
   /** The name `__proto__` properties were given for ajv (see proto-stand-in.ts). */
   protoStandIn: string;
+  /**
+   * Where each of ajv's functions (`validate21`) was compiled from, as `<display path>#<pointer>`:
+   * a `#…` error schema path inside one is relative to that schema (see schema-paths.ts).
+   * Functions of documents we did not give ajv have none.
+   */
+  functionPlaces?: ReadonlyMap<string, string>;
 }
 
 /** Shared by the steps of one module: the parsed output, the edits so far, and facts found. */

@@ -1,3 +1,4 @@
+import { exportName } from '../../../../src/emit/validators/steps/export-name.js';
 import { schemaPaths } from '../../../../src/emit/validators/steps/schema-paths.js';
 import { edited, runStep, savedOutput } from '../../../helpers/ajv-output.js';
 
@@ -15,6 +16,25 @@ describe('step schema-paths', () => {
     const strict = savedOutput('native-refs', 'Strict');
     expect(strict.code).toMatch(/schemaPath:"sg:\/\w+\/base\.json#\/properties\/a\/type"/);
     expect(runStep(strict, schemaPaths).code).toContain('schemaPath:"input/base.json#/properties/a/type"');
+  });
+
+  it('names the schema a function other than the exported one was compiled from (a referenced schema ajv does not inline)', () => {
+    // StrictTree ($ref to tree.json, unevaluatedProperties) calls Tree's function, validate2, compiled from tree.json.
+    const strict = savedOutput('draft-2019-09', 'StrictTree');
+    expect(strict.settings.functionPlaces?.get('validate2')).toBe('input/tree.json#');
+    const shown = runStep(strict, schemaPaths, [exportName]).code;
+    expect(shown).toContain('schemaPath:"input/tree.json#/properties/children/type"');
+    expect(shown).toContain('schemaPath:schemaFile+"#/unevaluatedProperties"');
+    expect(shown).not.toContain('schemaFile+"#/properties/children/type"');
+    // Nested's own document, but a function of its $defs/node: paths are that schema's.
+    const nested = savedOutput('native-refs', 'Nested');
+    expect(runStep(nested, schemaPaths, [exportName]).code).toContain('schemaPath:"input/nested.json#/$defs/node/type"');
+  });
+
+  it('leaves the paths of a function of a document we did not give ajv as ajv wrote them', () => {
+    const strict = savedOutput('draft-2019-09', 'StrictTree');
+    const withoutPlaces = { ...strict, settings: { ...strict.settings, functionPlaces: new Map<string, string>() } };
+    expect(runStep(withoutPlaces, schemaPaths, [exportName]).code).toContain('schemaPath:"#/properties/children/type"');
   });
 
   it('refuses a schema path that is not a string literal', () => {
