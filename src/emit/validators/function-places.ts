@@ -30,8 +30,8 @@ export class FunctionPlaces {
 
   /** The places of every function the instance has compiled so far (the map grows; each is worked out once). */
   current(): ReadonlyMap<string, string> {
+    // Asked once ajv has compiled at least one function: none at all is a shape we do not know either.
     const values = (this.ajv as unknown as { scope?: { _values?: Record<string, unknown> } }).scope?._values?.validate;
-    if (values === undefined) return this.places;
     if (!(values instanceof Map)) throw new UnexpectedAjvOutput(NAME, "ajv's scope keeps its functions in a shape we do not know");
     for (const fn of (values as Map<unknown, ScopeFunction>).values()) {
       const name = fn.str;
