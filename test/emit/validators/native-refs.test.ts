@@ -81,6 +81,34 @@ describe('schemas compiled with native refs', () => {
       }
     }));
 
+  it('error schema paths inside an embedded resource (its own $id) name the document and the place in it', () =>
+    withTempDir(async (dir) => {
+      const { index } = await generateAndImport(dir, {
+        'shapes.json': {
+          $schema: 'https://json-schema.org/draft/2020-12/schema',
+          title: 'Shapes',
+          $defs: {
+            circle: {
+              $id: 'https://example.com/circle',
+              type: 'object',
+              allOf: [{ $ref: '#/$defs/radius' }],
+              $defs: { radius: { properties: { r: { type: 'number', minimum: 0 } } } },
+            },
+          },
+          allOf: [{ $ref: 'https://example.com/circle' }],
+          properties: { name: { type: 'string' } },
+          unevaluatedProperties: false,
+        },
+      });
+      const paths = (data: unknown) => {
+        expect(index.validateShapes!(data)).toBe(false);
+        return index.validateShapes!.errors!.map((e) => e.schemaPath);
+      };
+      expect(paths({ r: -1 })).toEqual(['schemas/shapes.json#/$defs/circle/$defs/radius/properties/r/minimum']);
+      expect(paths(5)).toEqual(['schemas/shapes.json#/$defs/circle/type']);
+      expect(paths({ x: 1 })).toEqual(['schemas/shapes.json#/unevaluatedProperties']);
+    }));
+
   it('refs to the draft 2020-12 meta-schema are served from ajv’s own copy, named by their URL', () =>
     withTempDir(async (dir) => {
       const { report, index } = await generateAndImport(dir, { 'definition.json': { title: 'Definition', $ref: 'https://json-schema.org/draft/2020-12/schema' } });
