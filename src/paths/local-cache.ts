@@ -55,10 +55,16 @@ export async function readLocalCacheBytes(file: string): Promise<Buffer | undefi
   return takeAhead(file) ?? readFile(file).catch(() => undefined);
 }
 
-/** A cache file's text as it is now (never a read started ahead): what a write compares with. */
-export async function readLocalCacheNow(file: string): Promise<string | undefined> {
+/**
+ * Write `text` unless the file holds it already, compared with the file as it is now
+ * (never a read started ahead, which may be older): true when it wrote. Failures are the
+ * caller's to ignore, as for writeLocalCache.
+ */
+export async function writeLocalCacheIfChanged(file: string, text: string): Promise<boolean> {
   ahead.delete(file);
-  return readFile(file, 'utf8').catch(() => undefined);
+  if ((await readFile(file, 'utf8').catch(() => undefined)) === text) return false;
+  await writeLocalCache(file, text);
+  return true;
 }
 
 let writes = 0;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { outputFolderCacheFile, readLocalCache, readLocalCacheNow, writeLocalCache } from '../paths/local-cache.js';
+import { outputFolderCacheFile, readLocalCache, writeLocalCacheIfChanged } from '../paths/local-cache.js';
 import { OutputFolderReader, type CurrentFile } from '../write/current-files.js';
 import { MANIFEST_FILE } from '../write/layout.js';
 import { toolFingerprint } from './tool-fingerprint.js';
@@ -48,8 +48,7 @@ export async function saveRenderTraces(cwd: string, realOutDir: string, stamp: s
   if (!file) return;
   const text = JSON.stringify({ stamp, files: Object.fromEntries(files) });
   try {
-    if ((await readLocalCacheNow(file)) === text) return;
-    await writeLocalCache(file, text);
+    await writeLocalCacheIfChanged(file, text);
   } catch {
     // no traces: the next run renders every file
   }

@@ -1,4 +1,4 @@
-import { outputFolderCacheFile, readLocalCache, readLocalCacheNow, writeLocalCache } from '../paths/local-cache.js';
+import { outputFolderCacheFile, readLocalCache, writeLocalCacheIfChanged } from '../paths/local-cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 
@@ -39,8 +39,7 @@ export async function saveRunMessages(cwd: string, realOutDir: string, manifestH
   if (!file) return;
   const text = JSON.stringify({ manifestHash, tool: toolFingerprint(), ...messages });
   try {
-    if ((await readLocalCacheNow(file)) === text) return;
-    await writeLocalCache(file, text);
+    await writeLocalCacheIfChanged(file, text);
   } catch {
     // no cache: the next run does all the work
   }

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { localCacheFile, outputFolderCacheFile, readLocalCache, readLocalCacheAhead, readLocalCacheBytes, readLocalCacheNow, writeLocalCache } from '../../src/paths/local-cache.js';
+import { localCacheFile, outputFolderCacheFile, readLocalCache, readLocalCacheAhead, readLocalCacheBytes, writeLocalCache, writeLocalCacheIfChanged } from '../../src/paths/local-cache.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 describe('the local cache', () => {
@@ -60,12 +60,14 @@ describe('the local cache', () => {
       await new Promise((settle) => setTimeout(settle, 50));
       await writeLocalCache(c!, 'written');
       expect(await readLocalCache(c!)).toBe('written');
-      // A read "now" (what a write compares with) never takes one; the next run's reads replace this run's.
+      // A write compares with the file as it is now, never with a read started ahead; the next run's reads replace this run's.
       readLocalCacheAhead([a]);
       await new Promise((settle) => setTimeout(settle, 50));
       await writeFile(a!, 'third a');
-      expect(await readLocalCacheNow(a!)).toBe('third a');
+      expect(await writeLocalCacheIfChanged(a!, 'third a')).toBe(false);
       expect(await readLocalCache(a!)).toBe('third a');
+      expect(await writeLocalCacheIfChanged(a!, 'fourth a')).toBe(true);
+      expect(await readLocalCache(a!)).toBe('fourth a');
       readLocalCacheAhead([c]);
       await new Promise((settle) => setTimeout(settle, 50));
       readLocalCacheAhead([]);
