@@ -64,6 +64,7 @@ describe('schemas of the older drafts, as catalogues write them', () => {
       expect(report.diagnostics[0]!.hint).toContain('"prefixItems" belongs to draft 2020-12');
       expect(report.diagnostics[0]!.hint).toContain('read as draft-07');
     }));
+
   it('an embedded resource of another dialect is checked against its own meta-schema, and the schema around it against its own', () =>
     withTempDir(async (dir) => {
       // A draft-07 tuple and a draft-04 boolean bound: mistakes in 2020-12, valid where they are.

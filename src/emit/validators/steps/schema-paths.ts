@@ -23,13 +23,16 @@ export const schemaPaths: Step = {
     const [file, rootPointer] = splitOnce(settings.schemaPathPrefix, '#');
     const unProto = (text: string) => text.split(settings.protoStandIn).join('__proto__');
     const functions = ajv.program.body.filter((s): s is FunctionDeclaration => s.type === 'FunctionDeclaration');
+    let current = 0;
     /**
      * The place of the schema the function around `position` was compiled from: undefined
      * in the exported function, `null` in one compiled from a document we did not give ajv.
+     * Paths come in source order, as the functions do: one pass over both, however many.
      */
     const placeAt = (position: number): string | null | undefined => {
-      const fn = functions.find((f) => f.start <= position && position < f.end);
-      if (!fn) throw new UnexpectedAjvOutput(NAME, 'a schema path outside every function');
+      while (current < functions.length && functions[current]!.end <= position) current++;
+      const fn = functions[current];
+      if (!fn || position < fn.start) throw new UnexpectedAjvOutput(NAME, 'a schema path outside every function');
       return fn.start === exportedAt ? undefined : (settings.functionPlaces?.get(fn.id.name) ?? null);
     };
     let usesOwnFile = false;

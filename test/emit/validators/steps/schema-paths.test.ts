@@ -37,6 +37,13 @@ describe('step schema-paths', () => {
     expect(runStep(withoutPlaces, schemaPaths, [exportName]).code).toContain('schemaPath:"#/properties/children/type"');
   });
 
+  it('refuses a schema path outside every function (ajv writes them only inside its functions)', () => {
+    const pet = savedOutput('basics', 'Pet');
+    expect(() => runStep(edited(pet, /^/, 'const stray = {schemaPath:"#/type"};\n'), schemaPaths, [exportName])).toThrow(
+      'unexpected ajv output in step schema-paths: a schema path outside every function',
+    );
+  });
+
   it('refuses a schema path that is not a string literal', () => {
     const pet = savedOutput('basics', 'Pet');
     expect(() => runStep(edited(pet, 'schemaPath:"#/required"', 'schemaPath:"#/" + "required"'), schemaPaths)).toThrow(
