@@ -5,7 +5,8 @@ import { expandInputs } from '../load/expand-inputs.js';
 import type { ResolvedOptions } from '../options.js';
 import { OutputFolderReader } from '../write/current-files.js';
 import { hashOf, parseManifest, type RunRecord } from '../write/manifest.js';
-import { MANIFEST_FILE, outputLayout } from '../write/layout.js';
+import { MANIFEST_FILE, outputLayout, under } from '../write/layout.js';
+import { nowNs, OutputStamps } from './output-stamps.js';
 import { textHash } from './record.js';
 import { readRunMessages, type RunMessages } from './replay.js';
 import { outputRelative } from './settings.js';
@@ -23,9 +24,11 @@ export interface UnchangedRun {
  * known without loading a schema: the manifest's record of the run that wrote it has
  * the same settings hash, the local cache says this build of schema-gen wrote it, every
  * file that run read still has the same text, no input file was added, and every output
- * file still has the bytes the manifest lists. Any doubt is a "no": the caller then does
- * the whole run, which is always right. The cheap checks come first, so a run without
- * the cache (a fresh clone, CI) reads nothing more than the manifest here.
+ * file still has the bytes the manifest lists (in a normal run, a file whose stamp has not
+ * changed since a run read it is not read again: output-stamps.ts). Any doubt is a "no":
+ * the caller then does the whole run, which is always right. The cheap checks come
+ * first, so a run without the cache (a fresh clone, CI) reads nothing more than the
+ * manifest here.
  *
  * The manifest is checked in and so untrusted: a file it says was read is read again
  * only where the run itself may read (the input folders, the components documents'
@@ -43,10 +46,16 @@ export async function unchangedRun(opts: ResolvedOptions, outDir: string, realOu
   if (!parsed.ok || !record || record.settings !== settings) return undefined;
   const earlier = await readRunMessages(opts.cwd, realOutDir, textHash(manifestText));
   if (!earlier || !(await inputsUnchanged(opts, outDir, record))) return undefined;
+  // A normal run takes a file whose stamp is unchanged since it was last found right; --check reads every byte.
+  const stamps = opts.check ? undefined : await OutputStamps.read(opts.cwd, realOutDir);
+  const readStarted = nowNs();
   for (const [path, hash] of Object.entries(parsed.manifest.files)) {
+    if (stamps && reader.folderOf(path).kind === 'folder' && stamps.vouchesFor(path, under(realOutDir, path), hash)) continue;
     const current = reader.read(path);
     if (current.kind !== 'file' || hashOf(current.bytes) !== hash) return undefined;
+    stamps?.found(path, current.stats, hash, readStarted);
   }
+  await stamps?.save();
   return { files: [...Object.keys(parsed.manifest.files), MANIFEST_FILE].sort(), earlier };
 }
 

@@ -1,9 +1,10 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
 import { MANIFEST_FILE, under } from './layout.js';
 
 export type CurrentFile =
   | { kind: 'absent' }
-  | { kind: 'file'; bytes: Buffer }
+  /** `stats`: what fstat said before the bytes were read (to the nanosecond). */
+  | { kind: 'file'; bytes: Buffer; stats: BigIntStats }
   /** Something we must not read through or replace: a symlink, a folder, a file where a folder belongs. */
   | { kind: 'blocked'; why: string };
 
@@ -62,10 +63,10 @@ export class OutputFolderReader {
       throw error;
     }
     try {
-      const info = fstatSync(fd);
+      const info = fstatSync(fd, { bigint: true });
       if (info.isDirectory()) return { kind: 'blocked', why: 'is a folder' };
       if (!info.isFile()) return { kind: 'blocked', why: 'is not a regular file' };
-      return { kind: 'file', bytes: readAll(fd, info.size) };
+      return { kind: 'file', bytes: readAll(fd, Number(info.size)), stats: info };
     } finally {
       closeSync(fd);
     }
