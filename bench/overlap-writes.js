@@ -2,14 +2,17 @@
 // A model of a cold run's end: N files (the Cognito types-only count, 536, of ~2.5 KB)
 // are rendered (CPU work: a busy loop of RENDER_MS each, the render stage's ~0.3 ms per
 // file) and written into a fresh folder, timed as:
-//   after    today's order: render every file, then write them all, 32 at a time
-//            (src/write/in-parallel.ts's bound);
+//   pool     render every file, then write them all through the thread pool, 32 at a
+//            time (the write stage's way until issue 13's last change);
+//   sync     render every file, then write them one after another on the main thread
+//            (the write stage's way now);
 //   overlap  each file's write started as soon as it is rendered, the render yielding to
 //            the event loop every 16 files so that the writes progress.
+// Wall time and the process's CPU time (all threads) of each sample.
 // Alternating rounds, fresh folders; the disk of a shared machine varies by the minute,
 // so read the two columns of one run against each other, not against another run.
 // Run: node bench/overlap-writes.js [--rounds N] [--files N] [--render-ms X]
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,13 +45,21 @@ async function inParallel(items, task, limit = 32) {
   );
 }
 
-async function after(folder) {
+function renderAll(folder) {
   const names = [];
   for (let i = 0; i < FILES; i++) {
     render();
     names.push(join(folder, `T${i}.d.ts`));
   }
-  await inParallel(names, (name) => writeFile(name, BYTES));
+  return names;
+}
+
+async function pool(folder) {
+  await inParallel(renderAll(folder), (name) => writeFile(name, BYTES));
+}
+
+async function sync(folder) {
+  for (const name of renderAll(folder)) writeFileSync(name, BYTES);
 }
 
 async function overlap(folder) {
@@ -61,22 +72,24 @@ async function overlap(folder) {
   await Promise.all(writes);
 }
 
-const variants = { after, overlap };
-const samples = { after: [], overlap: [] };
+const variants = { pool, sync, overlap };
+const samples = { pool: [], sync: [], overlap: [] };
 for (let round = 0; round < ROUNDS; round++) {
   for (const [name, run] of round % 2 ? Object.entries(variants).reverse() : Object.entries(variants)) {
     const folder = join(work, `${name}-${round}`);
     mkdirSync(folder);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await run(folder);
-    samples[name].push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    samples[name].push({ wall: performance.now() - started, cpu: (used.user + used.system) / 1000 });
     rmSync(folder, { recursive: true, force: true });
   }
 }
 console.log(`${FILES} files of ${BYTES.length} bytes, ${RENDER_MS} ms of rendering each, ${ROUNDS} alternating rounds\n`);
 console.log(
   table(
-    ['variant', 'render + write, median', 'range'],
-    Object.entries(samples).map(([name, values]) => [name, ms(median(values)), spread(values)]),
+    ['variant', 'render + write, median', 'range', 'CPU, median'],
+    Object.entries(samples).map(([name, values]) => [name, ms(median(values.map((v) => v.wall))), spread(values.map((v) => v.wall)), ms(median(values.map((v) => v.cpu)))]),
   ),
 );

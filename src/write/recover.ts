@@ -16,7 +16,7 @@ export type RecoveryOutcome = { notice?: string } | { diagnostic: Diagnostic };
  * before its commit point, roll its switch back so the earlier output is whole again;
  * after it, only clean up. Returns one line saying what was done, if anything was.
  */
-export async function recoverInterruptedRun(layout: OutputLayout, lock: HeldLock, faults: FaultPoints, shownOut: string): Promise<RecoveryOutcome> {
+export function recoverInterruptedRun(layout: OutputLayout, lock: HeldLock, faults: FaultPoints, shownOut: string): RecoveryOutcome {
   const journal = readJournal(layout);
   const leftovers = journal !== undefined || [layout.newFiles, layout.backups, `${layout.journal}.tmp`].some((path) => existsSync(path));
   const pid = typeof journal === 'object' ? journal.pid : typeof lock.tookOverFrom === 'object' ? lock.tookOverFrom.pid : undefined;
@@ -33,20 +33,20 @@ export async function recoverInterruptedRun(layout: OutputLayout, lock: HeldLock
     };
   }
   if (!leftovers) {
-    await clearStaging(layout); // at most the temporary file of a run killed while taking the lock
+    clearStaging(layout); // at most the temporary file of a run killed while taking the lock
     return lock.tookOverFrom ? { notice: `recovered ${shownOut}/: ${who} had stopped without releasing its lock; took it over` } : {};
   }
   if (!journal) {
-    await clearStaging(layout);
+    clearStaging(layout);
     return { notice: `recovered ${shownOut}/: ${who} was interrupted before changing it; removed its staged files` };
   }
   if (journal.state === 'switching') {
     const undone = rollBack(layout, journal, faults);
-    await clearStaging(layout, backedUp(journal));
+    clearStaging(layout, backedUp(journal));
     return { notice: `recovered ${shownOut}/: ${who} was interrupted while switching in its output; rolled back ${undone} file(s), so the earlier output is whole again` };
   }
   removeEmptiedFolders(layout, journal);
-  await clearStaging(layout, backedUp(journal));
+  clearStaging(layout, backedUp(journal));
   return { notice: `recovered ${shownOut}/: ${who} was interrupted after its output was complete; removed its staged files` };
 }
 
@@ -65,7 +65,7 @@ export async function recoverIfInterrupted(target: OutputTarget, { check }: { ch
   }
   const faults = faultPointsFromEnvironment();
   const outcome = await withLock(target, layout, async (lock) => {
-    const recovered = await recoverInterruptedRun(layout, lock, faults, shownFolder(target));
+    const recovered = recoverInterruptedRun(layout, lock, faults, shownFolder(target));
     if ('diagnostic' in recovered) return { notices: [], diagnostics: [recovered.diagnostic] };
     const notice = recovered.notice && check ? `${recovered.notice} (--check recovers interrupted runs too; it writes nothing else)` : recovered.notice;
     return { notices: notice ? [notice] : [], diagnostics: [] };

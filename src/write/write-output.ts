@@ -36,7 +36,7 @@ export async function writeOutput(target: OutputTarget, files: readonly OutputFi
   const outcome = await withLock(target, layout, async (lock, markWritten) => {
     faults.reached('locked');
     const notices: string[] = [];
-    const recovered = await recoverInterruptedRun(layout, lock, faults, shownFolder(target));
+    const recovered = recoverInterruptedRun(layout, lock, faults, shownFolder(target));
     if ('diagnostic' in recovered) return failed(target, [recovered.diagnostic], notices);
     if (recovered.notice) notices.push(recovered.notice);
     // Another run may have written the folder before we had the lock (its manifest
@@ -56,11 +56,11 @@ export async function writeOutput(target: OutputTarget, files: readonly OutputFi
       createdFolders: reader.missingFolders(plan.changes.filter((c) => c.after).map((c) => c.path)),
     };
     try {
-      await stageChanges(layout, plan.changes, faults);
+      stageChanges(layout, plan.changes, faults);
       switchIn(layout, journal, faults);
     } catch (error) {
       if (!isCommitted(layout)) {
-        if (await undoFailedSwitch(layout, journal)) throw error;
+        if (undoFailedSwitch(layout, journal)) throw error;
         return failed(target, [rollBackFailed(target, error)], notices);
       }
       diagnostics.push(cleanUpFailed(target, error));
@@ -68,7 +68,7 @@ export async function writeOutput(target: OutputTarget, files: readonly OutputFi
     markWritten();
     try {
       removeEmptiedFolders(layout, journal);
-      await clearStaging(layout, backedUp(journal));
+      clearStaging(layout, backedUp(journal));
       faults.reached('cleaned up');
     } catch (error) {
       diagnostics.push(cleanUpFailed(target, error));
@@ -88,10 +88,10 @@ function isCommitted(layout: OutputLayout): boolean {
  * the first change to the output folder). False if even that failed; the journal then
  * stays, and the next run rolls back.
  */
-async function undoFailedSwitch(layout: OutputLayout, journal: Journal): Promise<boolean> {
+function undoFailedSwitch(layout: OutputLayout, journal: Journal): boolean {
   try {
     if (readJournal(layout) !== undefined) rollBack(layout, journal, NO_FAULTS);
-    await clearStaging(layout, backedUp(journal));
+    clearStaging(layout, backedUp(journal));
     return true;
   } catch {
     return false;
