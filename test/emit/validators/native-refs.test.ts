@@ -109,6 +109,42 @@ describe('schemas compiled with native refs', () => {
       expect(paths({ x: 1 })).toEqual(['schemas/shapes.json#/unevaluatedProperties']);
     }));
 
+  it('error schema paths through absolute refs to an embedded resource (whole, a pointer into it, from another document) name the document that holds it', () =>
+    withTempDir(async (dir) => {
+      const { index } = await generateAndImport(dir, {
+        'order-type.json': {
+          $schema: 'https://json-schema.org/draft/2020-12/schema',
+          $id: 'https://example.com/schemas/order-type.json',
+          title: 'OrderType',
+          type: 'object',
+          properties: { Item: { $ref: 'https://example.com/item' }, Count: { $ref: '#/$defs/Count' } },
+          $defs: {
+            Item: { $id: 'https://example.com/item', type: 'object', properties: { Sku: { type: 'string', minLength: 2 } } },
+            Count: { type: 'integer', minimum: 1 },
+          },
+        },
+        'cart-type.json': {
+          $schema: 'https://json-schema.org/draft/2020-12/schema',
+          $id: 'https://example.com/schemas/cart-type.json',
+          title: 'CartType',
+          type: 'object',
+          properties: {
+            First: { $ref: 'https://example.com/item' },
+            Sku: { $ref: 'https://example.com/item#/properties/Sku' },
+            Orders: { type: 'array', items: { $ref: 'order-type.json' } },
+          },
+        },
+      });
+      expect(index.validateCartType!({ First: { Sku: 'x' }, Sku: 'y', Orders: [{ Item: { Sku: 'z' }, Count: 0 }] })).toBe(false);
+      const sku = 'schemas/order-type.json#/$defs/Item/properties/Sku/minLength';
+      expect(index.validateCartType!.errors!.map((e) => [e.instancePath, e.schemaPath])).toEqual([
+        ['/First/Sku', sku],
+        ['/Sku', sku],
+        ['/Orders/0/Item/Sku', sku],
+        ['/Orders/0/Count', 'schemas/order-type.json#/$defs/Count/minimum'],
+      ]);
+    }));
+
   it('refs to the draft 2020-12 meta-schema are served from ajv’s own copy, named by their URL', () =>
     withTempDir(async (dir) => {
       const { report, index } = await generateAndImport(dir, { 'definition.json': { title: 'Definition', $ref: 'https://json-schema.org/draft/2020-12/schema' } });
