@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { DiagnosticsError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileValidators, type CompiledValidators } from '../emit/validators/index.js';
 import { cacheFileFor, keyMemoFileFor, readCacheFile, writeCacheFile } from '../emit/validators/cache-file.js';
-import { localCacheFile, readLocalCacheAhead } from '../paths/local-cache.js';
+import { readLocalCacheAhead, targetCacheFile } from '../paths/local-cache.js';
+import { realPathOf } from '../load/confinement.js';
 import { packageVersion, readRuntimeHelpers } from '../load/assets.js';
 import { readTemplateSet } from '../load/template-set/index.js';
 import { loadDocuments, loadReferencedDocuments, type LoadedDocuments, type SourceDocument, type Unavailable, type YamlParseMemo } from '../load/index.js';
@@ -63,8 +64,11 @@ export async function buildOutput(options: GenerateOptions = {}, reuse?: TraceRe
     last = now;
   };
   let built: Omit<BuiltOutput, 'timings'>;
+  // The run memos are kept per output folder (by its real path, as the write stage knows it).
+  const outDir = resolve(opts.cwd, opts.outDir);
+  const realOutDir = reuse?.realOutDir ?? realPathOf(outDir) ?? outDir;
   try {
-    built = await buildStages(opts, lap, reuse);
+    built = await buildStages(opts, lap, realOutDir, reuse);
   } catch (error) {
     // Stages that cannot collect (a broken template, say) throw their diagnostics.
     if (error instanceof DiagnosticsError) return { files: [], diagnostics: applyWarningLevels(error.diagnostics, opts.warnings), timings };
@@ -78,15 +82,15 @@ export async function buildOutput(options: GenerateOptions = {}, reuse?: TraceRe
 /** Milliseconds each stage took, in order (for `--verbose` and `--json`). */
 export type StageTimings = Record<string, number>;
 
-async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, reuse: TraceReuse | undefined): Promise<Omit<BuiltOutput, 'timings'>> {
+async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, realOutDir: string, reuse: TraceReuse | undefined): Promise<Omit<BuiltOutput, 'timings'>> {
   const badLimits = limitDiagnostics(opts.limits);
   if (badLimits.length > 0) return { files: [], diagnostics: badLimits };
   // The local caches this run will read, read now: each is awaited where it is used, meanwhile the run works.
   if (opts.cache === true) {
-    const validators = cacheFileFor(opts.cwd);
+    const validators = cacheFileFor(opts.cwd, realOutDir);
     readLocalCacheAhead([
-      localCacheFile(opts.cwd, YAML_PARSES_FILE),
-      localCacheFile(opts.cwd, CLEAN_DOCUMENTS_FILE),
+      targetCacheFile(opts.cwd, realOutDir, YAML_PARSES_FILE),
+      targetCacheFile(opts.cwd, realOutDir, CLEAN_DOCUMENTS_FILE),
       validators,
       validators && keyMemoFileFor(validators),
       reuse && tracesFile(opts.cwd, reuse.realOutDir),
@@ -101,13 +105,13 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, 
   lap('templates');
   opts.onProgress?.('reading schemas');
   // YAML documents earlier runs parsed are not parsed again; kept once referenced documents are loaded too.
-  const yamlParses = await yamlParseCache(opts);
+  const yamlParses = await yamlParseCache(opts, realOutDir);
   const loaded = await loadInputs(opts, yamlParses.memo);
   lap('load');
   opts.onProgress?.('resolving refs');
   // A file that failed to load is reported and the rest still resolved: one run names every problem.
   // Documents earlier runs found clean are not checked again; the memo is read and kept here, so the resolve stage stays pure.
-  const cleanDocuments = await cleanDocumentsCache(opts);
+  const cleanDocuments = await cleanDocumentsCache(opts, realOutDir);
   const { graph, diagnostics: loadDiagnostics } = await resolveWithReferencedDocuments(loaded, opts, cleanDocuments.memo, yamlParses.memo);
   await Promise.all([cleanDocuments.keep(), yamlParses.keep()]);
   lap('resolve');
@@ -119,7 +123,7 @@ async function buildStages(opts: ResolvedOptions, lap: (stage: string) => void, 
   diagnostics.push(...model.diagnostics, ...model.unmatchedRenames.map((unmatched) => unmatchedNameDiagnostic(unmatched, opts)));
   if (hasErrors(diagnostics) || !set || !checked) return { files: [], model, diagnostics };
   if (withValidators) opts.onProgress?.('compiling validators');
-  const validators = withValidators ? await compileWithCache(graph, model, opts) : undefined;
+  const validators = withValidators ? await compileWithCache(graph, model, opts, realOutDir) : undefined;
   lap('validators');
   diagnostics.push(...(validators?.diagnostics ?? []));
   if (hasErrors(diagnostics)) return { files: [], model, diagnostics };
@@ -225,11 +229,11 @@ function applyWarningLevels(diagnostics: Diagnostic[], levels: ResolvedOptions['
 }
 
 /** Compile validators, reusing what the cache (memory, or node_modules/.cache) already holds. */
-async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: ResolvedOptions): Promise<CompiledValidators> {
+async function compileWithCache(graph: ResolvedGraph, model: TypeModel, opts: ResolvedOptions, realOutDir: string): Promise<CompiledValidators> {
   const validatorOptions = { allErrors: opts.allErrors, formats: opts.formats, assumeTypes: opts.assumeTypes, unicodePatterns: opts.unicodePatterns };
   if (opts.cache === false) return compileValidators(graph, model, validatorOptions);
   if (opts.cache !== true) return compileValidators(graph, model, validatorOptions, opts.cache);
-  const file = cacheFileFor(opts.cwd);
+  const file = cacheFileFor(opts.cwd, realOutDir);
   if (!file) return compileValidators(graph, model, validatorOptions);
   const cache = await readCacheFile(file, toolFingerprint());
   const compiled = await compileValidators(graph, model, validatorOptions, cache);

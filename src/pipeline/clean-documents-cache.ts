@@ -6,10 +6,10 @@ import { memoAcrossRuns, type RunMemo } from './run-memo.js';
 /**
  * The memo of documents found free of schema problems a run starts from, and how it keeps
  * what the run learnt, as every run memo is kept (run-memo.ts):
- * node_modules/.cache/schema-gen/schema-problems.json, or in memory in watch mode.
+ * node_modules/.cache/schema-gen/targets/<output folder>/schema-problems.json, or in memory in watch mode.
  */
-export function cleanDocumentsCache(opts: ResolvedOptions): Promise<RunMemo<CleanDocumentMemo>> {
-  return memoAcrossRuns(opts, { file: CLEAN_DOCUMENTS_FILE, read: readCleanDocuments, write: writeCleanDocuments, inMemory });
+export function cleanDocumentsCache(opts: ResolvedOptions, realOutDir: string): Promise<RunMemo<CleanDocumentMemo>> {
+  return memoAcrossRuns(opts, realOutDir, { file: CLEAN_DOCUMENTS_FILE, read: readCleanDocuments, write: writeCleanDocuments, inMemory });
 }
 
 /** Watch mode's memo, by the cache object its runs share. */

@@ -1,13 +1,13 @@
-import { localCacheFile, readLocalCache, writeLocalCache } from '../paths/local-cache.js';
+import { readLocalCache, targetCacheFile, writeLocalCache } from '../paths/local-cache.js';
 import { CleanDocumentMemo } from '../resolve/index.js';
 
 /**
- * Where the documents found free of schema problems are remembered between runs: the
- * tool cache folder the validator cache uses, `node_modules/.cache/schema-gen/`, and
- * only where `node_modules` exists. A speed-up only: deleting it changes nothing but time.
+ * Where the documents found free of schema problems are remembered between runs: beside
+ * the output folder's validator cache (`node_modules/.cache/schema-gen/targets/<folder>/`),
+ * and only where `node_modules` exists. A speed-up only: deleting it changes nothing but time.
  */
-export function cleanDocumentsFileFor(cwd: string): string | undefined {
-  return localCacheFile(cwd, CLEAN_DOCUMENTS_FILE);
+export function cleanDocumentsFileFor(cwd: string, realOutDir: string): string | undefined {
+  return targetCacheFile(cwd, realOutDir, CLEAN_DOCUMENTS_FILE);
 }
 
 export const CLEAN_DOCUMENTS_FILE = 'schema-problems.json';

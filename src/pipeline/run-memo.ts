@@ -1,5 +1,5 @@
 import type { ResolvedOptions } from '../options.js';
-import { localCacheFile } from '../paths/local-cache.js';
+import { targetCacheFile } from '../paths/local-cache.js';
 import { toolFingerprint } from '../up-to-date/tool-fingerprint.js';
 
 /** A memo a run starts from, and how it keeps what the run added. */
@@ -10,7 +10,7 @@ export interface RunMemo<M> {
 
 /** Where one kind of memo lives between runs, and how it is read and written. */
 export interface MemoStore<M extends { readonly changed: boolean }> {
-  /** Its file in node_modules/.cache/schema-gen/. */
+  /** Its file's name in the output folder's memo folder (node_modules/.cache/schema-gen/targets/<folder>/). */
   file: string;
   /** The memo the file holds, if `tool` (the running build's fingerprint) wrote it; else an empty one. */
   read(file: string, tool: string): Promise<M>;
@@ -25,10 +25,10 @@ export interface MemoStore<M extends { readonly changed: boolean }> {
  * where node_modules exists), written only when it changed and never by `--check`; a
  * cache object (watch mode) keeps it in memory. A memo that cannot be written only costs time.
  */
-export async function memoAcrossRuns<M extends { readonly changed: boolean }>(opts: ResolvedOptions, store: MemoStore<M>): Promise<RunMemo<M>> {
+export async function memoAcrossRuns<M extends { readonly changed: boolean }>(opts: ResolvedOptions, realOutDir: string, store: MemoStore<M>): Promise<RunMemo<M>> {
   if (opts.cache === false) return { keep: async () => undefined };
   if (opts.cache !== true) return store.inMemory(opts.cache);
-  const file = localCacheFile(opts.cwd, store.file);
+  const file = targetCacheFile(opts.cwd, realOutDir, store.file);
   if (!file) return { keep: async () => undefined };
   const tool = toolFingerprint();
   const memo = await store.read(file, tool);

@@ -4,17 +4,17 @@ import type { ResolvedOptions } from '../options.js';
 import { readLocalCacheBytes, writeLocalCache } from '../paths/local-cache.js';
 import { memoAcrossRuns, type RunMemo } from './run-memo.js';
 
-/** The file of the cache, in node_modules/.cache/schema-gen/. */
+/** The file of the cache, in the output folder's memo folder, node_modules/.cache/schema-gen/targets/<folder>/. */
 export const YAML_PARSES_FILE = 'yaml-parses.bin';
 
 /**
  * The YAML parses a run starts from, and how it keeps what it parsed, as every run memo
- * is kept (run-memo.ts): node_modules/.cache/schema-gen/yaml-parses.bin (only the parses
- * this run used), under the fingerprint of the build of schema-gen (its js-yaml version
+ * is kept (run-memo.ts): node_modules/.cache/schema-gen/targets/<output folder>/yaml-parses.bin
+ * (only the parses this run used), under the fingerprint of the build of schema-gen (its js-yaml version
  * included) that parsed them; in memory in watch mode.
  */
-export function yamlParseCache(opts: ResolvedOptions): Promise<RunMemo<YamlParseMemo>> {
-  return memoAcrossRuns(opts, {
+export function yamlParseCache(opts: ResolvedOptions, realOutDir: string): Promise<RunMemo<YamlParseMemo>> {
+  return memoAcrossRuns(opts, realOutDir, {
     file: YAML_PARSES_FILE,
     read: async (file, tool) => new YamlParseMemo(await readEntries(file, tool)),
     write: (file, memo, tool) => writeLocalCache(file, serialize({ tool, entries: [...memo.used].sort(([a], [b]) => (a < b ? -1 : 1)) })),

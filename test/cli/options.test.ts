@@ -6,6 +6,7 @@ import { runCliCaptured } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { writeSchemas } from '../helpers/template-set.js';
 import { withTempDir } from '../helpers/temp-dir.js';
+import { targetCache } from '../helpers/target-cache.js';
 
 const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
 
@@ -134,9 +135,9 @@ describe('CLI options', () => {
 
   it('--types-only compiles no validator: a schema ajv cannot compile still gets its type, and no validator reaches the cache', async () => {
     await withTempDir(async (dir) => {
-      // With node_modules in the working folder, compiled validators are kept in node_modules/.cache/schema-gen/.
+      // With node_modules in the working folder, compiled validators are kept in node_modules/.cache/schema-gen/targets/<output folder>/.
       await mkdir(join(dir, 'node_modules'));
-      const validatorCache = join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json');
+      const validatorCache = (outDir: string) => targetCache(dir, 'validators.json', outDir);
       await writeSchemas(dir, { 'name.json': { title: 'Name', type: 'string', minLength: 1 }, 'never.json': { title: 'Never', enum: [] } });
       const typesOnly = await runCliCaptured(['--types-only', '--json'], dir);
       expect(typesOnly.code).toBe(0);
@@ -144,16 +145,16 @@ describe('CLI options', () => {
       expect(report.written).toEqual(['.schema-gen-manifest.json', 'index.d.ts', 'types/Name.d.ts', 'types/Never.d.ts']);
       expect(report.validatorsReused).toBe(0);
       expect(await readFile(join(dir, 'generated', 'types', 'Never.d.ts'), 'utf8')).toContain('export type Never = never;');
-      expect(existsSync(validatorCache)).toBe(false);
+      expect(existsSync(validatorCache('generated'))).toBe(false);
 
       // The same schemas with validators: the empty enum stops the run, since ajv cannot compile it...
       const withValidators = await runCliCaptured(['--no-cache', '-o', 'full'], dir);
       expect(withValidators.code).toBe(2);
       expect(withValidators.stderr).toContain('ajv cannot compile it');
-      // ...and without it, a run with validators fills the cache that the types-only run left absent.
+      // ...and without it, a run with validators fills its output folder's cache.
       await rm(join(dir, 'schemas', 'never.json'));
       expect((await runCliCaptured(['-q', '-o', 'full'], dir)).code).toBe(0);
-      expect(Object.keys(JSON.parse(await readFile(validatorCache, 'utf8')) as object)).toHaveLength(1);
+      expect(Object.keys(JSON.parse(await readFile(validatorCache('full'), 'utf8')) as object)).toHaveLength(1);
     });
   });
 });

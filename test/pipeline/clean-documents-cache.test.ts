@@ -1,5 +1,5 @@
 import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { MemoryValidatorCache } from '../../src/emit/validators/cache.js';
 import { generate, type GenerateOptions } from '../../src/index.js';
 import { cleanDocumentKey } from '../../src/resolve/clean-documents.js';
@@ -9,12 +9,13 @@ import { toolFingerprint } from '../../src/up-to-date/tool-fingerprint.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { readTree } from '../helpers/read-tree.js';
 import { withTempDir } from '../helpers/temp-dir.js';
+import { targetCache } from '../helpers/target-cache.js';
 
 /** A project of ten schemas, with node_modules/ (where the tool cache lives). */
 async function project(dir: string): Promise<{ memoFile: string; session: string }> {
   await cp(join(FIXTURES, 'admin-initiate-auth-response', 'input'), join(dir, 'schemas'), { recursive: true });
   await mkdir(join(dir, 'node_modules'));
-  return { memoFile: join(dir, 'node_modules', '.cache', 'schema-gen', 'schema-problems.json'), session: join(dir, 'schemas', 'session-type.json') };
+  return { memoFile: targetCache(dir, 'schema-problems.json'), session: join(dir, 'schemas', 'session-type.json') };
 }
 
 /** A run, and how many documents it checked against their meta-schemas and walked for unknown keywords (not answered from the memo). */
@@ -135,7 +136,7 @@ describe('documents found clean, remembered between runs', () => {
   it("ignores a malformed memo, and another build's even when it lists the document's key", () =>
     withTempDir(async (dir) => {
       const { memoFile, session } = await project(dir);
-      await mkdir(join(dir, 'node_modules', '.cache', 'schema-gen'), { recursive: true });
+      await mkdir(dirname(memoFile), { recursive: true });
       await writeFile(memoFile, '{ not json');
       const afterDamage = await run({ cwd: dir });
       expect([afterDamage.report.status, afterDamage.checked]).toEqual(['written', 10]);

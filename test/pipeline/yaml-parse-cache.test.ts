@@ -5,6 +5,7 @@ import { generate, type GenerateOptions } from '../../src/index.js';
 import { yamlTextsParsedSoFar } from '../../src/load/parse-document.js';
 import { readTree } from '../helpers/read-tree.js';
 import { withTempDir } from '../helpers/temp-dir.js';
+import { targetCache } from '../helpers/target-cache.js';
 
 const COMPONENTS = [
   'openapi: 3.0.3',
@@ -34,7 +35,7 @@ async function project(dir: string): Promise<{ run: (extra?: GenerateOptions) =>
   await writeFile(join(dir, 'schemas', 'initiate-auth-response.json'), JSON.stringify(RESPONSE, null, 2));
   await writeFile(join(dir, 'pools.yaml'), COMPONENTS);
   return {
-    cacheFile: join(dir, 'node_modules', '.cache', 'schema-gen', 'yaml-parses.bin'),
+    cacheFile: targetCache(dir, 'yaml-parses.bin'),
     run: async (extra = {}) => {
       const before = yamlTextsParsedSoFar();
       const report = await generate({ cwd: dir, components: ['pools.yaml'], ...extra });
@@ -99,7 +100,9 @@ describe('YAML parses kept in the local cache', () => {
       expect(await readFile(cacheFile)).toEqual(foreign);
       expect(await run({ cache: false })).toEqual({ status: 'written', parsed: 1 });
       expect(await readFile(cacheFile)).toEqual(foreign);
-      expect(await run({ outDir: 'again' })).toEqual({ status: 'written', parsed: 1 });
+      // A run of this build replaces another build's file.
+      await writeFile(join(dir, 'schemas', 'initiate-auth-response.json'), JSON.stringify({ ...RESPONSE, description: 'Three.' }, null, 2));
+      expect(await run()).toEqual({ status: 'written', parsed: 1 });
       expect((deserialize(await readFile(cacheFile)) as { tool: string }).tool).toBe(saved.tool);
     }));
 });

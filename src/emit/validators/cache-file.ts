@@ -1,16 +1,17 @@
 import { dirname, join } from 'node:path';
-import { localCacheFile, readLocalCache, writeLocalCache } from '../../paths/local-cache.js';
+import { readLocalCache, targetCacheFile, writeLocalCache } from '../../paths/local-cache.js';
 import { MemoryValidatorCache } from './cache.js';
 import { KeyMemo } from './key-memo.js';
 import type { ValidatorModuleCode } from './module-code.js';
 
 /**
- * Where compiled validators are kept between runs: the usual tool cache folder,
- * `node_modules/.cache/schema-gen/`, and only where `node_modules` exists. It holds
- * no output, only a speed-up: deleting it changes nothing but time.
+ * Where the validators compiled for an output folder are kept between runs: the usual
+ * tool cache folder, `node_modules/.cache/schema-gen/targets/<folder>/validators.json`,
+ * and only where `node_modules` exists. It holds no output, only a speed-up: deleting it
+ * changes nothing but time.
  */
-export function cacheFileFor(cwd: string): string | undefined {
-  return localCacheFile(cwd, 'validators.json');
+export function cacheFileFor(cwd: string, realOutDir: string): string | undefined {
+  return targetCacheFile(cwd, realOutDir, 'validators.json');
 }
 
 /** The key memo (key-memo.ts) lives beside the modules, in a file of its own: each is written only when it changed. */

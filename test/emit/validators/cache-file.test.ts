@@ -1,12 +1,11 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '../../../src/index.js';
 import { toolFingerprint } from '../../../src/up-to-date/tool-fingerprint.js';
 import { readTree } from '../../helpers/read-tree.js';
 import { withTempDir } from '../../helpers/temp-dir.js';
-
-const CACHE = ['node_modules', '.cache', 'schema-gen'];
+import { targetCache } from '../../helpers/target-cache.js';
 
 /**
  * Four schemas: A inlines a property of B (a ref to an unnamed schema), C calls B's
@@ -24,11 +23,11 @@ async function writeSchemas(dir: string, inner: Record<string, unknown> = { type
   for (const [file, schema] of Object.entries(files)) await writeFile(join(dir, 'schemas', file), JSON.stringify(schema, null, 2));
 }
 
-const memoFile = (dir: string) => join(dir, ...CACHE, 'validator-keys.json');
-const modulesFile = (dir: string) => join(dir, ...CACHE, 'validators.json');
+const memoFile = (dir: string) => targetCache(dir, 'validator-keys.json');
+const modulesFile = (dir: string) => targetCache(dir, 'validators.json');
 const validatorsWritten = (written: string[]) => written.filter((f) => f.startsWith('validators/'));
 
-describe('the key memo file (node_modules/.cache/schema-gen/validator-keys.json)', () => {
+describe('the key memo file (node_modules/.cache/schema-gen/targets/<output folder>/validator-keys.json)', () => {
   it('lets an annotation edit reuse every module, and a keyword edit recompile exactly the modules that include it', () =>
     withTempDir(async (dir) => {
       await mkdir(join(dir, 'node_modules'));
@@ -62,8 +61,9 @@ describe('the key memo file (node_modules/.cache/schema-gen/validator-keys.json)
 
       await generate({ cwd: dir });
       const first = await stat(memoFile(dir));
-      // A run that used exactly what the memo held (a new output folder: the whole pipeline runs) leaves it alone.
-      expect((await generate({ cwd: dir, outDir: 'again' })).validatorsReused).toBe(4);
+      // A run that used exactly what the memo held (the output folder removed: the whole pipeline runs) leaves it alone.
+      await rm(join(dir, 'generated'), { recursive: true });
+      expect((await generate({ cwd: dir })).validatorsReused).toBe(4);
       expect((await stat(memoFile(dir))).mtimeMs).toBe(first.mtimeMs);
 
       // An edit gives the memo a new entry, but --check writes nothing.

@@ -6,6 +6,7 @@ import { generate } from '../../../src/index.js';
 import { FIXTURES } from '../../helpers/paths.js';
 import { readTree } from '../../helpers/read-tree.js';
 import { withTempDir } from '../../helpers/temp-dir.js';
+import { targetCache } from '../../helpers/target-cache.js';
 
 describe('validator cache', () => {
   it('keys no two lists of parts alike, whatever characters the parts hold', () => {
@@ -61,15 +62,15 @@ describe('validator cache', () => {
       expect((await generate({ cwd: dir, cache, defaultDialect: '2019-09' })).validatorsReused).toBe(1);
     }));
 
-  it('keeps compiled modules in node_modules/.cache/schema-gen between runs', () =>
+  it('keeps compiled modules in node_modules/.cache/schema-gen/targets/<output folder>/ between runs', () =>
     withTempDir(async (dir) => {
       await cp(join(FIXTURES, 'admin-initiate-auth-response', 'input'), join(dir, 'schemas'), { recursive: true });
       await mkdir(join(dir, 'node_modules'));
       expect((await generate({ cwd: dir })).validatorsReused).toBe(0);
-      expect(Object.keys(JSON.parse(await readFile(join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json'), 'utf8')))).toHaveLength(10);
+      expect(Object.keys(JSON.parse(await readFile(targetCache(dir, 'validators.json'), 'utf8')))).toHaveLength(10);
       expect((await generate({ cwd: dir })).validatorsReused).toBe(10);
       // Written only when it changed: a run that used exactly what it held leaves it alone.
-      const cacheFile = join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json');
+      const cacheFile = targetCache(dir, 'validators.json');
       const before = await stat(cacheFile);
       const file = join(dir, 'schemas', 'session-type.json');
       await writeFile(file, (await readFile(file, 'utf8')).replace(/"description": "[^"]*"/, '"description": "Edited."'));
