@@ -22,7 +22,7 @@ import { dialectAt } from '../../schema/dialect-regions.js';
 export function moduleKeys(
   options: ValidatorOptions,
   protoStandIn: string,
-  inlined: (type: NamedType, mode: RefMode) => Set<SourceDocument>,
+  inlined: (type: NamedType, mode: RefMode) => ReadonlySet<SourceDocument>,
   docHash: (doc: SourceDocument, dialect: Dialect, mode: RefMode) => string,
 ): (type: NamedType, dialect: Dialect, mode: RefMode) => string {
   const docHashes = new Map<string, string>();
@@ -41,18 +41,29 @@ export function moduleKeys(
 /**
  * The documents whose prepared copies a type's module can include, so the only ones its
  * compile needs: its own, and those reached through refs that are inlined rather than
- * called by name.
+ * called by name. That depends on the type's document and the mode alone, so it is
+ * worked out once per document and mode (read-only): a document of thousands of types
+ * and refs would otherwise walk all its refs for each of its types.
  */
-export function inlinedDocuments(graph: ResolvedGraph, model: TypeModel): (type: NamedType, mode: RefMode) => Set<SourceDocument> {
+export function inlinedDocuments(graph: ResolvedGraph, model: TypeModel): (type: NamedType, mode: RefMode) => ReadonlySet<SourceDocument> {
   const sitesByDoc = new Map<SourceDocument, ResolvedRef[]>();
   for (const ref of graph.refs.values()) {
     const list = sitesByDoc.get(ref.site.location.doc) ?? [];
     list.push(ref);
     sitesByDoc.set(ref.site.location.doc, list);
   }
+  const closures = new Map<RefMode, Map<SourceDocument, ReadonlySet<SourceDocument>>>();
   return (type, mode) => {
-    const closure = new Set<SourceDocument>([type.location.doc]);
-    const queue = [type.location.doc];
+    let byDoc = closures.get(mode);
+    if (!byDoc) closures.set(mode, (byDoc = new Map()));
+    let closure = byDoc.get(type.location.doc);
+    if (!closure) byDoc.set(type.location.doc, (closure = closureOf(type.location.doc, mode)));
+    return closure;
+  };
+
+  function closureOf(start: SourceDocument, mode: RefMode): Set<SourceDocument> {
+    const closure = new Set<SourceDocument>([start]);
+    const queue = [start];
     while (queue.length > 0) {
       for (const ref of sitesByDoc.get(queue.pop()!) ?? []) {
         // Called by name: in external mode, and across dialects (see prepare-schemas).
@@ -64,7 +75,7 @@ export function inlinedDocuments(graph: ResolvedGraph, model: TypeModel): (type:
       }
     }
     return closure;
-  };
+  }
 }
 
 /** The hash of one document's prepared copy (undefined: the document holds no schema of the instance's dialect), as module keys take it. */

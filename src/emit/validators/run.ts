@@ -33,7 +33,7 @@ export class ValidatorRun {
   private readonly reported = new Set<string>();
   private inputs?: PreparedInputs;
   private keys?: (type: NamedType, dialect: Dialect, mode: RefMode) => string;
-  private inlinedIn?: (type: NamedType, mode: RefMode) => Set<SourceDocument>;
+  private inlinedIn?: (type: NamedType, mode: RefMode) => ReadonlySet<SourceDocument>;
 
   constructor(
     readonly graph: ResolvedGraph,
@@ -84,7 +84,7 @@ export class ValidatorRun {
   }
 
   /** The documents a type's module can include (see inlinedDocuments). */
-  inlined(type: NamedType, mode: RefMode): Set<SourceDocument> {
+  inlined(type: NamedType, mode: RefMode): ReadonlySet<SourceDocument> {
     this.inlinedIn ??= inlinedDocuments(this.graph, this.model);
     return this.inlinedIn(type, mode);
   }

@@ -23,6 +23,21 @@ describe('where ajv compiled its functions from', () => {
     ]);
   });
 
+  it('functions compiled after an earlier call are found: each call walks on from where the last one stopped', () => {
+    const doc = { $defs: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`t${i}`, { type: 'string' }])) };
+    const root = { schema: doc, baseId: 'sg:/1/doc.json' };
+    const values = new Map<unknown, unknown>();
+    const scope = { _values: { validate: values } };
+    const functions = new FunctionPlaces(ajvWith(scope), new Map([['sg:/1/doc.json', 'schemas/doc.json']]));
+    for (let i = 0; i < 5; i++) {
+      values.set(i, fn(`validate${i}`, root, doc.$defs[`t${i}`]));
+      expect([...functions.current().keys()]).toEqual(Array.from({ length: i + 1 }, (_, j) => `validate${j}`));
+    }
+    // A map put in its place (this ajv never does) is walked from its start.
+    scope._values.validate = new Map<unknown, unknown>([[9, fn('validate9', root, doc)]]);
+    expect(functions.current().get('validate9')).toBe('schemas/doc.json#');
+  });
+
   it('fails loudly on a scope of a shape it does not know (another ajv)', () => {
     expect(() => new FunctionPlaces(ajvWith({}), new Map()).current()).toThrow(/unexpected ajv output in step function-places/);
     expect(() => new FunctionPlaces(ajvWith({ _values: { validate: new Map([[1, { str: 'validate0' }]]) } }), new Map()).current()).toThrow(/without its name or schema/);
