@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SchemaLocation } from '../resolve/index.js';
 import type { Dialect } from '../schema/dialect.js';
 import { vocabularyOf, type Vocabulary } from '../schema/keywords/index.js';
-import { definitionsAround, isInside, placeBelow } from './place-in-document.js';
+import { definitionsAround, placeBelow } from './place-in-document.js';
 
 /** Names our own output exports next to the schema types; a schema may not take them. */
 const RESERVED_TYPE_NAMES = new Set(['ValidationError', 'Validator', 'ValidationErrorObject']);
@@ -172,13 +172,9 @@ function assignDeclaredNames(candidates: NameCandidate[], renamedTo: (c: NameCan
 function splitOwnDefinitions(group: NameCandidate[]): { outer: NameCandidate[]; inner: { candidate: NameCandidate; owner: NameCandidate }[] } {
   const outer: NameCandidate[] = [];
   const inner: { candidate: NameCandidate; owner: NameCandidate }[] = [];
+  const places = new PlacesInDocuments(group);
   for (const candidate of group) {
-    let owner: NameCandidate | undefined;
-    for (const other of group) {
-      if (other === candidate || other.location.doc !== candidate.location.doc || other.location.pointer === candidate.location.pointer) continue;
-      if (!isInside(other.location.pointer, candidate.location.pointer)) continue;
-      if (!owner || other.location.pointer.length > owner.location.pointer.length) owner = other;
-    }
+    const owner = places.innermostAbove(candidate);
     if (owner) inner.push({ candidate, owner });
     else outer.push(candidate);
   }
@@ -253,14 +249,9 @@ function assignSharedNames(shared: NameCandidate[], declared: NameCandidate[], n
       qualify.push(c);
     }
   }
-  const byDocument = new Map<SchemaLocation['doc'], NameCandidate[]>();
-  for (const d of declared) {
-    const list = byDocument.get(d.location.doc);
-    if (list) list.push(d);
-    else byDocument.set(d.location.doc, [d]);
-  }
+  const declaredPlaces = new PlacesInDocuments(declared);
   const qualified = qualify.map((c) => {
-    const owner = ownerOf(c, byDocument.get(c.location.doc) ?? []);
+    const owner = declaredPlaces.innermostHolding(c);
     const ownerName = (owner && naming.names.get(owner.key)) ?? basename(c.location.doc.absolutePath).replace(/\.(json|ya?ml)$/i, '');
     return toTypeName(`${ownerName} ${placeBelow(owner?.location.pointer ?? '', c.location.pointer, vocabularyOfCandidate(c))}`);
   });
@@ -285,14 +276,40 @@ function assignSharedNames(shared: NameCandidate[], declared: NameCandidate[], n
   });
 }
 
-/** The innermost declared schema (of `c`'s document) that holds `c`. */
-function ownerOf(c: NameCandidate, declaredInDocument: NameCandidate[]): NameCandidate | undefined {
-  let owner: NameCandidate | undefined;
-  for (const d of declaredInDocument) {
-    if (!isInside(d.location.pointer, c.location.pointer)) continue;
-    if (!owner || d.location.pointer.length > owner.location.pointer.length) owner = d;
+/**
+ * Candidates by document and pointer (the first, where two share a place), to find the
+ * innermost one holding a place by walking up that place's pointer: linear in its depth,
+ * however many schemas a document has (comparing every pair was quadratic, and a
+ * document of thousands of schemas that want one name is input anyone can write).
+ */
+export class PlacesInDocuments {
+  private readonly byDocument = new Map<SchemaLocation['doc'], Map<string, NameCandidate>>();
+
+  constructor(candidates: readonly NameCandidate[]) {
+    for (const c of candidates) {
+      let places = this.byDocument.get(c.location.doc);
+      if (!places) this.byDocument.set(c.location.doc, (places = new Map()));
+      if (!places.has(c.location.pointer)) places.set(c.location.pointer, c);
+    }
   }
-  return owner;
+
+  /** The innermost candidate at `c`'s place or around it. */
+  innermostHolding(c: NameCandidate): NameCandidate | undefined {
+    return this.byDocument.get(c.location.doc)?.get(c.location.pointer) ?? this.innermostAbove(c);
+  }
+
+  /** The innermost candidate around `c`'s place (not at it). */
+  innermostAbove(c: NameCandidate): NameCandidate | undefined {
+    const places = this.byDocument.get(c.location.doc);
+    const { pointer } = c.location;
+    if (!places || pointer === '') return undefined;
+    for (let end = pointer.lastIndexOf('/'); end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
+      const found = places.get(pointer.slice(0, end));
+      if (found) return found;
+      if (end === 0) break;
+    }
+    return undefined;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SourceDocument } from '../../src/load/document.js';
-import { assignNames, MAX_TYPE_NAME_LENGTH, toTypeName, type NameCandidate } from '../../src/model/naming.js';
+import fc from 'fast-check';
+import { assignNames, MAX_TYPE_NAME_LENGTH, PlacesInDocuments, toTypeName, type NameCandidate } from '../../src/model/naming.js';
 import { placeBelow, placeName } from '../../src/model/place-in-document.js';
 import { typesOf } from './types-of.js';
 
@@ -278,5 +279,34 @@ describe('rule: names nothing can spell', () => {
     // Another such schema joining the run does not rename the first two.
     const again = assignNames([candidate('/t/@.json', '', '{{'), b, a], {});
     expect([again.names.get(a.key), again.names.get(b.key)]).toEqual([nameA, nameB]);
+  });
+});
+
+describe('PlacesInDocuments (the innermost schema around a place)', () => {
+  /** What the walk up a pointer must agree with: every pair compared, the longest holder first met. */
+  const bruteForce = (candidates: NameCandidate[], c: NameCandidate, withOwnPlace: boolean) => {
+    let owner: NameCandidate | undefined;
+    for (const d of candidates) {
+      if (d.location.doc !== c.location.doc || (!withOwnPlace && d.location.pointer === c.location.pointer)) continue;
+      const p = d.location.pointer;
+      if (!(p === '' || c.location.pointer === p || c.location.pointer.startsWith(`${p}/`))) continue;
+      if (!owner || p.length > owner.location.pointer.length) owner = d;
+    }
+    return owner;
+  };
+
+  it('finds what comparing every pair finds, for any places (empty keys, shared places, several documents)', () => {
+    const segment = fc.constantFrom('', 'a', 'b', '$defs', 'x~1y', '0');
+    const place = fc.tuple(fc.constantFrom('/p', '/q'), fc.array(segment, { maxLength: 4 })).map(([path, segments]) => ({ path, pointer: segments.map((s) => `/${s}`).join('') }));
+    fc.assert(
+      fc.property(fc.array(place, { minLength: 1, maxLength: 30 }), (places) => {
+        const candidates = places.map(({ path, pointer }, i) => ({ ...candidate(path, pointer, `T${i}`), key: `k${i}` }));
+        const index = new PlacesInDocuments(candidates);
+        for (const c of candidates) {
+          expect(index.innermostAbove(c)).toBe(bruteForce(candidates, c, false));
+          expect(index.innermostHolding(c)).toBe(bruteForce(candidates, c, true));
+        }
+      }),
+    );
   });
 });
