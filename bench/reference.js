@@ -9,7 +9,7 @@
 // (lib/measure-process.js says how each is taken). Corpora (lib/corpora.js): the Cognito
 // profile in ../shared/corpus when present, a synthetic corpus in its style at 1×, 5× and 10×
 // (lib/synthetic-corpus.js), one 1.5 MB single-file schema, and one file with 300 and with
-// 3,000 `$defs`. Everything is written under one temporary folder, removed at the end;
+// 3,000 `$defs` (and with as many embedded resources). Everything is written under one temporary folder, removed at the end;
 // nothing goes to the network (every attempt would be counted and reported).
 // Output: Markdown on stdout, and in bench/results.md (quick mode: bench/results-quick.md);
 // a full run also replaces README.md's text between <!-- bench:start --> and <!-- bench:end -->.
@@ -151,23 +151,34 @@ const scaled = PLAN.scales.map((copies) => suites.get(`synthetic-${copies}x`)).f
 if (scaled.length > 1) sections.push(scaleTable(scaled));
 if (PLAN.singleFile) await benchCorpora([singleFileCorpus(work, 'single-file', 'one synthetic single-file schema (~1.5 MB of `$defs`)', { bytes: 1.42e6 })], PLAN.singleFile);
 
-// One file with few and many `$defs`, each with an unknown keyword: schema-gen cold only, both in one round-robin.
-const [fewDefs, manyDefs] = PLAN.defs.map((defs) => singleFileCorpus(work, `defs-${defs}`, `one file, ${defs} \`$defs\``, { defs, unknownKeyword: true }));
-let defsResults;
-try {
-  console.error(`$defs ${PLAN.defs.join(' vs ')}: setting up`);
-  const tools = [];
-  for (const corpus of [fewDefs, manyDefs]) {
-    const ctx = await setUp(corpus, { warm: false, imports: false });
-    tools.push(...toolsFor(corpus, { ...ctx, only: ['floor-read', 'sg-cold'] }));
+/**
+ * One file with few and many definitions: schema-gen cold only, both in one round-robin.
+ * `$defs` with an unknown keyword each (a warning each: the issue's case), and definitions
+ * that are resources of their own (`$id`, refs by URI), where per-type work over the
+ * whole document once hid quadratic steps.
+ */
+async function singleFileScaling(key, what, options) {
+  const [few, many] = PLAN.defs.map((defs) => singleFileCorpus(work, `${key}-${defs}`, `one file, ${defs} ${what}`, { defs, ...options }));
+  const title = `${PLAN.defs.join(' vs ')} ${what}`;
+  try {
+    console.error(`${title}: setting up`);
+    const tools = [];
+    for (const corpus of [few, many]) {
+      const ctx = await setUp(corpus, { warm: false, imports: false });
+      tools.push(...toolsFor(corpus, { ...ctx, only: ['floor-read', 'sg-cold'] }));
+    }
+    const results = await runSuite(tools, { name: title, ...PLAN.defsRounds, scratch, networkLog });
+    sections.push(defsTable(few, many, results, what));
+    return { few, many, suite: { results: new Map([...results].filter(([tool]) => tool.key === 'sg-cold').map(([tool, result]) => [{ ...tool, key: tool.corpus.key }, result])) } };
+  } catch (error) {
+    sections.push(`### One file, ${title}\n\n**Not measured:** ${error.message}`);
+    return { few, many, suite: undefined };
+  } finally {
+    for (const corpus of [few, many]) rmSync(corpus.dir, { recursive: true, force: true });
   }
-  defsResults = await runSuite(tools, { name: `$defs ${PLAN.defs.join(' vs ')}`, ...PLAN.defsRounds, scratch, networkLog });
-  sections.push(defsTable(fewDefs, manyDefs, defsResults));
-} catch (error) {
-  sections.push(`### One file, ${PLAN.defs.join(' vs ')} \`$defs\`\n\n**Not measured:** ${error.message}`);
-} finally {
-  for (const corpus of [fewDefs, manyDefs]) rmSync(corpus.dir, { recursive: true, force: true });
 }
+const defsScaling = await singleFileScaling('defs', '`$defs`', { unknownKeyword: true });
+const embeddedScaling = await singleFileScaling('embedded', 'embedded resources', { embedded: true });
 
 // --- the issue's targets --------------------------------------------------------------
 const main = suites.get('cognito') ?? suites.get('synthetic-1x');
@@ -176,7 +187,6 @@ const m = (suite, key, measure) => med(row(suite, key), measure);
 const on = main ? (main.corpus.key === 'cognito' ? 'Cognito corpus' : 'synthetic 1× (no real corpus)') : 'no corpus';
 const one = suites.get('synthetic-1x');
 const ten = suites.get('synthetic-10x');
-const defsSuite = defsResults && { results: new Map([...defsResults].filter(([tool]) => tool.key === 'sg-cold').map(([tool, result]) => [{ ...tool, key: tool.corpus.key }, result])) };
 /** A target: `[suite, row key]` ÷ `[suite, row key]`, wall-clock medians (in-process for imports), and the same with CPU time. */
 const target = (text, limit, [a, keyA], [b, keyB], notes, measure = 'wallMs') => {
   const [x, y] = [m(a, keyA, measure), m(b, keyB, measure)];
@@ -205,7 +215,21 @@ const targets = [
   target(`cold ≤ 4× floor (b), ${on}`, 4, [main, 'sg-cold'], [main, 'floor-write'], (x, y) => `cold ${time(x)}, floor (b) ${time(y)} (${main?.corpus.facts.outputFiles ?? '?'} files written)`),
   target('synthetic 10× cold ≤ 10× the 1× cold', 10, [ten, 'sg-cold'], [one, 'sg-cold'], vs('10×', '1×')),
   target('synthetic 10× no-op ≤ 10× the 1× no-op', 10, [ten, 'sg-noop'], [one, 'sg-noop'], vs('10×', '1×')),
-  target(`one file: ${many} \`$defs\` (one warning each) ≤ 12× the ${few} file, cold`, 12, [defsSuite, manyDefs.key], [defsSuite, fewDefs.key], vs(`${many}`, `${few}`)),
+  target(
+    `one file: ${many} \`$defs\` (one warning each) ≤ 12× the ${few} file, cold`,
+    12,
+    [defsScaling.suite, defsScaling.many.key],
+    [defsScaling.suite, defsScaling.few.key],
+    vs(`${many}`, `${few}`),
+  ),
+  // Ours, beside the issue's: the same bound for definitions that are resources of their own.
+  target(
+    `ours: one file: ${many} embedded resources (\`$id\` each, refs by URI) ≤ 12× the ${few} file, cold`,
+    12,
+    [embeddedScaling.suite, embeddedScaling.many.key],
+    [embeddedScaling.suite, embeddedScaling.few.key],
+    vs(`${many}`, `${few}`),
+  ),
   target(
     `import \`index.js\` to the first validation ≤ 2× the bundle's, ${on}`,
     2,

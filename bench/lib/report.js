@@ -72,15 +72,15 @@ export function scaleTable(suites) {
 }
 
 /** One file with few and with many `$defs` (each with an unknown keyword: one warning each). */
-export function defsTable(small, large, results) {
+export function defsTable(small, large, results, what = '`$defs`') {
   const row = (key, label) => {
     const find = (corpus) => [...results].find(([tool]) => tool.key === key && tool.corpus === corpus)?.[1];
     const [a, b] = [find(small), find(large)];
     const cell = (r) => (r.samples.length > 0 ? `${time(med(r))} (${runsCell(r)} runs)` : (r.failures[0] ?? 'no run'));
     return [label, cell(a), cell(b), times(med(b) / med(a))];
   };
-  const heads = [small, large].map((c) => `${c.facts.defs} \`$defs\`, ${(c.facts.bytes / 1024 / 1024).toFixed(2)} MB, ${c.facts.warnings} warnings`);
-  return `### One file, ${small.facts.defs} vs ${large.facts.defs} \`$defs\`\n\n${table(['process', ...heads, 'ratio'], [row('floor-read', 'I/O floor (a): read + parse'), row('sg-cold', 'schema-gen, cold')])}`;
+  const heads = [small, large].map((c) => `${c.facts.defs} ${what}, ${(c.facts.bytes / 1024 / 1024).toFixed(2)} MB, ${c.facts.warnings} warnings`);
+  return `### One file, ${small.facts.defs} vs ${large.facts.defs} ${what}\n\n${table(['process', ...heads, 'ratio'], [row('floor-read', 'I/O floor (a): read + parse'), row('sg-cold', 'schema-gen, cold')])}`;
 }
 
 /**

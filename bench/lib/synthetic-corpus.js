@@ -302,7 +302,10 @@ function openapiDocument(family, suffix, components) {
  * definitions or `bytes` characters. With `unknownKeyword`, every definition carries one
  * keyword no dialect defines (`internalNote`), so a run warns once per definition.
  */
-export function singleFileSchema({ defs = Infinity, bytes = Infinity, unknownKeyword = false, seed = 1500 } = {}) {
+export function singleFileSchema({ defs = Infinity, bytes = Infinity, unknownKeyword = false, embedded = false, seed = 1500 } = {}) {
+  // `embedded`: each definition is a resource of its own (`$id`), and refs name it by that URI.
+  const uriOf = (key) => `https://schemas.example.com/synthetic/resources/${key}`;
+  const refTo = (key) => (embedded ? uriOf(key) : `#/$defs/${key}`);
   const $defs = {};
   let size = 0;
   const full = () => Object.keys($defs).length >= defs || size >= bytes;
@@ -314,13 +317,18 @@ export function singleFileSchema({ defs = Infinity, bytes = Infinity, unknownKey
       const keyOf = (name) => `${prefix[0].toUpperCase()}${prefix.slice(1)}${name}`;
       const refOf = (name) => {
         if (!names.has(name)) throw new Error(`no definition ${name}`);
-        return `#/$defs/${keyOf(name)}`;
+        return refTo(keyOf(name));
       };
       // In this order every definition refers only to earlier ones, so any prefix of it is whole.
       for (const schema of [...family.componentOnly, ...family.schemas]) {
         if (full()) break;
         const key = keyOf(schema.name);
-        const body = { description: `${schema.name} schema from Synthetic API`, ...schema.body(refOf), ...(unknownKeyword ? { internalNote: `reviewed for ${key}` } : {}) };
+        const body = {
+          ...(embedded ? { $id: uriOf(key) } : {}),
+          description: `${schema.name} schema from Synthetic API`,
+          ...schema.body(refOf),
+          ...(unknownKeyword ? { internalNote: `reviewed for ${key}` } : {}),
+        };
         $defs[key] = body;
         size += JSON.stringify(body, null, 2).length + key.length + 8;
       }
@@ -328,12 +336,12 @@ export function singleFileSchema({ defs = Infinity, bytes = Infinity, unknownKey
   }
   const missing = new Set();
   JSON.stringify($defs, (k, v) => {
-    if (k === '$ref' && !Object.hasOwn($defs, v.slice('#/$defs/'.length))) missing.add(v);
+    if (k === '$ref' && !Object.hasOwn($defs, v.slice(v.lastIndexOf('/') + 1))) missing.add(v);
     return v;
   });
   if (missing.size > 0) throw new Error(`singleFileSchema: ${missing.size} refs to definitions cut off (first: ${[...missing][0]})`);
   const keys = Object.keys($defs);
-  const properties = Object.fromEntries(keys.slice(-8).map((key) => [key, { $ref: `#/$defs/${key}` }]));
+  const properties = Object.fromEntries(keys.slice(-8).map((key) => [key, { $ref: refTo(key) }]));
   const root = {
     $schema: SCHEMA_2020,
     $id: 'https://schemas.example.com/synthetic/catalogue.json',

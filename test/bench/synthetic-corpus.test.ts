@@ -91,4 +91,19 @@ describe('the synthetic Cognito-style corpus', () => {
       expect(readFileSync(join(dir, 'out', 'index.js'), 'utf8')).toContain(`validate${(facts.probe as { name: string }).name}`);
     });
   });
+
+  it('the embedded-resources variant: every definition a resource of its own, referred to by its URI, and a type; no warning', async () => {
+    await withTempDir(async (dir) => {
+      write(dir, '--defs', '60', '--embedded');
+      const schema = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8')) as { $defs: Record<string, { $id?: string }> };
+      const ids = Object.values(schema.$defs).map((d) => d.$id);
+      expect(new Set(ids).size).toBe(60);
+      expect(ids.every((id) => id?.startsWith('https://'))).toBe(true);
+      expect(refsOf(schema).length).toBeGreaterThan(0);
+      expect(refsOf(schema).every((ref) => ids.includes(ref))).toBe(true);
+      const report = await generate({ inputs: [join(dir, 'catalogue.json')], outDir: join(dir, 'out'), cache: false });
+      expect(report.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')).toEqual([]);
+      expect(report.typeCount).toBe(61);
+    });
+  });
 });
