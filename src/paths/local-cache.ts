@@ -12,23 +12,15 @@ export function localCacheFile(cwd: string, ...path: string[]): string | undefin
   return existsSync(join(cwd, 'node_modules')) ? join(cwd, 'node_modules', '.cache', 'schema-gen', ...path) : undefined;
 }
 
-/** The cache file of one output folder in `folder` (runs, renders, stamps): named by a hash of the folder's real path. */
-export function outputFolderCacheFile(cwd: string, folder: string, realOutDir: string): string | undefined {
-  return localCacheFile(cwd, folder, `${outputFolderKey(realOutDir)}.json`);
-}
-
 /**
- * A run memo of one output folder (`name`: compiled validators, their keys, clean
- * documents, YAML parses), in `targets/<hash of the folder's real path>/`. Each memo
- * keeps only what its last run used, so that it cannot grow forever; kept per output
- * folder, the targets of a config, run one after another, do not evict each other's.
+ * A cache file of one output folder (`name`: compiled validators, their keys, clean
+ * documents, YAML parses, render traces, the run that wrote it, its files' stamps), in
+ * `targets/<hash of the folder's real path>/`. Each keeps only what its last run used,
+ * so that it cannot grow forever; kept per output folder, the targets of a config, run
+ * one after another, do not evict each other's.
  */
 export function targetCacheFile(cwd: string, realOutDir: string, name: string): string | undefined {
-  return localCacheFile(cwd, 'targets', outputFolderKey(realOutDir), name);
-}
-
-function outputFolderKey(realOutDir: string): string {
-  return createHash('sha256').update(realOutDir).digest('hex').slice(0, 32);
+  return localCacheFile(cwd, 'targets', createHash('sha256').update(realOutDir).digest('hex').slice(0, 32), name);
 }
 
 /** Reads started ahead of need (`readLocalCacheAhead`), by file: each answers the next read of its file. */

@@ -1,5 +1,5 @@
 import { lstatSync, type BigIntStats } from 'node:fs';
-import { outputFolderCacheFile, readLocalCache, writeLocalCacheIfChanged } from '../paths/local-cache.js';
+import { readLocalCache, targetCacheFile, writeLocalCacheIfChanged } from '../paths/local-cache.js';
 
 /**
  * A file's identity and change times, to the nanosecond: device, inode, size, mtime and
@@ -26,8 +26,9 @@ export function nowNs(): bigint {
 /**
  * Which output files a normal run may take as unchanged without reading them: those
  * whose stamp is the one they had when a run last read them and found the hash the
- * manifest lists. Kept in the local cache (`node_modules/.cache/schema-gen/stamps/`), per
- * output folder; `--check` never uses it (it reads every byte) and never writes it.
+ * manifest lists. Kept in the local cache, per output folder
+ * (`node_modules/.cache/schema-gen/targets/<folder>/stamps.json`); `--check` never uses
+ * it (it reads every byte) and never writes it.
  */
 export class OutputStamps {
   private readonly next = new Map<string, [stamp: string, hash: string]>();
@@ -39,7 +40,7 @@ export class OutputStamps {
   ) {}
 
   static async read(cwd: string, realOutDir: string): Promise<OutputStamps> {
-    const file = outputFolderCacheFile(cwd, 'stamps', realOutDir);
+    const file = targetCacheFile(cwd, realOutDir, 'stamps.json');
     const text = file && (await readLocalCache(file));
     return new OutputStamps(file, entriesOf(text), text);
   }

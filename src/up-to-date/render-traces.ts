@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { outputFolderCacheFile, readLocalCache, writeLocalCacheIfChanged } from '../paths/local-cache.js';
+import { readLocalCache, targetCacheFile, writeLocalCacheIfChanged } from '../paths/local-cache.js';
 import { OutputFolderReader, type CurrentFile } from '../write/current-files.js';
 import { MANIFEST_FILE } from '../write/layout.js';
 import { toolFingerprint } from './tool-fingerprint.js';
@@ -9,12 +9,13 @@ export type EarlierReads = ReadonlyMap<string, CurrentFile>;
 /**
  * The render traces of the run that last wrote an output folder (what each file's
  * templates read, see `render/trace/`), kept in the local cache
- * (`node_modules/.cache/schema-gen/renders/`) under a stamp of everything a trace takes
- * for granted: this build of schema-gen, the settings and the template set. Traces are
- * a speed-up only: a missing, foreign or malformed file means every file is rendered.
+ * (`node_modules/.cache/schema-gen/targets/<folder>/renders.json`) under a stamp of
+ * everything a trace takes for granted: this build of schema-gen, the settings and the
+ * template set. Traces are a speed-up only: a missing, foreign or malformed file means
+ * every file is rendered.
  */
 export function tracesFile(cwd: string, realOutDir: string): string | undefined {
-  return outputFolderCacheFile(cwd, 'renders', realOutDir);
+  return targetCacheFile(cwd, realOutDir, 'renders.json');
 }
 
 /** Whether this run has a place to keep traces (a local cache): else none is made or read. */

@@ -1,10 +1,10 @@
-import { outputFolderCacheFile, readLocalCache, writeLocalCacheIfChanged } from '../paths/local-cache.js';
+import { readLocalCache, targetCacheFile, writeLocalCacheIfChanged } from '../paths/local-cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 
 /**
- * What the local cache (`node_modules/.cache/schema-gen/runs/`) knows of the run that
- * wrote an output folder, by the hash of the manifest it wrote: which build of
+ * What the local cache (`node_modules/.cache/schema-gen/targets/<folder>/runs.json`)
+ * knows of the run that wrote an output folder, by the hash of the manifest it wrote: which build of
  * schema-gen it was, and what a run with nothing to do repeats of it (its warnings, the
  * name clashes it settled, worded for this working folder). Messages are not output,
  * so they stay out of the manifest; without this entry, or with another build of
@@ -17,7 +17,7 @@ export interface RunMessages {
 }
 
 function replayFile(cwd: string, realOutDir: string): string | undefined {
-  return outputFolderCacheFile(cwd, 'runs', realOutDir);
+  return targetCacheFile(cwd, realOutDir, 'runs.json');
 }
 
 export async function readRunMessages(cwd: string, realOutDir: string, manifestHash: string): Promise<RunMessages | undefined> {

@@ -1,18 +1,18 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { localCacheFile, outputFolderCacheFile, readLocalCache, readLocalCacheAhead, readLocalCacheBytes, writeLocalCache, writeLocalCacheIfChanged } from '../../src/paths/local-cache.js';
+import { localCacheFile, readLocalCache, readLocalCacheAhead, readLocalCacheBytes, writeLocalCache, targetCacheFile, writeLocalCacheIfChanged } from '../../src/paths/local-cache.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 describe('the local cache', () => {
   it('lives in node_modules/.cache/schema-gen, and only where node_modules exists', async () => {
     await withTempDir(async (dir) => {
       expect(localCacheFile(dir, 'validators.json')).toBeUndefined();
-      expect(outputFolderCacheFile(dir, 'runs', '/out')).toBeUndefined();
+      expect(targetCacheFile(dir, '/out', 'runs.json')).toBeUndefined();
       await mkdir(join(dir, 'node_modules'));
       expect(localCacheFile(dir, 'validators.json')).toBe(join(dir, 'node_modules', '.cache', 'schema-gen', 'validators.json'));
-      // One file per output folder, named by its real path.
-      expect(outputFolderCacheFile(dir, 'runs', '/a/out')).toMatch(/\/runs\/[0-9a-f]{32}\.json$/);
-      expect(outputFolderCacheFile(dir, 'runs', '/a/out')).not.toBe(outputFolderCacheFile(dir, 'runs', '/b/out'));
+      // One folder per output folder, named by a hash of its real path.
+      expect(targetCacheFile(dir, '/a/out', 'runs.json')).toMatch(/\/targets\/[0-9a-f]{32}\/runs\.json$/);
+      expect(targetCacheFile(dir, '/a/out', 'runs.json')).not.toBe(targetCacheFile(dir, '/b/out', 'runs.json'));
     });
   });
 

@@ -1,9 +1,10 @@
-import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate, type GenerateOptions, type Report } from '../../src/index.js';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
 import { readTree } from '../helpers/read-tree.js';
 import { withTempDir } from '../helpers/temp-dir.js';
+import { targetCache } from '../helpers/target-cache.js';
 
 const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
 const MANIFEST = '.schema-gen-manifest.json';
@@ -141,11 +142,10 @@ describe('a run with nothing to do answers from the manifest', () => {
     await withTempDir(async (dir) => {
       const run = await project(dir);
       await run();
-      const runs = join(dir, 'node_modules', '.cache', 'schema-gen', 'runs');
-      const [entry] = await readdir(runs);
-      const saved = JSON.parse(await readFile(join(runs, entry!), 'utf8')) as { tool: string };
+      const runs = targetCache(dir, 'runs.json', 'out');
+      const saved = JSON.parse(await readFile(runs, 'utf8')) as { tool: string };
       expect(answeredFromRecord(await run())).toBe(true);
-      await writeFile(join(runs, entry!), JSON.stringify({ ...saved, tool: 'an older build' }));
+      await writeFile(runs, JSON.stringify({ ...saved, tool: 'an older build' }));
       const again = await run();
       expect([again.status, answeredFromRecord(again)]).toEqual(['up-to-date', false]);
     });

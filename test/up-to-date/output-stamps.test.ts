@@ -1,12 +1,12 @@
-import { lstatSync, realpathSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { cp, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate, type GenerateOptions, type Report } from '../../src/index.js';
-import { outputFolderCacheFile } from '../../src/paths/local-cache.js';
 import { nowNs, SETTLED_NS, stampOf } from '../../src/up-to-date/output-stamps.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { readTree } from '../helpers/read-tree.js';
 import { withTempDir } from '../helpers/temp-dir.js';
+import { targetCache } from '../helpers/target-cache.js';
 
 const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
 const SESSION_TYPE = 'types/SessionType.d.ts';
@@ -22,7 +22,7 @@ async function project(dir: string): Promise<(extra?: GenerateOptions) => Promis
 /** Long enough that files written before it count as settled. */
 const settle = () => new Promise((done) => setTimeout(done, Number(SETTLED_NS / 1_000_000n) + 200));
 
-const stampsFile = (dir: string) => outputFolderCacheFile(dir, 'stamps', realpathSync(join(dir, 'out')))!;
+const stampsFile = (dir: string) => targetCache(dir, 'stamps.json', 'out');
 
 async function readStamps(dir: string): Promise<Record<string, [string, string]>> {
   return (JSON.parse(await readFile(stampsFile(dir), 'utf8')) as { files: Record<string, [string, string]> }).files;

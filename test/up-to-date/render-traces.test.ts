@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate, type GenerateOptions, type Report } from '../../src/index.js';
@@ -5,9 +6,10 @@ import { FIXTURES } from '../helpers/paths.js';
 import { readTree } from '../helpers/read-tree.js';
 import { writeTemplateSet } from '../helpers/template-set.js';
 import { withTempDir } from '../helpers/temp-dir.js';
+import { targetCache } from '../helpers/target-cache.js';
 
 const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
-const TRACES = join('node_modules', '.cache', 'schema-gen', 'renders');
+const TARGETS = join('node_modules', '.cache', 'schema-gen', 'targets');
 
 async function project(dir: string): Promise<(extra?: GenerateOptions) => Promise<Report>> {
   await cp(SEED_INPUT, join(dir, 'schemas'), { recursive: true });
@@ -19,7 +21,8 @@ async function editDescription(file: string, text: string): Promise<void> {
   await writeFile(file, (await readFile(file, 'utf8')).replace(/"description": "[^"]*"/, `"description": ${JSON.stringify(text)}`));
 }
 
-const tracesFiles = async (dir: string) => (await readdir(join(dir, TRACES)).catch(() => [])).map((f) => join(dir, TRACES, f));
+/** The render traces files of every output folder of the project. */
+const tracesFiles = async (dir: string) => (await readdir(join(dir, TARGETS)).catch(() => [])).map((folder) => join(dir, TARGETS, folder, 'renders.json')).filter((file) => existsSync(file));
 
 /** Rendering every file gives exactly what the folder holds. */
 async function expectSameAsFullRender(run: (extra?: GenerateOptions) => Promise<Report>): Promise<void> {
@@ -46,7 +49,7 @@ describe('the render traces in the local cache', () => {
       // A full run that changes nothing (the record's cache entry gone) keeps every file and leaves the traces file as it was.
       const [file] = await tracesFiles(dir);
       const before = await stat(file!);
-      await rm(join(dir, 'node_modules', '.cache', 'schema-gen', 'runs'), { recursive: true });
+      await rm(targetCache(dir, 'runs.json', 'out'));
       const third = await run();
       expect([third.status, third.filesKept]).toEqual(['up-to-date', rendered]);
       expect((await stat(file!)).mtimeMs).toBe(before.mtimeMs);
