@@ -52,7 +52,12 @@ export class OutputStamps {
   vouchesFor(path: string, absolutePath: string, hash: string): boolean {
     const known = this.known.get(path);
     if (!known || known[1] !== hash) return false;
-    const info = lstatSync(absolutePath, { bigint: true, throwIfNoEntry: false });
+    let info;
+    try {
+      info = lstatSync(absolutePath, { bigint: true, throwIfNoEntry: false });
+    } catch {
+      return false; // cannot be looked at: the read says why
+    }
     if (!info?.isFile() || stampOf(info) !== known[0]) return false;
     this.next.set(path, [known[0], hash]);
     return true;

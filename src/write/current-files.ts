@@ -57,7 +57,8 @@ export class OutputFolderReader {
       fd = openSync(under(this.outDir, path), OPEN_FLAGS);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { kind: 'absent' };
+      // A name longer than the file system allows (a hostile manifest can list one) names no file.
+      if (code === 'ENOENT' || code === 'ENAMETOOLONG') return { kind: 'absent' };
       if (code === 'ELOOP') return { kind: 'blocked', why: 'is a symbolic link' };
       if (code === 'EACCES' || code === 'EPERM') return { kind: 'blocked', why: 'cannot be read (permission denied)' };
       throw error;
@@ -108,7 +109,7 @@ export class OutputFolderReader {
       return { kind: 'folder' };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { kind: 'absent' };
+      if (code === 'ENOENT' || code === 'ENAMETOOLONG') return { kind: 'absent' };
       if (code === 'EACCES' || code === 'EPERM') return { kind: 'blocked', why: `is inside ${folder}/, which cannot be read (permission denied)` };
       throw error;
     }

@@ -5,6 +5,7 @@ import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
 import { readTree } from '../helpers/read-tree.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { targetCache } from '../helpers/target-cache.js';
+import { textHash } from '../../src/up-to-date/record.js';
 
 const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
 const MANIFEST = '.schema-gen-manifest.json';
@@ -240,6 +241,28 @@ describe('the record is checked in, so it is not trusted', () => {
       spoil(manifest);
       await writeFile(manifestFile, JSON.stringify(manifest));
       expect(answeredFromRecord(await run())).toBe(false);
+    });
+  });
+
+  it('an output file it lists under a name longer than the file system allows names no file: --check is stale, a run drops it (no internal error)', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await run();
+      const manifestFile = join(dir, 'out', MANIFEST);
+      const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { files: Record<string, string> };
+      const tooLong = `types/${'x'.repeat(300)}.d.ts`;
+      manifest.files[tooLong] = `sha256:${'0'.repeat(64)}`;
+      await writeFile(manifestFile, JSON.stringify(manifest));
+      const check = await run({ check: true });
+      expect(check.status).toBe('stale');
+      // Nor can the local cache (the user's too) vouch for it: a run record for this manifest, and a stamp for the name.
+      const runs = targetCache(dir, 'runs.json', 'out');
+      const record = JSON.parse(await readFile(runs, 'utf8')) as { manifestHash: string };
+      await writeFile(runs, JSON.stringify({ ...record, manifestHash: textHash(await readFile(manifestFile, 'utf8')) }));
+      await writeFile(targetCache(dir, 'stamps.json', 'out'), JSON.stringify({ files: { [tooLong]: ['1:2:3:4:5', manifest.files[tooLong]] } }));
+      const again = await run();
+      expect(again.status).toBe('written');
+      expect(Object.keys((JSON.parse(await readFile(manifestFile, 'utf8')) as { files: Record<string, string> }).files)).not.toContain(tooLong);
     });
   });
 });
