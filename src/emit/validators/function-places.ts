@@ -40,7 +40,9 @@ export class FunctionPlaces {
     const values = (this.ajv as unknown as { scope?: { _values?: Record<string, unknown> } }).scope?._values?.validate;
     if (!(values instanceof Map)) throw new UnexpectedAjvOutput(NAME, "ajv's scope keeps its functions in a shape we do not know");
     const functions = values as Map<unknown, ScopeFunction>;
-    // Another map, or one that lost entries: walk it from the start (`seen` skips what is known).
+    // ajv's scope only ever grows (pinned ajv: codegen/scope.js removes nothing). Another
+    // map, or one with fewer entries than were walked, is walked from the start (`seen`
+    // skips what is known).
     if (this.walk?.map !== functions || functions.size < this.walk.count) this.walk = { map: functions, entries: functions.values(), count: 0 };
     const walk = this.walk;
     while (walk.count < functions.size) {

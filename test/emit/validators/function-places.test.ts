@@ -33,9 +33,24 @@ describe('where ajv compiled its functions from', () => {
       values.set(i, fn(`validate${i}`, root, doc.$defs[`t${i}`]));
       expect([...functions.current().keys()]).toEqual(Array.from({ length: i + 1 }, (_, j) => `validate${j}`));
     }
-    // A map put in its place (this ajv never does) is walked from its start.
+    // A map put in its place, or one that shrank (this ajv does neither), is walked from its start.
     scope._values.validate = new Map<unknown, unknown>([[9, fn('validate9', root, doc)]]);
     expect(functions.current().get('validate9')).toBe('schemas/doc.json#');
+    scope._values.validate.clear();
+    expect(functions.current().size).toBe(6);
+    scope._values.validate.set(10, fn('validate10', root, doc.$defs.t0));
+    expect(functions.current().get('validate10')).toBe('schemas/doc.json#/$defs/t0');
+  });
+
+  it('fails loudly when the scope holds fewer functions than it says (a shape this ajv does not have)', () => {
+    class Overstated extends Map<unknown, unknown> {
+      override get size(): number {
+        return super.size + 1;
+      }
+    }
+    const doc = { type: 'string' };
+    const scope = { _values: { validate: new Overstated([[1, fn('validate0', { schema: doc, baseId: 'sg:/1/doc.json' }, doc)]]) } };
+    expect(() => new FunctionPlaces(ajvWith(scope), new Map([['sg:/1/doc.json', 'schemas/doc.json']])).current()).toThrow(/changed while its functions were read/);
   });
 
   it('fails loudly on a scope of a shape it does not know (another ajv)', () => {
