@@ -1,15 +1,11 @@
-import { readLocalCache, targetCacheFile, writeLocalCache } from '../paths/local-cache.js';
+import { readLocalCache, writeLocalCache } from '../paths/local-cache.js';
 import { CleanDocumentMemo } from '../resolve/index.js';
 
 /**
- * Where the documents found free of schema problems are remembered between runs: beside
- * the output folder's validator cache (`node_modules/.cache/schema-gen/targets/<folder>/`),
- * and only where `node_modules` exists. A speed-up only: deleting it changes nothing but time.
+ * The file the documents found free of schema problems are remembered in between runs,
+ * in the output folder's local cache (`node_modules/.cache/schema-gen/targets/<folder>/`,
+ * see run-memo.ts). A speed-up only: deleting it changes nothing but time.
  */
-export function cleanDocumentsFileFor(cwd: string, realOutDir: string): string | undefined {
-  return targetCacheFile(cwd, realOutDir, CLEAN_DOCUMENTS_FILE);
-}
-
 export const CLEAN_DOCUMENTS_FILE = 'schema-problems.json';
 
 /** What the file holds: the build of schema-gen that checked (its fingerprint), and the keys of the clean documents. */

@@ -1,6 +1,6 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
-import { cleanDocumentsFileFor, readCleanDocuments, writeCleanDocuments } from '../../src/pipeline/clean-documents-file.js';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readCleanDocuments, writeCleanDocuments } from '../../src/pipeline/clean-documents-file.js';
 import { CleanDocumentMemo } from '../../src/resolve/clean-documents.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
@@ -8,17 +8,6 @@ const KEY_A = 'a'.repeat(64);
 const KEY_B = 'b'.repeat(64);
 
 describe('the file of clean documents', () => {
-  it('lives in node_modules/.cache/schema-gen/targets/<output folder>/, and only where node_modules exists', () =>
-    withTempDir(async (dir) => {
-      const out = join(dir, 'out');
-      expect(cleanDocumentsFileFor(dir, out)).toBeUndefined();
-      await mkdir(join(dir, 'node_modules'));
-      const file = cleanDocumentsFileFor(dir, out)!;
-      expect(file.startsWith(join(dir, 'node_modules', '.cache', 'schema-gen', 'targets') + sep) && file.endsWith(`${sep}schema-problems.json`)).toBe(true);
-      // One file per output folder.
-      expect(cleanDocumentsFileFor(dir, join(dir, 'other'))).not.toBe(file);
-    }));
-
   it('round-trips what a run used, sorted, for the same build of the tool', () =>
     withTempDir(async (dir) => {
       const file = join(dir, 'cache', 'schema-problems.json');
