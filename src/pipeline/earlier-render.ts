@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { join, relative, resolve } from 'node:path';
+import { DiagnosticsError } from '../diagnostics/diagnostic.js';
 import type { TemplateSet } from '../load/template-set/index.js';
 import type { ResolvedOptions } from '../options.js';
 import type { EarlierRender } from '../render/index.js';
 import { isFileTrace, type FileTrace } from '../render/trace/file-trace.js';
+import { OutputStamps } from '../up-to-date/output-stamps.js';
 import { keepsRenderTraces, outputFileReader, readRenderTraces, saveRenderTraces, tracesStamp, type EarlierReads } from '../up-to-date/render-traces.js';
 
 /** Where the output goes and the hash of the settings that shape it: what a run needs to keep files of the last one. */
@@ -30,12 +33,30 @@ export async function earlierRender(
   const stored = await readRenderTraces(opts.cwd, reuse.realOutDir, stamp);
   const traces = new Map<string, FileTrace>();
   for (const [path, trace] of stored) if (isFileTrace(trace)) traces.set(path, trace);
-  const output = outputFileReader(reuse.realOutDir);
+  // Stamps vouch for files in a normal run; --check reads every byte, --bundle needs them all.
+  const stamps = opts.check || opts.bundle ? undefined : await OutputStamps.read(opts.cwd, reuse.realOutDir);
+  const output = outputFileReader(reuse.realOutDir, stamps);
+  const shown = (path: string) => relative(opts.cwd, join(resolve(opts.cwd, opts.outDir), path));
   return {
-    render: { traces, readKept: output.readBytes },
+    render: { traces, keptOnDisk: output.keptOnDisk, readLater: (path, sha256) => output.readNow(path, sha256) ?? changedDuringRun(shown(path)) },
     reads: output.reads,
-    save: (next) => saveRenderTraces(opts.cwd, reuse.realOutDir, stamp, next),
+    save: async (next) => {
+      await Promise.all([saveRenderTraces(opts.cwd, reuse.realOutDir, stamp, next), stamps?.save()]);
+    },
   };
+}
+
+/** A file kept unread whose bytes something needs after all, and they are gone. */
+function changedDuringRun(shown: string): never {
+  throw new DiagnosticsError([
+    {
+      severity: 'error',
+      code: 'changed-during-run',
+      message: 'this file was kept unread from the last run by its stamp, and another program or run changed it while this run worked; nothing was written',
+      file: shown,
+      hint: 'run schema-gen again',
+    },
+  ]);
 }
 
 /** Every entry's settings and template text, and every partial; undefined when a template is an ES module. */

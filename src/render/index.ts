@@ -7,7 +7,7 @@ import type { ValidatorModule } from '../emit/validators/index.js';
 import { planPaths, ROOT_VIEW, type PlannedFile } from './check-set.js';
 import { describeView } from './view/description.js';
 import { toCommonJs } from './commonjs.js';
-import type { OutputFile } from './output-file.js';
+import { keptUnread, type OutputFile } from './output-file.js';
 import type { PathPattern } from './path-pattern.js';
 import { TemplateRenderer } from './render-file.js';
 import { RunViews, type FileViews } from './view/build.js';
@@ -40,8 +40,13 @@ export interface RenderInput {
 
 export interface EarlierRender {
   traces: ReadonlyMap<string, FileTrace>;
-  /** The bytes the output folder holds at this path, if it holds a regular file there. */
-  readKept(path: string): Buffer | undefined;
+  /**
+   * Whether the output folder still holds, at this path, a regular file whose bytes hash
+   * to `sha256`: with those bytes, or without when its stamp says so and it was not read.
+   */
+  keptOnDisk(path: string, sha256: string): { bytes?: Buffer } | undefined;
+  /** The file's bytes, read now; an error diagnostic unless they hash to `sha256` (for a file kept unread). */
+  readLater(path: string, sha256: string): Buffer;
 }
 
 export interface RenderedOutput {
@@ -155,11 +160,13 @@ export function renderOutput(input: RenderInput): RenderedOutput {
   function keptFile(path: string, identity: readonly string[]): { file: OutputFile; trace: FileTrace } | undefined {
     const trace = input.earlier?.traces.get(path);
     if (!trace || fingerprints.ofFile(identity, trace.deps) !== trace.fingerprint) return undefined;
-    const bytes = input.earlier!.readKept(path);
-    if (bytes === undefined) return undefined;
+    const earlier = input.earlier!;
     // The hash of the bytes, not of their decoding: bytes that are not UTF-8 are never kept.
-    const sha256 = contentHash(bytes);
-    return sha256 === trace.contentHash ? { file: { path, content: bytes.toString('utf8'), onDisk: { bytes, sha256 } }, trace } : undefined;
+    const sha256 = trace.contentHash;
+    const onDisk = earlier.keptOnDisk(path, sha256);
+    if (!onDisk) return undefined;
+    const file = onDisk.bytes ? { path, content: onDisk.bytes.toString('utf8'), onDisk: { bytes: onDisk.bytes, sha256 } } : keptUnread(path, sha256, earlier.readLater);
+    return { file, trace };
   }
 
   function rootView(planned: PlannedFile, file: FileViews, runs: string): object {

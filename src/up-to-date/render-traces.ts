@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readLocalCache, targetCacheFile, writeLocalCacheIfChanged } from '../paths/local-cache.js';
 import { OutputFolderReader, type CurrentFile } from '../write/current-files.js';
-import { MANIFEST_FILE } from '../write/layout.js';
+import { MANIFEST_FILE, under } from '../write/layout.js';
+import { hashOf, listedHash } from '../write/manifest.js';
+import { nowNs, type OutputStamps } from './output-stamps.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 
 export type EarlierReads = ReadonlyMap<string, CurrentFile>;
@@ -56,17 +58,34 @@ export async function saveRenderTraces(cwd: string, realOutDir: string, stamp: s
 }
 
 /**
- * The bytes of regular files of the output folder, read as the write stage reads (never
- * through a symbolic link); and what was read, manifest first, so that the write stage
- * need not read it again while the manifest stays the same.
+ * The files of the output folder a run may keep, read as the write stage reads (never
+ * through a symbolic link), or not read at all where `stamps` vouch for them (a normal
+ * run, never --check); and what was read or vouched for, manifest first, so that the
+ * write stage need not read it again while the manifest stays the same.
  */
-export function outputFileReader(realOutDir: string): { readBytes(path: string): Buffer | undefined; reads: EarlierReads } {
+export function outputFileReader(
+  realOutDir: string,
+  stamps?: OutputStamps,
+): { keptOnDisk(path: string, sha256: string): { bytes?: Buffer } | undefined; readNow(path: string, sha256: string): Buffer | undefined; reads: EarlierReads } {
   const reader = new OutputFolderReader(realOutDir, { remember: true });
   reader.read(MANIFEST_FILE);
+  const readStarted = nowNs();
   return {
-    readBytes(path) {
+    keptOnDisk(path, sha256) {
+      const hash = listedHash(sha256);
+      if (stamps && reader.folderOf(path).kind === 'folder' && stamps.vouchesFor(path, under(realOutDir, path), hash)) {
+        reader.vouch(path, hash);
+        return {};
+      }
       const current = reader.read(path);
-      return current.kind === 'file' ? current.bytes : undefined;
+      if (current.kind !== 'file' || hashOf(current.bytes) !== hash) return undefined;
+      stamps?.found(path, current.stats, hash, readStarted);
+      return { bytes: current.bytes };
+    },
+    /** A file kept unread, read when something needs its text after all: undefined unless it still hashes as it did. */
+    readNow(path, sha256) {
+      const current = new OutputFolderReader(realOutDir).read(path);
+      return current.kind === 'file' && hashOf(current.bytes) === listedHash(sha256) ? current.bytes : undefined;
     },
     reads: reader.reads!,
   };

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../render/output-file.js';
-import { OutputFolderReader } from './current-files.js';
+import { OutputFolderReader, sameFile } from './current-files.js';
 import { MANIFEST_FILE, outputLayout } from './layout.js';
 import { planOutput } from './plan.js';
 import type { RunRecord } from './manifest.js';
 import { planDiagnostics } from './plan-diagnostics.js';
 import { recoverIfInterrupted } from './recover.js';
 import { staleDiff } from './stale-diff.js';
-import { failed, reportOf, sameFile, shownFolder, shownPath, type OutputTarget, type WriteResult } from './target.js';
+import { failed, reportOf, shownFolder, shownPath, type OutputTarget, type WriteResult } from './target.js';
 
 /**
  * Compare without writing. Reads only the files this run would write and those the

@@ -6,7 +6,12 @@ export type CurrentFile =
   /** `stats`: what fstat said before the bytes were read (to the nanosecond). */
   | { kind: 'file'; bytes: Buffer; stats: BigIntStats }
   /** Something we must not read through or replace: a symlink, a folder, a file where a folder belongs. */
-  | { kind: 'blocked'; why: string };
+  | { kind: 'blocked'; why: string }
+  /**
+   * A regular file not read: its stamp (up-to-date/output-stamps.ts) said it still holds
+   * the bytes a run found to hash to `hash`. Only among a run's remembered reads.
+   */
+  | { kind: 'vouched'; hash: string };
 
 type FolderState = { kind: 'folder' } | { kind: 'absent' } | { kind: 'blocked'; why: string };
 
@@ -33,12 +38,18 @@ export class OutputFolderReader {
   ) {
     this.remembered = options.remember ? new Map() : undefined;
     const manifestThen = options.earlier?.get(MANIFEST_FILE);
-    this.earlier = manifestThen && sameContent(manifestThen, this.readNow(MANIFEST_FILE)) ? options.earlier : undefined;
+    this.earlier = manifestThen && sameFile(manifestThen, this.readNow(MANIFEST_FILE)) ? options.earlier : undefined;
   }
 
   /** Everything this reader read, when made to remember. */
   get reads(): ReadonlyMap<string, CurrentFile> | undefined {
     return this.remembered;
+  }
+
+  /** Remember, unread, that `path` holds a regular file hashing to `hash`, as its stamp says (a remembering reader only). */
+  vouch(path: string, hash: string): void {
+    if (!this.remembered || path === MANIFEST_FILE) throw new Error('schema-gen: only a remembering reader takes a file by its stamp, and never the manifest');
+    this.remembered.set(path, { kind: 'vouched', hash });
   }
 
   read(path: string): CurrentFile {
@@ -116,8 +127,11 @@ export class OutputFolderReader {
   }
 }
 
-function sameContent(a: CurrentFile, b: CurrentFile): boolean {
-  return a.kind === b.kind && (a.kind !== 'file' || (b.kind === 'file' && a.bytes.equals(b.bytes)));
+/** The same kind of thing, and for files the same bytes (or, unread, the same hash). */
+export function sameFile(a: CurrentFile, b: CurrentFile): boolean {
+  if (a.kind === 'file') return b.kind === 'file' && a.bytes.equals(b.bytes);
+  if (a.kind === 'vouched') return b.kind === 'vouched' && a.hash === b.hash;
+  return a.kind === b.kind;
 }
 
 /** The file's bytes, with the size already known from fstat (readFileSync would stat again). */

@@ -63,6 +63,14 @@ function conflictDiagnostic(conflict: Conflict, file: string, manifest: string, 
         file,
         hint: 'put the change into the schema or a template instead, or run with --force to overwrite it',
       };
+    case 'changed-during-run':
+      return {
+        severity: 'error',
+        code: 'changed-during-run',
+        message: `this file was kept unread from the last run by its stamp, and another program or run replaced it while this run worked; ${check ? 'a run would stop here' : 'nothing was written'}`,
+        file,
+        hint: 'run schema-gen again',
+      };
     case 'output-path-blocked':
       return {
         severity: 'error',

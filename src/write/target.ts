@@ -62,10 +62,6 @@ export function reportOf(target: OutputTarget, plan: OutputPlan, notices: string
   };
 }
 
-export function sameFile(a: CurrentFile, b: CurrentFile): boolean {
-  return a.kind === b.kind && (a.kind !== 'file' || (b.kind === 'file' && a.bytes.equals(b.bytes)));
-}
-
 /** The output folder as the user named it, relative to cwd. */
 export function shownFolder(target: OutputTarget): string {
   return shownRelative(target.outDir, target.cwd);

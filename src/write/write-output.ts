@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../render/output-file.js';
-import { OutputFolderReader, type CurrentFile } from './current-files.js';
+import { OutputFolderReader, sameFile, type CurrentFile } from './current-files.js';
 import { faultPointsFromEnvironment, type FaultPoints } from './fault.js';
 import { backedUp, readJournal, type Journal } from './journal.js';
 import { MANIFEST_FILE, outputLayout, type OutputLayout } from './layout.js';
@@ -11,7 +11,7 @@ import { planDiagnostics } from './plan-diagnostics.js';
 import { recoverInterruptedRun } from './recover.js';
 import { clearStaging, stageChanges } from './staging.js';
 import { removeEmptiedFolders, rollBack, switchIn } from './switch.js';
-import { failed, reportOf, sameFile, shownFolder, type OutputTarget, type WriteResult } from './target.js';
+import { failed, reportOf, shownFolder, type OutputTarget, type WriteResult } from './target.js';
 import { withLock } from './with-lock.js';
 
 /**

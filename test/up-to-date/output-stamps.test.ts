@@ -122,3 +122,81 @@ describe('output stamps: a normal run with nothing to do takes an unchanged outp
     });
   });
 });
+
+describe('output stamps: a run after an edit keeps the files it need not render by their stamps, unread', () => {
+  const SCHEMA = 'schemas/device-key-type.json';
+  const describeAs = async (dir: string, text: string) => {
+    const file = join(dir, SCHEMA);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/"description": "[^"]*"/, `"description": ${JSON.stringify(text)}`));
+  };
+
+  it('an edit run stamps the settled files it reads; the next takes them at their word (never --check), and ends as a full render would', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await run();
+      await settle();
+      await describeAs(dir, 'First edit.');
+      const first = await run();
+      expect(first.status).toBe('written');
+      expect(first.filesKept).toBeGreaterThan(0);
+      // Every kept file was read and found as listed, and all had settled: each has its stamp now.
+      const stamps = await readStamps(dir);
+      const listed = await manifestFiles(dir);
+      const kept = first.unchanged.filter((path) => path !== '.schema-gen-manifest.json');
+      expect(kept.length).toBe(first.filesKept);
+      for (const path of kept) expect(stamps[path]).toEqual([stampOf(lstatSync(join(dir, 'out', path), { bigint: true })), listed[path]]);
+      for (const path of first.written) expect(stamps[path]).toBeUndefined();
+
+      // A kept file changed behind the cache's back, its stamp forged to match: the next edit run does not read it.
+      const file = join(dir, 'out', SESSION_TYPE);
+      expect(kept).toContain(SESSION_TYPE);
+      const changed = `${await readFile(file, 'utf8')}// changed\n`;
+      await writeFile(file, changed);
+      await writeFile(stampsFile(dir), JSON.stringify({ files: { ...stamps, [SESSION_TYPE]: [stampOf(lstatSync(file, { bigint: true })), stamps[SESSION_TYPE]![1]] } }));
+      await describeAs(dir, 'Second edit.');
+      const second = await run();
+      expect(second.status).toBe('written');
+      expect(second.unchanged).toContain(SESSION_TYPE);
+      expect(await readFile(file, 'utf8')).toBe(changed);
+      expect((await run({ check: true })).status).toBe('stale');
+    });
+  });
+
+  it('without forged stamps, an edit run that keeps files unread writes exactly what rendering every file writes', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await run();
+      await settle();
+      await describeAs(dir, 'First edit.');
+      await run();
+      await settle();
+      await describeAs(dir, 'Second <code>edit</code>.');
+      const before = await readStamps(dir);
+      const edited = await run();
+      expect(edited.status).toBe('written');
+      // Every file it kept had a stamp from the run before: all were kept unread.
+      for (const path of edited.unchanged.filter((p) => p !== '.schema-gen-manifest.json')) expect(before[path]).toBeDefined();
+      const full = await run({ check: true, cache: false });
+      expect([full.status, full.diff]).toEqual(['up-to-date', '']);
+    });
+  });
+
+  it('--bundle reads every kept file (it bundles their text), so a forged stamp cannot hide a change from it', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await run({ bundle: true });
+      await settle();
+      await describeAs(dir, 'First edit.');
+      await run({ bundle: true });
+      await run(); // a run without --bundle: the stamps of every settled file
+      const file = join(dir, 'out', SESSION_TYPE);
+      await writeFile(file, `${await readFile(file, 'utf8')}// changed\n`);
+      const stamps = await readStamps(dir);
+      await writeFile(stampsFile(dir), JSON.stringify({ files: { ...stamps, [SESSION_TYPE]: [stampOf(lstatSync(file, { bigint: true })), (await manifestFiles(dir))[SESSION_TYPE]] } }));
+      await describeAs(dir, 'Second edit.');
+      const bundled = await run({ bundle: true });
+      expect(bundled.status).toBe('failed');
+      expect(bundled.diagnostics.map((d) => d.code)).toContain('edited-output');
+    });
+  });
+});

@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { generate, type GenerateOptions, type Report } from '../../src/index.js';
+import { OutputStamps, stampOf } from '../../src/up-to-date/output-stamps.js';
+import { outputFileReader } from '../../src/up-to-date/render-traces.js';
+import { hashOf } from '../../src/write/manifest.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { readTree } from '../helpers/read-tree.js';
 import { writeTemplateSet } from '../helpers/template-set.js';
@@ -179,6 +182,50 @@ describe('the render traces in the local cache', () => {
       await editDescription(join(dir, 'schemas', 'session-type.json'), 'Edited.');
       expect((await run({ templatesDir: 'templates' })).filesKept).toBe(0);
       expect(await tracesFiles(dir)).toEqual([]);
+    });
+  });
+});
+
+describe('reading the files a run may keep', () => {
+  const KEPT = 'types/A.d.ts';
+  const TEXT = Buffer.from('export type A = string;\n');
+  const SHA256 = hashOf(TEXT).slice('sha256:'.length);
+
+  async function outputFolder(dir: string): Promise<string> {
+    const out = join(realpathSync(dir), 'out');
+    await mkdir(join(out, 'types'), { recursive: true });
+    await writeFile(join(out, KEPT), TEXT);
+    await mkdir(join(dir, 'node_modules'));
+    return out;
+  }
+
+  it('reads a file and keeps its bytes when no stamp vouches for it; none when its bytes hash otherwise', async () => {
+    await withTempDir(async (dir) => {
+      const out = await outputFolder(dir);
+      const reader = outputFileReader(out, await OutputStamps.read(dir, out));
+      expect(reader.keptOnDisk(KEPT, SHA256)).toEqual({ bytes: TEXT });
+      expect(
+        reader.keptOnDisk(
+          KEPT,
+          SHA256.replace(/^./, (c) => (c === '0' ? '1' : '0')),
+        ),
+      ).toBeUndefined();
+      expect(reader.reads.get(KEPT)?.kind).toBe('file');
+    });
+  });
+
+  it('takes a file by its stamp, unread, and remembers it so; read later, it must still hash the same', async () => {
+    await withTempDir(async (dir) => {
+      const out = await outputFolder(dir);
+      const stamp = stampOf(lstatSync(join(out, KEPT), { bigint: true }));
+      await mkdir(dirname(targetCache(dir, 'stamps.json', 'out')), { recursive: true });
+      await writeFile(targetCache(dir, 'stamps.json', 'out'), JSON.stringify({ files: { [KEPT]: [stamp, hashOf(TEXT)] } }));
+      const reader = outputFileReader(out, await OutputStamps.read(dir, out));
+      expect(reader.keptOnDisk(KEPT, SHA256)).toEqual({});
+      expect(reader.reads.get(KEPT)).toEqual({ kind: 'vouched', hash: hashOf(TEXT) });
+      expect(reader.readNow(KEPT, SHA256)).toEqual(TEXT);
+      await writeFile(join(out, KEPT), 'export type A = number;\n');
+      expect(reader.readNow(KEPT, SHA256)).toBeUndefined();
     });
   });
 });
