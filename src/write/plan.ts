@@ -1,11 +1,11 @@
 import type { OutputFile } from '../render/output-file.js';
 import type { CurrentFile, OutputFolderReader } from './current-files.js';
-
-/** What reading a path gave (not a file taken unread by its stamp). */
-type ReadFile = Exclude<CurrentFile, { kind: 'vouched' }>;
 import { MANIFEST_FILE } from './layout.js';
 import { hashOf, listedHash, parseManifest, serializeManifest, type RunRecord } from './manifest.js';
 import { isSafeOutputPath } from '../paths/output-path.js';
+
+/** What reading a path gave (not a file taken unread by its stamp). */
+type ReadFile = Exclude<CurrentFile, { kind: 'vouched' }>;
 
 /** One file the switch changes. `before` absent: created; `after` absent: removed. */
 export interface PlannedChange {
