@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { withDefaults, type GenerateOptions } from './options.js';
 import type { BuiltOutput, StageTimings } from './pipeline/build-output.js';
+import type { TraceReuse } from './pipeline/earlier-render.js';
 import { unchangedRun } from './up-to-date/check.js';
 import { runRecordOf, textHash } from './up-to-date/record.js';
 import { saveRunMessages } from './up-to-date/replay.js';
@@ -106,22 +107,33 @@ export async function generate(options: GenerateOptions = {}): Promise<Report> {
     }
   }
   // A run that reads no cache keeps no file of the last run either: it renders every one.
-  const built = await (await import('./pipeline/build-output.js')).buildOutput(opts, settings !== undefined && opts.cache !== false ? { realOutDir: folder.realOutDir, settings } : undefined);
-  const summary = {
-    timings: built.timings,
-    typeCount: built.model?.types.length ?? 0,
-    renamedClashes: built.model?.renamedClashes ?? [],
-    validatorsReused: built.validatorsReused ?? 0,
-    filesKept: built.filesKept ?? 0,
-    diagnostics: built.diagnostics,
+  const reuse = settings !== undefined && opts.cache !== false ? { realOutDir: folder.realOutDir, settings } : undefined;
+  const pipeline = await import('./pipeline/build-output.js');
+  const buildAndWrite = async (reuse: TraceReuse | undefined) => {
+    const built = await pipeline.buildOutput(opts, reuse);
+    const summary = {
+      timings: built.timings,
+      typeCount: built.model?.types.length ?? 0,
+      renamedClashes: built.model?.renamedClashes ?? [],
+      validatorsReused: built.validatorsReused ?? 0,
+      filesKept: built.filesKept ?? 0,
+      diagnostics: built.diagnostics,
+    };
+    if (hasErrors(built.diagnostics)) return { ok: false as const, failed: failedRun(built.diagnostics, { ...summary, notices: recovered.notices }) };
+    const started = performance.now();
+    opts.onProgress?.(opts.check ? 'checking the output' : 'writing the output');
+    const run = settings !== undefined && built.read ? runRecordOf({ settings, ...built.read }, outDir, opts.limits) : undefined;
+    const written = { ...target, ...(built.outputReads ? { earlierReads: built.outputReads } : {}) };
+    const result = opts.check ? await checkOutput(written, built.files, run) : await writeOutput(written, built.files, run);
+    summary.timings = { ...summary.timings, [opts.check ? 'check' : 'write']: Math.round(performance.now() - started) };
+    return { ok: true as const, built, summary, run, result };
   };
-  if (hasErrors(built.diagnostics)) return failedRun(built.diagnostics, { ...summary, notices: recovered.notices });
-  const started = performance.now();
-  opts.onProgress?.(opts.check ? 'checking the output' : 'writing the output');
-  const run = settings !== undefined && built.read ? runRecordOf({ settings, ...built.read }, outDir, opts.limits) : undefined;
-  const written = { ...target, ...(built.outputReads ? { earlierReads: built.outputReads } : {}) };
-  const { report, diagnostics } = opts.check ? await checkOutput(written, built.files, run) : await writeOutput(written, built.files, run);
-  summary.timings = { ...summary.timings, [opts.check ? 'check' : 'write']: Math.round(performance.now() - started) };
+  let attempt = await buildAndWrite(reuse);
+  // Another run replaced a file this one had kept unread (by its stamp), so its bytes are gone: once more, reading every kept file.
+  if (reuse && attempt.ok && attempt.result.diagnostics.some((d) => d.code === 'changed-during-run')) attempt = await buildAndWrite({ ...reuse, readEveryKeptFile: true });
+  if (!attempt.ok) return attempt.failed;
+  const { built, summary, run, result } = attempt;
+  const { report, diagnostics } = result;
   summary.diagnostics = [...summary.diagnostics, ...diagnostics];
   const notices = [...recovered.notices, ...report.notices];
   if (hasErrors(diagnostics)) return { ...report, notices, status: 'failed', ...summary };

@@ -12,6 +12,8 @@ import { keepsRenderTraces, outputFileReader, readRenderTraces, saveRenderTraces
 export interface TraceReuse {
   realOutDir: string;
   settings: string;
+  /** Read every kept file, trusting no stamp: the run again after another run replaced a file this one had kept unread. */
+  readEveryKeptFile?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function earlierRender(
   const traces = new Map<string, FileTrace>();
   for (const [path, trace] of stored) if (isFileTrace(trace)) traces.set(path, trace);
   // Stamps vouch for files in a normal run; --check reads every byte, --bundle needs them all.
-  const stamps = opts.check || opts.bundle ? undefined : await OutputStamps.read(opts.cwd, reuse.realOutDir);
+  const stamps = opts.check || opts.bundle || reuse.readEveryKeptFile ? undefined : await OutputStamps.read(opts.cwd, reuse.realOutDir);
   const output = outputFileReader(reuse.realOutDir, stamps);
   const shown = (path: string) => relative(opts.cwd, join(resolve(opts.cwd, opts.outDir), path));
   return {

@@ -1,8 +1,10 @@
-import { lstatSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate, type GenerateOptions, type Report } from '../../src/index.js';
 import { nowNs, SETTLED_NS, stampOf } from '../../src/up-to-date/output-stamps.js';
+import { serializeManifest } from '../../src/write/manifest.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { readTree } from '../helpers/read-tree.js';
 import { withTempDir } from '../helpers/temp-dir.js';
@@ -197,6 +199,38 @@ describe('output stamps: a run after an edit keeps the files it need not render 
       const bundled = await run({ bundle: true });
       expect(bundled.status).toBe('failed');
       expect(bundled.diagnostics.map((d) => d.code)).toContain('edited-output');
+    });
+  });
+
+  it('a file kept unread that another run replaces before this one writes: the run renders again, reading every kept file, and ends as a full render', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await run();
+      await settle();
+      await describeAs(dir, 'First edit.');
+      await run(); // stamps every kept file (all settled)
+      expect((await readStamps(dir))[SESSION_TYPE]).toBeDefined();
+      await describeAs(dir, 'Second edit.');
+      // Between this run's render (SESSION_TYPE taken by its stamp, unread) and its write,
+      // "another run" replaces SESSION_TYPE and lists it in a manifest of its own.
+      const out = join(dir, 'out');
+      const other = 'export type SessionType = number;\n';
+      let replaced = 0;
+      const anotherRun = (step: string) => {
+        if (step !== 'writing the output' || replaced++ > 0) return;
+        writeFileSync(join(out, SESSION_TYPE), other);
+        const manifest = JSON.parse(readFileSync(join(out, '.schema-gen-manifest.json'), 'utf8')) as { files: Record<string, string> };
+        manifest.files[SESSION_TYPE] = `sha256:${createHash('sha256').update(other).digest('hex')}`;
+        writeFileSync(join(out, '.schema-gen-manifest.json'), serializeManifest({ files: manifest.files }));
+      };
+      const report = await run({ onProgress: anotherRun });
+      expect(replaced).toBe(2); // written once, and the run wrote a second time
+      expect(report.diagnostics.map((d) => d.code)).toEqual([]);
+      expect(report.status).toBe('written');
+      expect(report.written).toContain(SESSION_TYPE);
+      expect(await readFile(join(out, SESSION_TYPE), 'utf8')).not.toBe(other);
+      const full = await run({ check: true, cache: false });
+      expect([full.status, full.diff]).toEqual(['up-to-date', '']);
     });
   });
 });
