@@ -43,7 +43,8 @@ export async function earlierRender(
     render: { traces, keptOnDisk: output.keptOnDisk, readLater: (path, sha256) => output.readNow(path, sha256) ?? changedDuringRun(shown(path)) },
     reads: output.reads,
     save: async (next) => {
-      await Promise.all([saveRenderTraces(opts.cwd, reuse.realOutDir, stamp, next), stamps?.save()]);
+      // Files this run rendered keep the stamps they had (a file written since has another, which vouches for nothing).
+      await Promise.all([saveRenderTraces(opts.cwd, reuse.realOutDir, stamp, next), stamps?.save(next.keys())]);
     },
   };
 }

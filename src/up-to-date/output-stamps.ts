@@ -69,11 +69,22 @@ export class OutputStamps {
     if (info.mtimeNs > 0n && info.ctimeNs > 0n && info.mtimeNs < settledBefore && info.ctimeNs < settledBefore) this.next.set(path, [stampOf(info), hash]);
   }
 
-  /** Keep the stamps of this run's files (those it vouched for or found), when they differ from the file's. */
-  async save(): Promise<void> {
+  /**
+   * Keep the stamps of this run's files (those it vouched for or found), when they differ
+   * from the file's. `outputs`: the run's output files, when it did not look at them all
+   * (it rendered some): those keep the stamps they had. A stamp only ever vouches for the
+   * file with exactly its identity and times, so one kept from earlier is never wrong: a
+   * file written since has another.
+   */
+  async save(outputs?: Iterable<string>): Promise<void> {
     if (!this.file) return;
+    const kept = new Map(this.next);
+    for (const path of outputs ?? []) {
+      const earlier = this.known.get(path);
+      if (!kept.has(path) && earlier) kept.set(path, [earlier[0], earlier[1]]);
+    }
     const files: Record<string, [string, string]> = {};
-    for (const path of [...this.next.keys()].sort()) files[path] = this.next.get(path)!;
+    for (const path of [...kept.keys()].sort()) files[path] = kept.get(path)!;
     const text = JSON.stringify({ files });
     if (text === this.text) return;
     try {

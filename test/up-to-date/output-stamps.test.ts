@@ -12,6 +12,7 @@ import { targetCache } from '../helpers/target-cache.js';
 
 const SEED_INPUT = join(FIXTURES, 'admin-initiate-auth-response', 'input');
 const SESSION_TYPE = 'types/SessionType.d.ts';
+const DEVICE_KEY_TYPE = 'types/DeviceKeyType.d.ts';
 
 const answeredFromRecord = (report: Report) => Object.keys(report.timings).join() === 'unchanged inputs';
 
@@ -231,6 +232,26 @@ describe('output stamps: a run after an edit keeps the files it need not render 
       expect(await readFile(join(out, SESSION_TYPE), 'utf8')).not.toBe(other);
       const full = await run({ check: true, cache: false });
       expect([full.status, full.diff]).toEqual(['up-to-date', '']);
+    });
+  });
+
+  it('a file an edit run renders again to the same bytes keeps the stamp a run with nothing to do gave it', async () => {
+    await withTempDir(async (dir) => {
+      const run = await project(dir);
+      await run();
+      await describeAs(dir, '<p>First edit.</p>');
+      await run();
+      await settle();
+      expect(answeredFromRecord(await run())).toBe(true); // stamps every file
+      const stamped = (await readStamps(dir))[DEVICE_KEY_TYPE];
+      expect(stamped).toBeDefined();
+      // Markdown collapses the spaces: the type's file is rendered again, to the same bytes.
+      await describeAs(dir, '<p>First  edit.</p>');
+      const edited = await run();
+      expect(edited.written).toEqual(['.schema-gen-manifest.json']);
+      expect(edited.filesKept).toBeLessThan(edited.unchanged.length);
+      expect((await readStamps(dir))[DEVICE_KEY_TYPE]).toEqual(stamped);
+      expect(stamped![0]).toBe(stampOf(lstatSync(join(dir, 'out', DEVICE_KEY_TYPE), { bigint: true })));
     });
   });
 });
