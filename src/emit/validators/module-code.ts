@@ -6,6 +6,7 @@ import { keywordAliases } from './steps/keyword-aliases.js';
 import { indentation } from './steps/layout.js';
 import { ownProperties } from './steps/own-properties.js';
 import { patternFlags } from './steps/pattern-flags.js';
+import { patternMarks } from './steps/pattern-marks.js';
 import { preamble } from './steps/preamble.js';
 import { protoStandIn } from './steps/proto-stand-in.js';
 import { runtimeImports } from './steps/runtime-imports.js';
@@ -50,6 +51,7 @@ export const STEPS: readonly Step[] = [
   exportName,
   keywordAliases,
   evaluationTracking,
+  patternMarks,
   schemaConstants,
   errorPushes,
   ownProperties,

@@ -111,6 +111,15 @@ const CASES: Case[] = [
     schema: '{"type": "object", "dependentRequired": {"__proto__": ["a"]}, "dependentSchemas": {"__proto__": {"required": ["b"]}}}',
     instances: ['{"__proto__": 1}', '{"__proto__": 1, "a": 1, "b": 2}', '{"a": 1}'],
   },
+  {
+    // Found by the differential fuzzer: a oneOf branch sets the evaluated props to `true` for
+    // item 0, and patternProperties then marked a key on `true` for item 1, which throws in
+    // an ES module (strict) and does nothing in ajv's own (sloppy) code.
+    title: 'PatternMarksAfterAll',
+    oracle: 'ajv',
+    schema: '{"unevaluatedItems": {"patternProperties": {"[^*/]": {}}, "oneOf": [{"unevaluatedProperties": false}]}}',
+    instances: ['[0, {"x-schema-gen-validator": null}]', '[0, {"other": null}]', '["a", {"b": "c"}]', '[0, 1]', '[]'],
+  },
 ];
 
 interface Outcome {
