@@ -20,7 +20,15 @@ export function printType(type: TypeExpr, ctx: PrintContext, indent = ''): strin
     case 'array':
       return `${wrapIfCompound(type.items, ctx, indent)}[]`;
     case 'tuple': {
-      const elements = type.elements.map((e) => (e.optional ? `${wrapIfCompound(e.type, ctx, indent)}?` : printType(e.type, ctx, indent)));
+      // Labelled once an element is optional: TypeScript cannot resolve an unlabelled optional
+      // element whose array type refers back to the alias being declared (`type A = [A[]?]`
+      // is TS2456, `type A = [item0?: A[]]` is fine). Labels change nothing else.
+      if (type.elements.some((e) => e.optional)) {
+        const labelled = type.elements.map((e, i) => `item${i}${e.optional ? '?' : ''}: ${wrapIfVerbatim(e.type, ctx, indent)}`);
+        if (type.rest) labelled.push(`...rest: ${wrapIfCompound(type.rest, ctx, indent)}[]`);
+        return `[${labelled.join(', ')}]`;
+      }
+      const elements = type.elements.map((e) => printType(e.type, ctx, indent));
       if (type.rest) elements.push(`...${wrapIfCompound(type.rest, ctx, indent)}[]`);
       return `[${elements.join(', ')}]`;
     }
@@ -48,6 +56,11 @@ export function printObjectBody(properties: PropertyExpr[], index: TypeExpr | un
   }
   if (index) body += `${inner}[key: string]: ${printType(index, ctx, inner)};\n`;
   return `${body}${indent}}`;
+}
+
+function wrapIfVerbatim(type: TypeExpr, ctx: PrintContext, indent: string): string {
+  const printed = printType(type, ctx, indent);
+  return needsParentheses(type) ? `(${printed})` : printed;
 }
 
 function wrapIfCompound(type: TypeExpr, ctx: PrintContext, indent: string): string {
