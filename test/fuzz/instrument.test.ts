@@ -87,6 +87,14 @@ describe('ajv at run time, the oracle of the differential test', () => {
     expect(inherited.validate({})).toBe(true);
   });
 
+  it('compares const, enum and uniqueItems values as JSON, as our validators do (not by their constructor)', () => {
+    const constant = compileWithAjv(setOf({ 'a.json': { const: { constructor: {} } } }), 0);
+    const unique = compileWithAjv(setOf({ 'a.json': { uniqueItems: true } }), 0);
+    if ('refused' in constant || 'refused' in unique) throw new Error('refused');
+    expect([constant.validate({ constructor: {} }), constant.validate({ constructor: [] })]).toEqual([true, false]);
+    expect([unique.validate([{ valueOf: {} }, { valueOf: {} }]), unique.validate([{ valueOf: {} }, { valueOf: 1 }])]).toEqual([false, true]);
+  });
+
   it('reads corpus-style refs between the files of a set as our resolver does', () => {
     const set = setOf({ 'a.json': { title: 'S0F0', $ref: '#/components/schemas/S0F1' }, 'b.json': { title: 'S0F1', type: 'integer' } });
     const ajv = compileWithAjv(set, 0);

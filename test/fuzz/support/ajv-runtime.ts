@@ -1,11 +1,25 @@
 import ajv2020Module from 'ajv/dist/2020.js';
 import ajvFormatsModule from 'ajv-formats';
+import * as ajvEqualModule from 'ajv/dist/runtime/equal.js';
+import { equal as jsonEqual } from '../../../src/runtime/json-equal.js';
 import { walkSchema } from '../../../src/schema/walk.js';
 import { jsonCopy, objectOf, type Json } from '../arbitraries/json.js';
 import type { SchemaSet } from '../arbitraries/schemas.js';
 
 const Ajv2020 = ajv2020Module.default;
 const addFormats = ajvFormatsModule.default;
+
+/**
+ * ajv compares `const`, `enum` and `uniqueItems` with fast-deep-equal, which reads a
+ * value's `constructor`, `valueOf` and `toString` as its class and methods: data with an
+ * own `"constructor"` key is never equal to an equal copy of itself, and `{"valueOf": {}}`
+ * throws. Our validators compare JSON values (src/runtime/json-equal.ts), as the spec
+ * does; the oracle's ajv is given the same equality (its keywords read
+ * `require("…/runtime/equal").default` when they compile).
+ */
+const ajvEqual = ((ajvEqualModule as { default?: unknown }).default ?? ajvEqualModule) as { default: unknown };
+if (typeof ajvEqual.default !== 'function') throw new Error('ajv/dist/runtime/equal has changed shape: the oracle cannot give it JSON equality');
+ajvEqual.default = Object.assign((a: unknown, b: unknown) => jsonEqual(a, b), { code: 'require("ajv/dist/runtime/equal").default' });
 
 /**
  * The options of src/emit/validators/ajv-instance.ts (createAjv), copied, with
