@@ -72,21 +72,21 @@ describe('rule: tuples before 2020-12 are items: [..] + additionalItems', () => 
       'schemas/rest.json': { $schema: dialect, title: 'Rest', type: 'array', items: [{ type: 'number' }] },
       'schemas/each.json': { $schema: dialect, title: 'Each', type: 'array', items: { type: 'number' }, additionalItems: false },
     });
-    expect(shapeOf(result.types.Point)).toBe('export type Point = [number, string?];');
-    expect(shapeOf(result.types.Open)).toBe('export type Open = [number?, ...boolean[]];');
-    expect(shapeOf(result.types.Rest)).toBe('export type Rest = [number?, ...unknown[]];');
+    expect(shapeOf(result.types.Point)).toBe('export type Point = [item0: number, item1?: string];');
+    expect(shapeOf(result.types.Open)).toBe('export type Open = [item0?: number, ...rest: boolean[]];');
+    expect(shapeOf(result.types.Rest)).toBe('export type Rest = [item0?: number, ...rest: unknown[]];');
     // additionalItems means nothing without a list of items.
     expect(shapeOf(result.types.Each)).toBe('export type Each = number[];');
   });
 
   it('2019-09: unevaluatedItems closes a tuple the way additionalItems does', async () => {
     const result = await typesOf({ 'schemas/pair.json': { $schema: DRAFT_2019_09, title: 'Pair', type: 'array', items: [{ type: 'string' }, { type: 'string' }], unevaluatedItems: false } });
-    expect(shapeOf(result.types.Pair)).toBe('export type Pair = [string?, string?];');
+    expect(shapeOf(result.types.Pair)).toBe('export type Pair = [item0?: string, item1?: string];');
   });
 
   it('2020-12: prefixItems + items, as before', async () => {
     const result = await typesOf({ 'schemas/pair.json': { $schema: DRAFT_2020_12, title: 'Pair', type: 'array', prefixItems: [{ type: 'string' }], items: { type: 'number' } } });
-    expect(shapeOf(result.types.Pair)).toBe('export type Pair = [string?, ...number[]];');
+    expect(shapeOf(result.types.Pair)).toBe('export type Pair = [item0?: string, ...rest: number[]];');
   });
 });
 
@@ -192,8 +192,8 @@ describe('the dialect at each location', () => {
       },
     });
     // The embedded resource of another dialect is a named type (its validator is another dialect's, called by name).
-    expect(shapeOf(result.types.Mixed)).toBe('export interface Mixed { legacy?: [string?]; legacyRef?: Base; modern?: Modern; }');
-    expect(shapeOf(result.types.Modern)).toMatch(/^export interface Modern \{ pair\?: \[string\?\]; ref\?: \w*Base & \{ a: unknown; \}; \}$/);
+    expect(shapeOf(result.types.Mixed)).toBe('export interface Mixed { legacy?: [item0?: string]; legacyRef?: Base; modern?: Modern; }');
+    expect(shapeOf(result.types.Modern)).toMatch(/^export interface Modern \{ pair\?: \[item0\?: string\]; ref\?: \w*Base & \{ a: unknown; \}; \}$/);
     expect(diagnosticsOf(result, 'ignored-beside-ref')).toEqual(['/properties/legacyRef: "required" beside "$ref" is ignored in draft-07: only the referenced schema applies']);
     expect(diagnosticsOf(result, 'unknown-keyword')).toEqual([]);
   });
@@ -204,7 +204,7 @@ describe('the dialect at each location', () => {
       'schemas/old.json': { $schema: DRAFT_07, title: 'Old', $ref: '#/definitions/base', type: 'number', definitions: { base: { type: 'array', items: [{ type: 'boolean' }] } } },
     });
     expect(shapeOf(result.types.Old)).toBe('export type Old = Base;');
-    expect(shapeOf(result.types.Base)).toBe('export type Base = [boolean?, ...unknown[]];');
+    expect(shapeOf(result.types.Base)).toBe('export type Base = [item0?: boolean, ...rest: unknown[]];');
   });
 
   it('draft-04: const is no keyword yet (the type stays wide); 2020-12: a literal', async () => {
@@ -234,7 +234,7 @@ describe('the dialect at each location', () => {
         },
       },
     });
-    expect(shapeOf(result.types.Pet)).toBe('export interface Pet { kind?: string; tags?: [string?, ...unknown[]]; }');
+    expect(shapeOf(result.types.Pet)).toBe('export interface Pet { kind?: string; tags?: [item0?: string, ...rest: unknown[]]; }');
     expect(result.types.Pet).toContain('@example {"kind":"cat"}');
     expect(result.types.Pet).toContain('@see https://example.com/pet');
     expect(result.diagnostics).toEqual([]);

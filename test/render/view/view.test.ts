@@ -78,7 +78,11 @@ describe('the view templates get', () => {
       expect(schema.doc.description).toBe('All the `shapes`.\n\nSecond paragraph.');
       expect(schema.doc.summary).toBe('All the `shapes`.');
       const byName = Object.fromEntries(schema.type.properties.map((p: { name: string }) => [p.name, p]));
-      expect(byName.tuple).toMatchObject({ key: 'tuple', required: true, type: { kind: 'tuple', text: '[string?, 3?, ...boolean[]]', rest: { kind: 'keyword', name: 'boolean' } } });
+      expect(byName.tuple).toMatchObject({
+        key: 'tuple',
+        required: true,
+        type: { kind: 'tuple', text: '[item0?: string, item1?: 3, ...rest: boolean[]]', rest: { kind: 'keyword', name: 'boolean' } },
+      });
       expect(byName.tuple.type.elements[0]).toMatchObject({ optional: true, type: { kind: 'keyword', name: 'string', is: { keyword: true, tuple: false } } });
       expect(byName.choice.type).toMatchObject({
         kind: 'union',
