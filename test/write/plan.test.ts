@@ -68,6 +68,16 @@ describe('planning files kept unread by their stamps', () => {
     });
   });
 
+  it('a file taken by its stamp that the run rendered, or kept with another hash, is our bug: the plan fails loudly', async () => {
+    await withTempDir(async (dir) => {
+      const earlier = await folder(dir);
+      const reader = () => new OutputFolderReader(dir, { earlier });
+      expect(() => planOutput(reader(), [{ path: KEPT, content: TEXT }], { force: false })).toThrow(`${KEPT} was taken by its stamp but is not the file kept there`);
+      const other = sha256Of('export type SessionType = number;\n');
+      expect(() => planOutput(reader(), [keptUnread(KEPT, other, unreadable)], { force: false })).toThrow(`${KEPT} was taken by its stamp but is not the file kept there`);
+    });
+  });
+
   it('a reader takes a file by its stamp only when it remembers its reads, and never the manifest', async () => {
     await withTempDir(async (dir) => {
       expect(() => new OutputFolderReader(dir).vouch(KEPT, 'sha256:00')).toThrow(/remembering reader/);
