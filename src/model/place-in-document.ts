@@ -80,8 +80,3 @@ export function isInPlaceMember(pointer: string, vocabulary: Vocabulary): boolea
   const keyword = last?.kind === 'keyword' ? last : tokens[tokens.length - 2];
   return keyword?.kind === 'keyword' && vocabulary.inPlace.has(keyword.text) && (keyword === last || last?.kind !== 'keyword');
 }
-
-/** Whether `pointer` is `outer` or lies inside it. */
-export function isInside(outer: string, pointer: string): boolean {
-  return outer === '' || pointer === outer || pointer.startsWith(`${outer}/`);
-}
