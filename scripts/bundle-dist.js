@@ -7,11 +7,7 @@
 // acorn, esbuild, prettier, chokidar, …) stay imports. dist/bundle/ sits one folder below
 // dist/ as every compiled module does, so the paths our code finds from import.meta.url
 // (package root, meta-schema validators) stay the same.
-// One more package is bundled, into dist/vendor/: node-html-markdown, 55 CommonJS files
-// with what it requires, loaded by any run that converts an HTML description (~15 ms
-// less as one file, ~12 ms more minified and without css-select, see below);
-// src/load/assets.ts falls back to the package where there is none. (Our own bundle is
-// not minified: measured, no faster, and stack traces keep their names.)
+// (Our own bundle is not minified: measured, no faster, and stack traces keep their names.)
 // The licence of every package bundled is written beside its bundle (THIRD_PARTY_LICENSES.txt).
 import { build } from 'esbuild';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -21,28 +17,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 /** Packages that stay imports: loaded on first need only, native, or the user's own. */
-const STAY_IMPORTS = ['ajv', 'ajv-formats', 'ajv-draft-04', 'acorn', 'esbuild', 'prettier', 'chokidar', 'diff', 'jsonc-parser', 'yaml', 'node-html-markdown'];
+const STAY_IMPORTS = ['ajv', 'ajv-formats', 'ajv-draft-04', 'acorn', 'esbuild', 'prettier', 'chokidar', 'diff', 'jsonc-parser', 'yaml'];
 const outdir = join(dist, 'bundle');
 
-/**
- * node-html-parser loads css-select (and, through it, domutils, dom-serializer and their
- * entity tables: ~8 ms) for querySelector and closest, which node-html-markdown never
- * calls. The vendored bundle gets a stand-in that says so if anything ever does
- * (test/e2e/built-package.test.ts converts HTML through the bundle).
- */
-const withoutSelectors = {
-  name: 'without-css-select',
-  setup(build) {
-    build.onResolve({ filter: /^css-select$/ }, () => ({ path: 'css-select', namespace: 'stand-in' }));
-    build.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
-      contents: `const unused = (name) => () => { throw new Error('schema-gen: css-select ' + name + '() was called, but the vendored node-html-markdown leaves css-select out (scripts/bundle-dist.js)'); };
-module.exports = { selectAll: unused('selectAll'), selectOne: unused('selectOne'), is: unused('is'), compile: unused('compile') };`,
-      loader: 'js',
-    }));
-  },
-};
-
 await rm(outdir, { recursive: true, force: true });
+// dist/vendor/ held a bundled HTML-to-Markdown package in earlier builds.
 await rm(join(dist, 'vendor'), { recursive: true, force: true });
 const result = await build({
   entryPoints: { cli: join(dist, 'cli', 'main.js'), index: join(dist, 'index.js') },
@@ -58,33 +37,15 @@ const result = await build({
   metafile: true,
   logLevel: 'silent',
 });
-const vendored = await build({
-  entryPoints: { 'node-html-markdown': 'node-html-markdown' },
-  outdir: join(dist, 'vendor'),
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  // Minified (but for line breaks and the comments that name each module's file): less
-  // to parse on each run that converts HTML.
-  minifySyntax: true,
-  minifyIdentifiers: true,
-  plugins: [withoutSelectors],
-  legalComments: 'eof',
-  metafile: true,
-  logLevel: 'silent',
-});
 // A warning here is a module we could not see into (a dynamic import of a computed path
 // of our own, say): it would be missing from the bundle at run time, so the build stops.
-const problems = [result, vendored].flatMap((r) => [...r.errors, ...r.warnings]);
+const problems = [...result.errors, ...result.warnings];
 if (problems.length > 0) {
   for (const p of problems) console.error(`bundle-dist: ${p.text}${p.location ? ` (${p.location.file}:${p.location.line})` : ''}`);
   process.exit(1);
 }
 
 await writeLicences(result.metafile, join(outdir, 'THIRD_PARTY_LICENSES.txt'));
-await writeLicences(vendored.metafile, join(dist, 'vendor', 'THIRD_PARTY_LICENSES.txt'));
 
 /** Each package whose code a bundle holds: its name, version, licence and licence text. */
 async function writeLicences(metafile, file) {

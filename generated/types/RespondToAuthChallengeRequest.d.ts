@@ -46,8 +46,8 @@ export interface RespondToAuthChallengeRequest {
    */
   UserContextData?: UserContextDataType;
   /**
-   * Free-form key-value pairs handed to the Lambda triggers this call invokes, such as _pre token
-   * generation_ and the custom auth challenge triggers.
+   * Free-form key-value pairs handed to the Lambda triggers this call invokes, such as *pre token
+   * generation* and the custom auth challenge triggers.
    *
    * The map is not stored, validated or encrypted.
    */

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { dirname, join } from 'node:path';
@@ -28,17 +27,6 @@ export function buildId(): string | undefined {
     }
   }
   return buildIdText ?? undefined;
-}
-
-/**
- * A package our code requires, as bundled at build time into dist/vendor/ (one file
- * loads faster than the package's many; see scripts/bundle-dist.js), or the package
- * itself where there is no such bundle (`src/` under the tests).
- */
-export function requireVendored(name: 'node-html-markdown'): unknown {
-  const bundled = join(CODE_ROOT, 'vendor', `${name}.cjs`);
-  const require = createRequire(import.meta.url);
-  return require(existsSync(bundled) ? bundled : name);
 }
 
 export const RUNTIME_HELPER_NAMES = ['ucs2length', 'equal', 'uri', 'formats'] as const;

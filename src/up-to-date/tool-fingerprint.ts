@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildId, CODE_ROOT, PACKAGE_ROOT } from '../load/assets.js';
 
 /** Packages whose code or output ends up in what we write. */
-const OUTPUT_SHAPING_PACKAGES = ['ajv', 'ajv-formats', 'ajv-draft-04', 'acorn', 'yaml', 'js-yaml', 'mustache', 'node-html-markdown', 'esbuild'];
+const OUTPUT_SHAPING_PACKAGES = ['ajv', 'ajv-formats', 'ajv-draft-04', 'acorn', 'yaml', 'js-yaml', 'mustache', 'esbuild'];
 
 let fingerprint: string | undefined;
 

@@ -1,6 +1,4 @@
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
-import fc from 'fast-check';
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,37 +79,8 @@ describe('the package as built (dist/)', () => {
       expect([...(await readTree(join(dir, 'out'))).keys()]).toContain('validators/UserType.js');
     }));
 
-  it('converts HTML with its vendored node-html-markdown exactly as the package does', () => {
-    // The vendored copy is minified and leaves css-select out (scripts/bundle-dist.js): any HTML a
-    // description may hold must come out the same, and nothing may reach the stand-in.
-    const require = createRequire(import.meta.url);
-    type Converter = { translate(html: string): string };
-    type Module = { NodeHtmlMarkdown: new (options: object) => Converter };
-    const options = { bulletMarker: '-', codeBlockStyle: 'fenced', maxConsecutiveNewlines: 2 };
-    const vendored = new (require(join(DIST, 'vendor', 'node-html-markdown.cjs')) as Module).NodeHtmlMarkdown(options);
-    const packaged = new (require('node-html-markdown') as Module).NodeHtmlMarkdown(options);
-    const tag = fc.constantFrom('p', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'b', 'i', 'em', 'strong', 'note', 'div', 'span', 'h2', 'table', 'tr', 'td', 'th', 'blockquote', 'sup', 'dl', 'dt', 'dd');
-    const text = fc.constantFrom('Amazon Cognito', 'a_b*c', ' ', '&amp; &lt;x&gt; &nbsp;&#x27;', 'List<String>', '`tick`', '\n', '1. item', '# not a title', '[link](x)');
-    const attributes = fc.constantFrom('', ' href="https://docs.aws.amazon.com/API_Foo.html"', ' class="x" id="y"', " title='t'");
-    const html: fc.Memo<string> = fc.memo((depth) =>
-      depth <= 1
-        ? text
-        : fc.oneof(
-            text,
-            fc.tuple(tag, attributes, fc.array(html(depth - 1), { maxLength: 4 })).map(([name, attrs, inner]) => `<${name}${attrs}>${inner.join('')}</${name}>`),
-            fc.constant('<br/>'),
-          ),
-    );
-    fc.assert(
-      fc.property(html(5), (source) => {
-        expect(vendored.translate(source)).toBe(packaged.translate(source));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
   it('carries the licence of every package its bundles hold', async () => {
-    for (const folder of ['bundle', 'vendor']) {
+    for (const folder of ['bundle']) {
       const files = (await readdir(join(DIST, folder))).filter((name) => /\.c?js$/.test(name));
       const bundled = new Set<string>();
       // esbuild names each bundled file by its path: `// node_modules/<package>/…`.

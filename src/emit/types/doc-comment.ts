@@ -1,16 +1,15 @@
-import type { NodeHtmlMarkdown } from 'node-html-markdown';
 import type { DocInfo, EnumMemberDoc } from '../../model/index.js';
 import { commentText } from '../code-text.js';
-import { requireVendored } from '../../load/assets.js';
+import { convertHtmlToMarkdown } from './html-markdown.js';
+import { HTML_TAG_NAMES } from './html-tree.js';
 
 const WIDTH = 100;
 
-/** Tags that mark a description as HTML (the corpus's, and common documentation markup). */
-const HTML_TAG_NAMES = 'p|code|pre|ul|ol|li|a|br|b|i|em|strong|u|note|important|div|span|h[1-6]|table|thead|tbody|tr|td|th|dl|dt|dd|blockquote|sup|sub|fullname|para';
-// `[^<>]*`, not `[^>]*`: a scan that stops at the next `<` keeps the search linear on text like `<p<p<p…`.
-const HTML_TAG = new RegExp(`</?(${HTML_TAG_NAMES})\\b[^<>]*>`, 'i');
-const ANY_TAG = /<(\/?)([A-Za-z][\w-]*)[^<>]*?(\/?)>/g;
-const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr', 'col', 'input', 'meta', 'link', 'area', 'base', 'source', 'track', 'embed', 'param']);
+// A description is HTML when it holds one of the tags documentation uses (the corpus's, and
+// common documentation markup). `[^<>]*`, not `[^>]*`: a scan that stops at the next `<`
+// keeps the search linear on text like `<p<p<p…`.
+const HTML_TAG = new RegExp(`</?(${HTML_TAG_NAMES.join('|')})\\b[^<>]*>`, 'i');
+const ANY_TAG = /<\/?[A-Za-z][\w-]*[^<>]*>/g;
 
 /**
  * Doc comments show at most this many characters of a description; a longer one is cut,
@@ -20,13 +19,10 @@ const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr', 'col', 'input', 'meta', 'li
 export const DESCRIPTION_LIMIT = 32_768;
 /**
  * HTML is converted to Markdown only up to this many tags and this depth of nesting (the
- * converter's time grows much faster than the input on deeply nested tags); beyond, the
- * description is shown as written. The corpus's largest: 150 tags, depth 7.
+ * converter recurses once per level); beyond, the description is shown as written. The
+ * corpus's largest: 150 tags, depth 7.
  */
 export const HTML_LIMITS = { tags: 2_000, depth: 64 } as const;
-const NOT_A_KNOWN_TAG = new RegExp(`<(?!/?(${HTML_TAG_NAMES})\\b)`, 'gi');
-
-let converter: NodeHtmlMarkdown | undefined;
 /** The same descriptions recur across an API (shared shapes, copied prose): convert each once. */
 const converted = new Map<string, string>();
 
@@ -36,35 +32,18 @@ const converted = new Map<string, string>();
  * inside HTML an unknown `<Word>` is kept as text.
  */
 export function htmlToMarkdown(text: string): string {
-  if (!HTML_TAG.test(text) || !withinHtmlLimits(text)) return text.trim();
+  if (!HTML_TAG.test(text)) return text.trim();
   let markdown = converted.get(text);
   if (markdown === undefined) {
-    // Loaded on first use: many schema sets have no HTML at all.
-    converter ??= new (requireVendored('node-html-markdown') as typeof import('node-html-markdown')).NodeHtmlMarkdown({
-      bulletMarker: '-',
-      codeBlockStyle: 'fenced',
-      maxConsecutiveNewlines: 2,
-    });
-    const html = text.replace(NOT_A_KNOWN_TAG, '&lt;').replace(/<note>/gi, '<note><b>Note:</b> ');
-    // node-html-markdown percent-encodes `_` in link targets; `API_Foo.html` reads better as written.
-    // The link target excludes brackets and parentheses: each scan stops early, linear on any text.
-    markdown = converter
-      .translate(html)
-      .trim()
-      .replace(/\]\(([^()[\]\s]*)\)/g, (link) => link.replace(/%5F/gi, '_'));
+    markdown = (withinTagLimit(text) ? convertHtmlToMarkdown(text, HTML_LIMITS.depth) : undefined) ?? text.trim();
     converted.set(text, markdown);
   }
   return markdown;
 }
 
-function withinHtmlLimits(text: string): boolean {
+function withinTagLimit(text: string): boolean {
   let tags = 0;
-  let depth = 0;
-  for (const [, closing, name, selfClosing] of text.matchAll(ANY_TAG)) {
-    if (++tags > HTML_LIMITS.tags) return false;
-    if (closing) depth = Math.max(0, depth - 1);
-    else if (!selfClosing && !VOID_TAGS.has(name!.toLowerCase()) && ++depth > HTML_LIMITS.depth) return false;
-  }
+  for (const _ of text.matchAll(ANY_TAG)) if (++tags > HTML_LIMITS.tags) return false;
   return true;
 }
 

@@ -31,6 +31,10 @@ describe('doc comments', () => {
   it('show HTML beyond the limits as written (its conversion time would explode), and still safely', () => {
     const tooDeep = `${'<b>'.repeat(100_000)}x`;
     expect(htmlToMarkdown(tooDeep)).toBe(tooDeep);
+    // End tags that end nothing open do not make it shallower.
+    const unmatched = `${'<b></i>'.repeat(HTML_LIMITS.depth + 1)}x`;
+    expect(htmlToMarkdown(unmatched)).toBe(unmatched);
+    expect(htmlToMarkdown('<p></p>')).toBe('');
     const tooMany = `<p>${'<b>x</b> '.repeat(HTML_LIMITS.tags)}</p>`;
     expect(htmlToMarkdown(tooMany)).toBe(tooMany.trim());
     const lines = docCommentLines({ description: `${'<b>'.repeat(100_000)}*/x`, tags: [] });

@@ -47,8 +47,8 @@ export const respondToAuthChallengeRequestSchema = z.object({
    */
   UserContextData: userContextDataTypeSchema.optional(),
   /**
-   * Free-form key-value pairs handed to the Lambda triggers this call invokes, such as _pre token
-   * generation_ and the custom auth challenge triggers.
+   * Free-form key-value pairs handed to the Lambda triggers this call invokes, such as *pre token
+   * generation* and the custom auth challenge triggers.
    *
    * The map is not stored, validated or encrypted.
    */
