@@ -100,9 +100,13 @@ export function renderDocComment(doc: DocInfo, indent: string): string {
 /** Wrap long lines at spaces; continuation lines of a list item keep its indentation. Code fences are left alone. */
 function wrapMarkdown(text: string, width: number): string[] {
   const out: string[] = [];
-  let inFence = false;
+  // The fence that opened the block in which this line is; a shorter run of backticks inside does not close it.
+  let fence: string | undefined;
   for (const line of text.split(/\r\n?|\n/)) {
-    if (/^\s*```/.test(line)) inFence = !inFence;
+    const run = /^\s*(`{3,})/.exec(line)?.[1];
+    const inFence = fence !== undefined || run !== undefined;
+    if (run !== undefined && fence === undefined) fence = run;
+    else if (run !== undefined && run.length >= fence!.length) fence = undefined;
     if (inFence || line.length <= width) out.push(line.trimEnd());
     else for (const wrapped of wrapLine(line, width)) out.push(wrapped); // not push(...): a long line makes many
   }

@@ -48,19 +48,7 @@ const BLOCK_WRITERS = new Map<string, (element: HtmlElement) => Block[]>([
   ['ul', (element) => list(element, () => '- ')],
   ['ol', (element) => list(element, (index) => `${orderedStart(element) + index}. `)],
   ['dl', definitionList],
-  [
-    'pre',
-    (element) => [
-      {
-        kind: 'other',
-        text: fenced(
-          textContent(element)
-            .replace(/^\r?\n/, '')
-            .trimEnd(),
-        ),
-      },
-    ],
-  ],
+  ['pre', (element) => [{ kind: 'other', text: fenced(preformattedText(element)) }]],
   ['blockquote', (element) => [{ kind: 'other', text: prefixLines(joinBlocks(blocksOf(element.children)), '> ', '>') }]],
   ['table', table],
   ...[1, 2, 3, 4, 5, 6].map((level) => [`h${level}`, (element: HtmlElement) => heading(element, level)] as const),
@@ -218,6 +206,13 @@ function codeSpan(content: string): string {
   const fence = '`'.repeat(longest + 1);
   const pad = content.startsWith('`') || content.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${content}${pad}${fence}`;
+}
+
+/** A `<pre>`'s text as written, but for the line break HTML drops after the start tag. */
+function preformattedText(element: HtmlElement): string {
+  return textContent(element)
+    .replace(/^\r?\n/, '')
+    .trimEnd();
 }
 
 function fenced(content: string): string {

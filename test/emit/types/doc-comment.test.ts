@@ -41,6 +41,17 @@ describe('doc comments', () => {
     expect(lines.join('\n')).not.toContain('*/');
   });
 
+  it('leave the lines of a code block unwrapped, up to the fence that closes it', () => {
+    const code = `${'code '.repeat(30)}end`;
+    const prose = `${'prose '.repeat(30)}end`;
+    const lines = docCommentLines({ description: `<pre>short\n\`\`\`\n${code}</pre><p>${prose}</p>`, tags: [] });
+    // The block's fence is longer than the backticks inside it: the long line after them stays whole.
+    expect(lines).toContain(code);
+    // The paragraph after the block is wrapped as prose.
+    expect(lines).not.toContain(prose);
+    expect(lines.filter((line) => line.startsWith('prose')).length).toBe(2);
+  });
+
   it('handle text built to make a regex scan quadratic', () => {
     expect(htmlToMarkdown('<p'.repeat(100_000))).toBe('<p'.repeat(100_000));
     expect(docCommentLines({ description: `<p>x</p>${'](]('.repeat(100_000)}`, tags: [] }).length).toBeGreaterThan(0);
