@@ -1,6 +1,6 @@
 import type { Options } from 'ajv';
 import type { AnyValidateFunction } from 'ajv/dist/types/index.js';
-import { createAjv } from '../../src/emit/validators/ajv-instance.js';
+import { ajvOptions, createAjv } from '../../src/emit/validators/ajv-instance.js';
 import type { ValidatorOptions } from '../../src/emit/validators/index.js';
 import { assignAjvIds, pointerFragment, prepareSchemas } from '../../src/emit/validators/prepare-schemas.js';
 import { chooseProtoStandIn } from '../../src/emit/validators/proto-stand-in.js';
@@ -9,6 +9,7 @@ import type { ResolvedGraph } from '../../src/resolve/index.js';
 import type { Dialect } from '../../src/schema/dialect.js';
 import { dialectAt } from '../../src/schema/dialect-regions.js';
 import type { AnyAjv } from '../../src/ajv/modules.js';
+import { prototypeFreeProps } from './prototype-free-ajv.js';
 
 /**
  * ajv compiling the run's schemas at run time, as our modules are compiled: one instance
@@ -25,7 +26,8 @@ export function runTimeValidators(graph: ResolvedGraph, model: TypeModel, option
   const instanceFor = (dialect: Dialect): AnyAjv => {
     let ajv = instances.get(dialect);
     if (!ajv) {
-      ajv = createAjv(graph, options, [], validators, override, dialect);
+      const code = { ...ajvOptions(dialect, options, []).code, process: prototypeFreeProps };
+      ajv = createAjv(graph, options, [], validators, { code, ...override }, dialect);
       const { documents, callers, diagnostics } = prepareSchemas(graph, model, ids, dialect, 'native', { protoStandIn, assumeTypes: options.assumeTypes });
       if (diagnostics.length > 0) throw new Error(`test setup: ${JSON.stringify(diagnostics)}`);
       ajv.addSchema([...documents.values(), ...callers.values()], undefined, undefined, false);

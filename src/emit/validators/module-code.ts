@@ -7,6 +7,7 @@ import { indentation } from './steps/layout.js';
 import { ownProperties } from './steps/own-properties.js';
 import { patternFlags } from './steps/pattern-flags.js';
 import { patternMarks } from './steps/pattern-marks.js';
+import { prototypeFreeProps } from './steps/prototype-free-props.js';
 import { preamble } from './steps/preamble.js';
 import { protoStandIn } from './steps/proto-stand-in.js';
 import { runtimeImports } from './steps/runtime-imports.js';
@@ -52,6 +53,7 @@ export const STEPS: readonly Step[] = [
   keywordAliases,
   evaluationTracking,
   patternMarks,
+  prototypeFreeProps,
   schemaConstants,
   errorPushes,
   ownProperties,

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createAjv } from '../../../src/emit/validators/ajv-instance.js';
+import { ajvOptions, createAjv } from '../../../src/emit/validators/ajv-instance.js';
 import { generate } from '../../../src/index.js';
 import { loadDocuments } from '../../../src/load/index.js';
 import { resolveDocuments } from '../../../src/resolve/index.js';
+import { prototypeFreeProps } from '../../helpers/prototype-free-ajv.js';
 import { withTempDir } from '../../helpers/temp-dir.js';
 
 /**
@@ -20,6 +21,9 @@ import { withTempDir } from '../../helpers/temp-dir.js';
  * - `renamed`: ajv skips a `__proto__` property schema entirely; ours checks it like any
  *   other. The reference is ajv on the same schema and data with `__proto__` spelled
  *   `proto_renamed`, its error paths spelled back.
+ * And for every case, the objects in which ajv's code records the properties evaluated at
+ * run time have no prototype (ajv's `code.process`, test/helpers/prototype-free-ajv.ts),
+ * as in our validators: in ajv's, a data key `toString` reads as evaluated.
  */
 type Oracle = 'ajv' | 'own' | 'renamed';
 interface Case {
@@ -112,6 +116,14 @@ const CASES: Case[] = [
     instances: ['{"__proto__": 1}', '{"__proto__": 1, "a": 1, "b": 2}', '{"a": 1}'],
   },
   {
+    // Found by the differential fuzzer: ajv's evaluated-properties object was `{}`, so a data
+    // key `__proto__` or `toString` read as evaluated and unevaluatedProperties let it through.
+    title: 'InheritedUnevaluated',
+    oracle: 'ajv',
+    schema: '{"patternProperties": {"^[a-z]+$": {}, "^_x": {}}, "unevaluatedProperties": false}',
+    instances: ['{"toString": 1}', '{"__proto__": null}', '{"constructor": 1}', '{"ab": 1, "hasOwnProperty": 2}', '{"ab": 1}', '{"_x": 1}'],
+  },
+  {
     // Found by the differential fuzzer: a oneOf branch sets the evaluated props to `true` for
     // item 0, and patternProperties then marked a key on `true` for item 1, which throws in
     // an ES module (strict) and does nothing in ajv's own (sloppy) code.
@@ -136,8 +148,9 @@ async function ajvOutcomes(dir: string): Promise<Record<string, Outcome[]>> {
   const loaded = await loadDocuments({ inputs: ['schemas'], components: [], cwd: dir });
   const graph = resolveDocuments(loaded.documents, { roots: loaded.roots, allowRemote: false, mappedPrefixes: [] });
   const options = { allErrors: true, formats: 'assert' } as const;
-  const plain = createAjv(graph, options, []);
-  const own = createAjv(graph, options, [], [], { ownProperties: true });
+  const code = { code: { ...ajvOptions('2020-12', options, []).code, process: prototypeFreeProps } };
+  const plain = createAjv(graph, options, [], [], code);
+  const own = createAjv(graph, options, [], [], { ownProperties: true, ...code });
   const result: Record<string, Outcome[]> = {};
   for (const c of CASES) {
     const spell = (text: string) => (c.oracle === 'renamed' ? text.replaceAll('"__proto__"', '"proto_renamed"') : text);
@@ -182,6 +195,8 @@ describe('validators agree with ajv on the reproductions of issues 8 and 9', () 
       expect(expected['Func2']![0]).toEqual({ valid: false, paths: ['/func2'] });
       expect(expected['Root1']![0]).toEqual({ valid: false, paths: ['/root1'] });
       expect(expected['ProtoConst']!.map((o) => o.valid)).toEqual([false, true, false, false]);
+      // `toString`, `__proto__` and `hasOwnProperty` match no pattern, `constructor` does.
+      expect(expected['InheritedUnevaluated']!.map((o) => o.valid)).toEqual([false, false, true, false, true, true]);
       expect(ourOutcomes(dir, join(dir, 'esm'), 'esm')).toEqual(expected);
       expect(ourOutcomes(dir, join(dir, 'cjs'), 'cjs')).toEqual(expected);
     }));

@@ -3,6 +3,7 @@ import ajvFormatsModule from 'ajv-formats';
 import * as ajvEqualModule from 'ajv/dist/runtime/equal.js';
 import { equal as jsonEqual } from '../../../src/runtime/json-equal.js';
 import { walkSchema } from '../../../src/schema/walk.js';
+import { prototypeFreeProps } from '../../helpers/prototype-free-ajv.js';
 import { jsonCopy, objectOf, type Json } from '../arbitraries/json.js';
 import type { SchemaSet } from '../arbitraries/schemas.js';
 
@@ -23,7 +24,9 @@ ajvEqual.default = Object.assign((a: unknown, b: unknown) => jsonEqual(a, b), { 
 
 /**
  * The options of src/emit/validators/ajv-instance.ts (createAjv), copied, with
- * `allErrors` and asserted formats as our defaults, plus one: `ownProperties`. Our
+ * `allErrors` and asserted formats as our defaults, plus two: `code.process` makes the
+ * objects in which ajv's code records evaluated properties without a prototype, as ours
+ * are (test/helpers/prototype-free-ajv.ts), and `ownProperties`. Our
  * validators read only own properties on purpose (steps/own-properties.ts, ajv#2664:
  * ajv's default takes `required: ["constructor"]` as met by `{}`, and checks
  * `properties.toString` against the inherited function), and the spec agrees with them.
@@ -36,7 +39,7 @@ export const AJV_OPTIONS = {
   strictRequired: false,
   validateFormats: true,
   unicodeRegExp: true,
-  code: { optimize: true },
+  code: { optimize: true, process: prototypeFreeProps },
   logger: false,
   ownProperties: true,
 } as const;
