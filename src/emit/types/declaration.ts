@@ -1,7 +1,7 @@
 import type { NamedType, TypeModel } from '../../model/index.js';
 import { identifier, siblingModule } from '../code-text.js';
 import { renderDocComment } from './doc-comment.js';
-import { printObjectBody, printType, type PrintContext } from './print-type.js';
+import { printContextOf, printObjectBody, printType } from './print-type.js';
 
 export interface TypeDeclaration {
   name: string;
@@ -13,18 +13,15 @@ export interface TypeDeclaration {
 
 /** One named type as `export interface` (objects) or `export type` (everything else). */
 export function declareType(type: NamedType, model: TypeModel, readonlyProperties: boolean): TypeDeclaration {
-  const nameOf = (key: string) => {
-    const named = model.byKey.get(key);
-    return named ? identifier(named.name) : 'unknown';
-  };
-  const ctx: PrintContext = { nameOf, readonlyProperties };
+  const ctx = printContextOf(model, readonlyProperties);
+
   const doc = renderDocComment(type.doc, '');
   const body = type.body;
   const name = identifier(type.name);
   const declaration =
     body.kind === 'object' ? `${doc}export interface ${name} ${printObjectBody(body.properties, body.index, ctx, '')}\n` : `${doc}export type ${name} = ${printType(body, ctx, '')};\n`;
   const imports = type.uses
-    .map((key) => nameOf(key))
+    .map((key) => ctx.nameOf(key))
     .sort()
     .map((name) => ({ name, from: siblingModule(name) }));
   return { name, imports, declaration };

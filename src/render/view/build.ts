@@ -2,7 +2,7 @@ import type { Each } from '../../load/template-set/index.js';
 import type { NamedType, TypeModel } from '../../model/index.js';
 import { identifier } from '../../emit/code-text.js';
 import { declareType } from '../../emit/types/declaration.js';
-import type { PrintContext } from '../../emit/types/print-type.js';
+import { printContextOf, type PrintContext } from '../../emit/types/print-type.js';
 import type { ValidatorModule } from '../../emit/validators/index.js';
 import { docView } from './doc.js';
 import type { OptionsView, RunView, RuntimeHelperView, TypeShape, TypeView, ValidatorView } from './generated/view-types.js';
@@ -48,13 +48,7 @@ export class RunViews {
   constructor(readonly sources: ViewSources) {
     const { model } = sources;
     this.tracer = sources.traced ? new ReadTracer() : undefined;
-    this.printContext = {
-      nameOf: (key) => {
-        const named = model.byKey.get(key);
-        return named ? identifier(named.name) : 'unknown';
-      },
-      readonlyProperties: sources.readonlyProperties,
-    };
+    this.printContext = printContextOf(model, sources.readonlyProperties);
     this.byValidatorName = new Map(model.types.map((t) => [`validate${t.name}`, t]));
   }
 
