@@ -9,7 +9,9 @@ const WIDTH = 100;
 // common documentation markup). `[^<>]*`, not `[^>]*`: a scan that stops at the next `<`
 // keeps the search linear on text like `<p<p<p…`.
 const HTML_TAG = new RegExp(`</?(${HTML_TAG_NAMES.join('|')})\\b[^<>]*>`, 'i');
-const ANY_TAG = /<\/?[A-Za-z][\w-]*[^<>]*>/g;
+// The lookahead ends the name where the rest starts: without it, a long `<name…` with no `>`
+// is tried at every split of the name (quadratic).
+const ANY_TAG = /<\/?[A-Za-z][\w-]*(?![\w-])[^<>]*>/g;
 
 /**
  * Doc comments show at most this many characters of a description; a longer one is cut,

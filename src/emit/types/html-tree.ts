@@ -37,7 +37,9 @@ const SIBLINGS: Record<string, { closes: readonly string[]; within: readonly str
 };
 const READ_ATTRIBUTES = new Set(['href', 'start']);
 
-const TAG = /<(\/?)([A-Za-z][\w-]*)([^<>]*)>/g;
+// The lookahead ends the name where the attributes start: without it, a long `<name…` with
+// no `>` is tried at every split of the name (quadratic).
+const TAG = /<(\/?)([A-Za-z][\w-]*)(?![\w-])([^<>]*)>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 /**

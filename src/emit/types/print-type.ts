@@ -56,9 +56,9 @@ export function printType(type: TypeExpr, ctx: PrintContext, indent = ''): strin
  * being declared (tested in test/emit/types/print-type.test.ts with tsc):
  * - TypeScript resolves a tuple's element types later, as recursion needs, only when one
  *   element (`T`, `T?`) or the rest (`...T[]`) names a type alias (itself, or as a member
- *   of a union or intersection), unlabelled; a label
- *   around the rest (`...rest: T[]`) loses that (`type A = [item0?: unknown, ...rest:
- *   A[]] | string` is TS2456, `type A = [unknown?, ...A[]] | string` is fine);
+ *   of a union or intersection), unlabelled; a label around the rest (`...rest: T[]`)
+ *   loses that (`type A = [item0?: unknown, ...rest: A[]] | string` is TS2456,
+ *   `type A = [unknown?, ...A[]] | string` is fine);
  * - otherwise it resolves them at once, and cannot resolve an unlabelled optional element
  *   whose array type refers back (`type A = [A[]?] | string` is TS2456, `[item0?: A[]]`
  *   is fine): a tuple with an optional element is labelled.

@@ -54,6 +54,9 @@ describe('doc comments', () => {
 
   it('handle text built to make a regex scan quadratic', () => {
     expect(htmlToMarkdown('<p'.repeat(100_000))).toBe('<p'.repeat(100_000));
+    // One long tag name without its `>`: a scan that tried every split of the name would not finish.
+    const unclosed = `<p>x</p><a${'a'.repeat(1_000_000)}`;
+    expect(htmlToMarkdown(unclosed)).toBe(`x\n\n\\<a${'a'.repeat(1_000_000)}`);
     expect(docCommentLines({ description: `<p>x</p>${'](]('.repeat(100_000)}`, tags: [] }).length).toBeGreaterThan(0);
   });
 });
