@@ -59,6 +59,25 @@ describe('the render traces in the local cache', () => {
     });
   });
 
+  it("a type whose referenced type becomes an alias is rendered again: its tuple's labels depend on that", async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, 'schemas'));
+      await mkdir(join(dir, 'node_modules'));
+      const point = join(dir, 'schemas', 'point.json');
+      await writeFile(join(dir, 'schemas', 'pair.json'), JSON.stringify({ title: 'Pair', type: 'array', prefixItems: [{ $ref: 'point.json' }, { type: 'array', items: { $ref: '#' } }] }));
+      await writeFile(point, JSON.stringify({ title: 'Point', type: 'object', properties: { x: { type: 'number' } } }));
+      const run = (extra: GenerateOptions = {}) => generate({ cwd: dir, inputs: ['schemas'], outDir: 'out', typesOnly: true, ...extra });
+      expect((await run()).status).toBe('written');
+      const pair = join(dir, 'out', 'types', 'Pair.d.ts');
+      expect(await readFile(pair, 'utf8')).toContain('[item0?: Point, item1?: Pair[], ...rest: unknown[]]');
+      // Point turns from an interface into a type alias; Pair's own schema and model are as they were.
+      await writeFile(point, JSON.stringify({ title: 'Point', anyOf: [{ type: 'object', properties: { x: { type: 'number' } } }, { type: 'number' }] }));
+      expect((await run()).status).toBe('written');
+      expect(await readFile(pair, 'utf8')).toContain('[Point?, Pair[]?, ...unknown[]]');
+      await expectSameAsFullRender(run);
+    });
+  });
+
   it('a file is kept by its bytes: bytes that only decode to the text written are rendered again', async () => {
     await withTempDir(async (dir) => {
       const run = await project(dir);

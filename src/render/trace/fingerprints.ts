@@ -66,12 +66,14 @@ export class Fingerprints {
     const type = model.byKey.get(dep.slice(2));
     if (!type) return 'absent';
     const nameOf = (key: string) => model.byKey.get(key)?.name ?? null;
+    const isAlias = (key: string) => (model.byKey.get(key)?.body.kind ?? 'object') !== 'object';
     switch (kind) {
       case 'i:':
         return hash(serialize([type.name, type.location.doc.displayPath, type.location.pointer]));
       case 'm:':
-        // The declaration prints the names of the types it refers to (and its own).
-        return hash(serializeModel([type.name, type.doc, type.body, type.uses.map((key) => [key, nameOf(key)])]));
+        // The declaration prints the names of the types it refers to (and its own), and a
+        // tuple's labels depend on whether those are type aliases (print-type's printTuple).
+        return hash(serializeModel([type.name, type.doc, type.body, type.uses.map((key) => [key, nameOf(key), isAlias(key)])]));
       case 'u:':
         return hash(serialize(type.uses.map((key) => [key, nameOf(key)])));
       default: {
