@@ -14,7 +14,6 @@ export interface TypeDeclaration {
 /** One named type as `export interface` (objects) or `export type` (everything else). */
 export function declareType(type: NamedType, model: TypeModel, readonlyProperties: boolean): TypeDeclaration {
   const ctx = printContextOf(model, readonlyProperties);
-
   const doc = renderDocComment(type.doc, '');
   const body = type.body;
   const name = identifier(type.name);

@@ -1,7 +1,7 @@
 import type { DocInfo, EnumMemberDoc } from '../../model/index.js';
 import { commentText } from '../code-text.js';
 import { convertHtmlToMarkdown } from './html-markdown.js';
-import { HTML_TAG_NAMES } from './html-tree.js';
+import { HTML_TAG_NAMES, type HtmlLimits } from './html-tree.js';
 
 const WIDTH = 100;
 
@@ -9,9 +9,6 @@ const WIDTH = 100;
 // common documentation markup). `[^<>]*`, not `[^>]*`: a scan that stops at the next `<`
 // keeps the search linear on text like `<p<p<p…`.
 const HTML_TAG = new RegExp(`</?(${HTML_TAG_NAMES.join('|')})\\b[^<>]*>`, 'i');
-// The lookahead ends the name where the rest starts: without it, a long `<name…` with no `>`
-// is tried at every split of the name (quadratic).
-const ANY_TAG = /<\/?[A-Za-z][\w-]*(?![\w-])[^<>]*>/g;
 
 /**
  * Doc comments show at most this many characters of a description; a longer one is cut,
@@ -24,7 +21,7 @@ export const DESCRIPTION_LIMIT = 32_768;
  * converter recurses once per level); beyond, the description is shown as written. The
  * corpus's largest: 150 tags, depth 7.
  */
-export const HTML_LIMITS = { tags: 2_000, depth: 64 } as const;
+export const HTML_LIMITS: HtmlLimits = { tags: 2_000, depth: 64 };
 /** The same descriptions recur across an API (shared shapes, copied prose): convert each once. */
 const converted = new Map<string, string>();
 
@@ -37,16 +34,10 @@ export function htmlToMarkdown(text: string): string {
   if (!HTML_TAG.test(text)) return text.trim();
   let markdown = converted.get(text);
   if (markdown === undefined) {
-    markdown = (withinTagLimit(text) ? convertHtmlToMarkdown(text, HTML_LIMITS.depth) : undefined) ?? text.trim();
+    markdown = convertHtmlToMarkdown(text, HTML_LIMITS) ?? text.trim();
     converted.set(text, markdown);
   }
   return markdown;
-}
-
-function withinTagLimit(text: string): boolean {
-  let tags = 0;
-  for (const _ of text.matchAll(ANY_TAG)) if (++tags > HTML_LIMITS.tags) return false;
-  return true;
 }
 
 /** A description cut to DESCRIPTION_LIMIT characters (never inside a surrogate pair), with a note when cut. */

@@ -1,4 +1,4 @@
-import { parseHtml, type HtmlElement, type HtmlNode } from './html-tree.js';
+import { parseHtml, type HtmlElement, type HtmlLimits, type HtmlNode } from './html-tree.js';
 
 /**
  * Documentation HTML as Markdown that reads well as plain text in a doc comment and
@@ -7,17 +7,17 @@ import { parseHtml, type HtmlElement, type HtmlNode } from './html-tree.js';
  * Text is escaped only where Markdown would read it as markup (`*`, `` ` ``, `[`, `]`, a
  * `_` that is not inside a word, `<tag`, a `#` or `-` starting a paragraph, …), so
  * `client_credentials` and `20.` stay as written. Time is linear in the text. Undefined
- * when elements nest deeper than `maxDepth`.
+ * beyond `limits` (see parseHtml).
  */
-export function convertHtmlToMarkdown(html: string, maxDepth?: number): string | undefined {
-  const tree = parseHtml(html, maxDepth);
+export function convertHtmlToMarkdown(html: string, limits?: HtmlLimits): string | undefined {
+  const tree = parseHtml(html, limits);
   return tree && joinBlocks(blocksOf(tree.children)).trim();
 }
 
 type Block = { kind: 'paragraph' | 'list' | 'other'; text: string };
 
 const CALLOUTS: Record<string, string> = { note: 'Note:', important: 'Important:' };
-const CONTAINERS = new Set(['#root', 'p', 'div', 'para', 'li', 'dd', 'dt', 'td', 'th', 'thead', 'tbody', 'tfoot', 'tr']);
+const CONTAINERS = new Set(['p', 'div', 'para', 'li', 'dd', 'dt', 'td', 'th', 'thead', 'tbody', 'tfoot', 'tr']);
 const EMPHASIS: Record<string, string> = { b: '**', strong: '**', i: '*', em: '*' };
 
 function blocksOf(nodes: readonly HtmlNode[]): Block[] {

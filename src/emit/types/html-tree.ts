@@ -42,16 +42,25 @@ const READ_ATTRIBUTES = new Set(['href', 'start']);
 const TAG = /<(\/?)([A-Za-z][\w-]*)(?![\w-])([^<>]*)>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
+/** How much HTML the tree holds: more tags (known or not) or deeper nesting is not converted. */
+export interface HtmlLimits {
+  readonly tags: number;
+  /** The writer recurses once per level. */
+  readonly depth: number;
+}
+
 /**
  * The tree of `html`: elements of the known tags, and text (entities decoded); undefined
- * when elements nest deeper than `maxDepth` (the writer recurses once per level).
+ * beyond `limits`.
  */
-export function parseHtml(html: string, maxDepth = Infinity): HtmlElement | undefined {
+export function parseHtml(html: string, limits: HtmlLimits = { tags: Infinity, depth: Infinity }): HtmlElement | undefined {
   const root: HtmlElement = { name: '#root', attributes: new Map(), children: [] };
   const open: HtmlElement[] = [root];
   const top = (): HtmlElement => open[open.length - 1]!;
   let textFrom = 0;
+  let tags = 0;
   for (const match of html.matchAll(TAG)) {
+    if (++tags > limits.tags) return undefined;
     const [whole, closing, rawName, rest] = match;
     const name = rawName!.toLowerCase();
     if (!KNOWN.has(name)) continue; // stays part of the text around it
@@ -68,7 +77,7 @@ export function parseHtml(html: string, maxDepth = Infinity): HtmlElement | unde
     if (siblings) endOpenSibling(open, siblings.closes, siblings.within);
     const element: HtmlElement = { name, attributes: attributesOf(rest!), children: [] };
     top().children.push(element);
-    if (!VOID.has(name) && !rest!.endsWith('/') && open.push(element) > maxDepth + 1) return undefined;
+    if (!VOID.has(name) && !rest!.endsWith('/') && open.push(element) > limits.depth + 1) return undefined;
   }
   if (textFrom < html.length) top().children.push(decodeEntities(html.slice(textFrom)));
   return root;

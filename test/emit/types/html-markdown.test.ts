@@ -136,12 +136,15 @@ describe('documentation HTML as Markdown', () => {
     );
   });
 
-  it('gives up on elements nested deeper than asked (its writer recurses once per level), unmatched end tags or not', () => {
-    expect(convertHtmlToMarkdown(`${'<b>'.repeat(8)}x`, 8)).toBe('**x**');
-    expect(convertHtmlToMarkdown(`${'<b>'.repeat(9)}x`, 8)).toBeUndefined();
+  it('gives up on more tags or deeper nesting than asked (its writer recurses once per level), unmatched end tags or not', () => {
+    expect(convertHtmlToMarkdown(`${'<b>'.repeat(8)}x`, { tags: 1_000, depth: 8 })).toBe('**x**');
+    expect(convertHtmlToMarkdown(`${'<b>'.repeat(9)}x`, { tags: 1_000, depth: 8 })).toBeUndefined();
     // `</i>` ends nothing, so each `<b>` opens inside the last.
-    expect(convertHtmlToMarkdown(`${'<b></i>'.repeat(9)}x`, 8)).toBeUndefined();
-    expect(convertHtmlToMarkdown(`${'<b>x</b>'.repeat(100)}`, 8)).toBe(Array(100).fill('**x**').join(''));
+    expect(convertHtmlToMarkdown(`${'<b></i>'.repeat(9)}x`, { tags: 1_000, depth: 8 })).toBeUndefined();
+    expect(convertHtmlToMarkdown(`${'<b>x</b>'.repeat(100)}`, { tags: 1_000, depth: 8 })).toBe(Array(100).fill('**x**').join(''));
+    // Tags beyond the limit, unknown ones counted too (each is a step of the scan).
+    expect(convertHtmlToMarkdown(`<p>${'<x>'.repeat(5)}</p>`, { tags: 7, depth: 8 })).toBe('\\<x>\\<x>\\<x>\\<x>\\<x>');
+    expect(convertHtmlToMarkdown(`<p>${'<x>'.repeat(6)}</p>`, { tags: 7, depth: 8 })).toBeUndefined();
     // Emphasis inside the same emphasis adds no markers; inside the other kind it does.
     expect(markdown('<b><strong>x</strong></b> <i><b>y</b></i> <b><i>z</i></b>')).toBe('**x** ***y*** ***z***');
   });
