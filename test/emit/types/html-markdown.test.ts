@@ -101,6 +101,7 @@ describe('documentation HTML as Markdown', () => {
     );
     // At the start of a paragraph (or line) only.
     expect(markdown('<p>- dash</p><p>1. one</p><p># head</p><p>&gt; quote</p><p>#hashtag -1</p>')).toBe('\\- dash\n\n1\\. one\n\n\\# head\n\n\\> quote\n\n#hashtag -1');
+    expect(markdown('<p>+ plus</p><p>===</p><p>---</p><p>a<br>- b</p><p>-- c</p>')).toBe('\\+ plus\n\n\\===\n\n\\---\n\na\n\\- b\n\n-- c');
   });
 
   it('reads back as the text it was given: every escape is one a reader undoes (property)', () => {
